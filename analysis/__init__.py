@@ -1,0 +1,32 @@
+"""Comparative analysis of Chinese local-government policy texts.
+
+One module per pipeline stage: ``paths`` (every path), ``corpus`` (manifest and
+loading), ``cleaning`` (normalisation and chrome removal), ``structure`` (parts,
+sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
+words), ``stats`` (statistics) and ``plotting`` (style and figure saving). The
+names most notebooks need are importable from the package itself.
+"""
+from .cleaning import clean_text, find_spam, normalise_text
+from .corpus import (
+    CorpusError,
+    cleaning_audit,
+    cleaning_summary,
+    document_labels,
+    load_corpus,
+    manifest_problems,
+    read_manifest,
+)
+from .plotting import plot_document_sizes, save_figure, use_project_style
+from .stats import document_sizes
+from .structure import outline, paragraphs, sentences, split_sentences, structure_summary
+from .tokens import corpus_tokens, is_word, quoted_terms, read_lexicon, tokenize, words
+
+__all__ = [
+    "clean_text", "find_spam", "normalise_text",
+    "CorpusError", "cleaning_audit", "cleaning_summary", "document_labels", "load_corpus",
+    "manifest_problems", "read_manifest",
+    "plot_document_sizes", "save_figure", "use_project_style",
+    "document_sizes",
+    "outline", "paragraphs", "sentences", "split_sentences", "structure_summary",
+    "corpus_tokens", "is_word", "quoted_terms", "read_lexicon", "tokenize", "words",
+]

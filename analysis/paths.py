@@ -1,0 +1,39 @@
+"""Every path the project uses, in one place.
+
+Notebooks and modules take their paths from here and never build them by hand.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+"""The repository root (the folder that holds ``analysis/``)."""
+
+SEEDS_DIR = ROOT / "seeds"
+"""Raw texts as received (read-only) and their manifest."""
+
+MANIFEST = SEEDS_DIR / "manifest.csv"
+"""One row per document: metadata and the file that holds its raw text."""
+
+FIGURES_DIR = ROOT / "figures"
+"""Generated figures (PNG + SVG) and the CSV of the numbers behind each."""
+
+NOTEBOOKS_DIR = ROOT / "notebooks"
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+"""Versioned data the package ships: lexicon, project stop words."""
+
+CACHE_DIR = ROOT / ".cache"
+"""Machine-local caches (jieba's prefix dictionary); never committed."""
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` relative to the repository root when it lies inside it, else as given.
+
+    Used in every message, so that no absolute path of a machine reaches output.
+    """
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
