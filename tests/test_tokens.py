@@ -1,0 +1,123 @@
+"""Tokens: segmentation (join property, lexicon terms whole), silence, cache, stop words."""
+import re
+
+import jieba
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import tokens as tok
+from analysis.paths import CACHE_DIR
+
+
+@pytest.mark.parametrize("text", [
+    "深化“一网通办”改革，推进“五违四必”整治。",
+    "  各位代表：\n现在，我代表长宁区人民政府作报告。\t",
+    "AI+交通、1+13+X、6.5%左右、R&D孵化",
+    "",
+])
+def test_join_of_tokens_gives_back_the_text(text):
+    assert "".join(analysis.tokenize(text)) == text
+
+
+def test_exact_segmentations_are_pinned():
+    assert analysis.tokenize("深化“一网通办”改革") == ["深化", "“", "一网通办", "”", "改革"]
+    assert analysis.tokenize("建设国际精品城区") == ["建设", "国际精品城区"]
+    assert analysis.tokenize("巩固“五违四必”成果") == ["巩固", "“", "五违四必", "”", "成果"]
+    assert analysis.tokenize("增强“四个意识”") == ["增强", "“", "四个意识", "”"]
+    assert analysis.tokenize("聚焦“虹桥智谷”品牌") == ["聚焦", "“", "虹桥智谷", "”", "品牌"]
+    assert analysis.tokenize("“十四五”时期") == ["“", "十四五", "”", "时期"]
+
+
+def test_every_lexicon_term_is_one_token_alone():
+    split = [t for t in tok.lexicon_terms() if analysis.tokenize(t) != [t]]
+    assert split == []
+
+
+def test_every_lexicon_term_is_whole_in_the_seeds(texts):
+    """Each occurrence of a lexicon term in a cleaned seed is one token, or lies inside a longer
+    lexicon term that is one token (临空经济示范区 inside 虹桥临空经济示范区)."""
+    terms = sorted(tok.lexicon_terms(), key=len, reverse=True)
+    broken = []
+    for doc_id, text in texts.items():
+        spans, position = set(), 0
+        for token in analysis.tokenize(text):
+            spans.add((position, position + len(token)))
+            position += len(token)
+        for term in terms:
+            for m in re.finditer(re.escape(term), text):
+                whole = (m.start(), m.end()) in spans
+                inside = any(a <= m.start() and m.end() <= b and b - a > len(term) and text[a:b] in terms
+                             for a, b in spans)
+                if not (whole or inside):
+                    broken.append((doc_id, term))
+    assert broken == []
+
+
+def test_lexicon_entries_record_their_source():
+    entries = analysis.read_lexicon()
+    assert len(entries) >= 100
+    assert all(e.source.startswith(("quoted “…” in ", "unquoted policy formula in ")) for e in entries)
+    assert {e.category for e in entries} == {"numeric_slogan", "service_reform", "programme", "formula"}
+
+
+def test_tokenizer_is_private_and_cached():
+    private = tok.tokenizer()
+    assert private is not jieba.dt
+    assert private is tok.tokenizer()
+    assert "虹桥智谷" in private.FREQ
+    assert "虹桥智谷" not in jieba.dt.FREQ
+    assert (CACHE_DIR / "jieba.cache").is_file()
+
+
+def test_tokenizer_start_up_is_silent(tmp_path, capfd):
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("term\tcategory\tsource\n长宁新词\tformula\ttest\n", encoding="utf-8")
+    assert analysis.tokenize("推进长宁新词。", lexicon=lexicon) == ["推进", "长宁新词", "。"]
+    captured = capfd.readouterr()
+    assert captured.out == "" and captured.err == ""
+
+
+def test_bad_lexicon_names_file_and_line(tmp_path):
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_text("term\tcategory\tsource\n甲乙\tformula\tx\n甲乙\tformula\ty\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"lexicon.tsv line 3: duplicate term '甲乙' \(first on line 2\)"):
+        tok.read_lexicon(lexicon)
+    lexicon.write_text("term\tsource\n甲乙\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lexicon.tsv: missing column"):
+        tok.read_lexicon(lexicon)
+
+
+@pytest.mark.parametrize("token, expected", [
+    ("改革", True), ("一网通办", True), ("AI", True),
+    ("，", False), ("“", False), (" ", False), ("\n", False), ("+", False),
+    ("2018", False), ("6.5", False), ("30%", False),
+    ("的", False), ("我们", False),          # stopwords-iso
+    ("同比", False), ("万平方米", False),      # project list
+])
+def test_is_word(token, expected):
+    assert analysis.is_word(token) is expected
+
+
+def test_words_filters_in_order():
+    assert analysis.words(["我们", "深化", "，", "改革", "2018", "年"]) == ["深化", "改革"]
+
+
+def test_project_stopwords_have_reasons():
+    rows = pd.read_csv(tok.PROJECT_STOPWORDS_FILE, sep="\t")
+    assert rows["reason"].str.len().gt(0).all()
+    assert set(rows["word"]) <= tok.stopwords()
+
+
+def test_corpus_tokens_table():
+    table = analysis.corpus_tokens(pd.DataFrame({"doc_id": ["d", "d"], "para_no": [1, 2],
+                                                 "text": ["推进 改革。", "一网通办"]}))
+    assert table.values.tolist() == [["d", 1, 0, "推进", True], ["d", 1, 2, "改革", True],
+                                     ["d", 1, 3, "。", False], ["d", 2, 0, "一网通办", True]]
+
+
+def test_quoted_terms():
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["推进“一网通办”和“新词甲乙”。", "“新词甲乙”"]})
+    table = analysis.quoted_terms(corpus)
+    assert table[["term", "count", "documents", "in_lexicon"]].values.tolist() == [
+        ["新词甲乙", 2, "a, b", False], ["一网通办", 1, "a", True]]
