@@ -3,8 +3,9 @@
 One module per pipeline stage: ``paths`` (every path), ``corpus`` (manifest and
 loading), ``cleaning`` (normalisation and chrome removal), ``structure`` (parts,
 sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
-words), ``stats`` (statistics) and ``plotting`` (style and figure saving). The
-names most notebooks need are importable from the package itself.
+words), ``stats`` (frequencies, keywords, collocations), ``kwic`` (concordance and
+dispersion) and ``plotting`` (style and figure saving). The names most notebooks
+need are importable from the package itself.
 """
 from .cleaning import clean_text, find_spam, normalise_text
 from .corpus import (
@@ -15,18 +16,28 @@ from .corpus import (
     load_corpus,
     manifest_problems,
     read_manifest,
+    select_documents,
 )
-from .plotting import plot_document_sizes, save_figure, use_project_style
+from .plotting import (
+    plot_comparison_cloud,
+    plot_dispersion,
+    plot_document_sizes,
+    plot_top_terms,
+    plot_wordclouds,
+    save_figure,
+    use_project_style,
+)
 from .stats import document_sizes
 from .structure import outline, paragraphs, sentences, split_sentences, structure_summary
-from .tokens import corpus_tokens, is_word, quoted_terms, read_lexicon, tokenize, words
+from .tokens import annotate_tokens, corpus_tokens, is_word, quoted_terms, read_lexicon, tokenize, words
 
 __all__ = [
     "clean_text", "find_spam", "normalise_text",
     "CorpusError", "cleaning_audit", "cleaning_summary", "document_labels", "load_corpus",
-    "manifest_problems", "read_manifest",
-    "plot_document_sizes", "save_figure", "use_project_style",
+    "manifest_problems", "read_manifest", "select_documents",
+    "plot_comparison_cloud", "plot_dispersion", "plot_document_sizes", "plot_top_terms", "plot_wordclouds",
+    "save_figure", "use_project_style",
     "document_sizes",
     "outline", "paragraphs", "sentences", "split_sentences", "structure_summary",
-    "corpus_tokens", "is_word", "quoted_terms", "read_lexicon", "tokenize", "words",
+    "annotate_tokens", "corpus_tokens", "is_word", "quoted_terms", "read_lexicon", "tokenize", "words",
 ]

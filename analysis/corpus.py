@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,7 @@ __all__ = [
     "cleaning_summary",
     "GENRE_LABELS",
     "document_labels",
+    "select_documents",
 ]
 
 REQUIRED_COLUMNS = ["doc_id", "file", "district", "date", "year", "genre", "title", "scope"]
@@ -226,3 +228,15 @@ def document_labels(corpus: pd.DataFrame) -> pd.Series:
               for zh, district, year, genre, scope in zip(corpus["district_zh"], corpus["district"],
                                                           corpus["year"], corpus["genre"], corpus["scope"])]
     return pd.Series(labels, index=corpus["doc_id"].to_list(), name="label")
+
+
+def select_documents(corpus: pd.DataFrame, doc_ids: Sequence[str] | None) -> pd.DataFrame:
+    """The rows of ``corpus`` for ``doc_ids``, in that order; every document when None.
+    Raises ValueError naming any doc_id that is not in the corpus."""
+    if doc_ids is None:
+        return corpus.reset_index(drop=True)
+    unknown = [d for d in doc_ids if d not in set(corpus["doc_id"])]
+    if unknown:
+        raise ValueError(f"doc_id(s) not in the corpus: {', '.join(unknown)}; "
+                         f"known: {', '.join(corpus['doc_id'])}")
+    return corpus.set_index("doc_id").loc[list(doc_ids)].reset_index()

@@ -1,9 +1,38 @@
-"""Statistics on token tables: sizes and frequencies."""
+"""Statistics on token tables: sizes, frequencies, keywords, collocations.
+
+Counts are taken over *word tokens*: tokens for which :func:`analysis.tokens.is_word`
+is true (no white space, punctuation, symbols, digits-only tokens or stop words).
+Every ranking breaks ties explicitly (by the term, in code-point order), so tables
+are the same on every run.
+"""
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Sequence
 
-__all__ = ["document_sizes"]
+import jieba.analyse
+import jieba.posseg
+import numpy as np
+import pandas as pd
+from scipy.stats import chi2_contingency
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .tokens import LEXICON_POS, stopwords, tokenizer
+
+__all__ = [
+    "document_sizes",
+    "term_frequencies",
+    "top_terms",
+    "tfidf_keywords",
+    "textrank_keywords",
+    "bigram_collocations",
+    "log_likelihood_2x2",
+    "lexicon_frequencies",
+    "rate_comparison",
+    "top_n_overlap",
+]
+
+PER = 10_000
+"""Rates are per 10,000 word tokens."""
 
 
 def document_sizes(corpus: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
@@ -19,3 +48,171 @@ def document_sizes(corpus: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
     table["word_tokens"] = table["doc_id"].map(words.groupby("doc_id").size()).fillna(0).astype(int)
     table["word_types"] = table["doc_id"].map(words.groupby("doc_id")["token"].nunique()).fillna(0).astype(int)
     return table.reset_index(drop=True)
+
+
+def _ranked(table: pd.DataFrame, by: list[str], score: str) -> pd.DataFrame:
+    """Sort by group, score (descending) and term; add rank 1, 2, … within each group."""
+    table = table.sort_values([*by, score, "term"], ascending=[True] * len(by) + [False, True],
+                              ignore_index=True, kind="mergesort")
+    table["rank"] = table.groupby(by, sort=False).cumcount() + 1 if by else np.arange(1, len(table) + 1)
+    return table
+
+
+def term_frequencies(tokens: pd.DataFrame, by: str | list[str] = "doc_id") -> pd.DataFrame:
+    """Word frequencies per group: the ``by`` column(s), term, count, rate and rank.
+
+    rate = count / (word tokens in the group) × 10,000. Rank 1 is the most frequent
+    term of the group; ties are broken by the term.
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    words = tokens[tokens["is_word"]]
+    counts = words.groupby([*by, "token"], sort=True).size().rename("count").reset_index()
+    counts = counts.rename(columns={"token": "term"})
+    totals = words.groupby(by).size().rename("group_words").reset_index()
+    counts = counts.merge(totals, on=by)
+    counts["rate_per_10k"] = counts["count"] / counts["group_words"] * PER
+    return _ranked(counts.drop(columns="group_words"), by, "count")
+
+
+def top_terms(frequencies: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The ``n`` best-ranked rows of each group of a ranked table (rank ≤ n)."""
+    return frequencies[frequencies["rank"] <= n].reset_index(drop=True)
+
+
+def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str] = ("doc_id", "para_no")
+                   ) -> pd.DataFrame:
+    """TF-IDF keywords of each ``by`` group, with the IDF fitted on paragraphs.
+
+    With five documents an IDF over documents has only six possible values, so the IDF
+    is fitted on the units ``unit`` (paragraphs): idf(t) = ln((1 + n) / (1 + df(t))) + 1,
+    n the number of paragraphs and df(t) the number containing t (scikit-learn's smooth
+    IDF). A term's score in a group is tfidf = count × idf, count its word-token
+    frequency in the group. Columns: by, term, count, idf, tfidf, rank (ties by term).
+    """
+    words = tokens[tokens["is_word"]]
+    units = words.groupby(list(unit), sort=True)["token"].agg(list)
+    vectorizer = TfidfVectorizer(analyzer=lambda terms: terms, norm=None, smooth_idf=True, sublinear_tf=False)
+    vectorizer.fit(units.to_list())
+    idf = pd.Series(vectorizer.idf_, index=vectorizer.get_feature_names_out(), name="idf")
+    counts = words.groupby([by, "token"], sort=True).size().rename("count").reset_index()
+    counts = counts.rename(columns={"token": "term"})
+    counts["idf"] = counts["term"].map(idf)
+    counts["tfidf"] = counts["count"] * counts["idf"]
+    return _ranked(counts, [by], "tfidf")
+
+
+def textrank_keywords(texts: pd.Series, allow_pos: tuple[str, ...] = ("ns", "n", "vn", "v", LEXICON_POS),
+                      window: int = 5) -> pd.DataFrame:
+    """TextRank keywords (Mihalcea & Tarau 2004) of each text, with jieba's implementation.
+
+    ``texts`` is indexed by doc_id. jieba tags parts of speech with the project's
+    tokenizer (lexicon terms are tagged nz); words of the allowed parts of speech, two
+    or more characters long and not stop words, are linked when they co-occur within
+    ``window`` tokens, and ranked by PageRank (damping 0.85) on that graph. Columns:
+    doc_id, term, weight (scaled by jieba so the top term of a text has 1), rank
+    (ties by term).
+    """
+    ranker = jieba.analyse.TextRank()
+    ranker.tokenizer = ranker.postokenizer = jieba.posseg.POSTokenizer(tokenizer())
+    ranker.stop_words = set(stopwords())
+    ranker.span = window
+    rows = [
+        {"doc_id": doc_id, "term": term, "weight": weight}
+        for doc_id, text in texts.items()
+        for term, weight in ranker.textrank(text, topK=None, withWeight=True, allowPOS=allow_pos)
+    ]
+    return _ranked(pd.DataFrame(rows, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
+
+
+def log_likelihood_2x2(table: Sequence[Sequence[float]]) -> tuple[float, float]:
+    """(G², p) of a 2×2 contingency table: G² = 2 Σ O ln(O / E), E from the margins,
+    p from χ²(1); no continuity correction (scipy's log-likelihood G-test)."""
+    observed = np.asarray(table, dtype=float)
+    if (observed.sum(axis=0) == 0).any() or (observed.sum(axis=1) == 0).any():
+        return 0.0, 1.0
+    g2, p, _, _ = chi2_contingency(observed, correction=False, lambda_="log-likelihood")
+    return float(g2), float(p)
+
+
+def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame:
+    """Two-word collocations: pairs of word tokens next to each other in a paragraph.
+
+    Over the N adjacent word pairs (no punctuation or stop word between them), for
+    the pair (x, y) with frequency a, x first in a + b pairs and y second in a + c:
+    PMI = log2(a·N / ((a + b)(a + c))) (Church & Hanks 1990), and the log-likelihood
+    G² of the table [[a, b], [c, N − a − b − c]] (Dunning 1993) with its p from χ²(1).
+    Pairs seen fewer than ``min_freq`` times are left out (PMI overrates rare pairs).
+    Columns: bigram, first, second, freq, freq_first, freq_second, pmi, g2, p_value,
+    rank (by G², ties by the bigram).
+    """
+    ordered = tokens.sort_values(["doc_id", "para_no", "position"], kind="mergesort")
+    following = ordered.groupby(["doc_id", "para_no"], sort=False).shift(-1)
+    adjacent = (ordered["is_word"] & following["is_word"].eq(True)
+                & (following["position"] == ordered["position"] + 1))
+    pairs = pd.DataFrame({"first": ordered.loc[adjacent, "token"].to_numpy(),
+                          "second": following.loc[adjacent, "token"].to_numpy()})
+    n = len(pairs)
+    freq = pairs.value_counts().rename("freq").reset_index()
+    freq["freq_first"] = freq["first"].map(pairs["first"].value_counts())
+    freq["freq_second"] = freq["second"].map(pairs["second"].value_counts())
+    freq = freq[freq["freq"] >= min_freq].copy()
+    a, first, second = freq["freq"], freq["freq_first"], freq["freq_second"]
+    freq["pmi"] = np.log2(a * n / (first * second))
+    tests = [log_likelihood_2x2([[x, f - x], [s - x, n - f - s + x]]) for x, f, s in zip(a, first, second)]
+    freq["g2"] = [g for g, _ in tests]
+    freq["p_value"] = [p for _, p in tests]
+    freq.insert(0, "bigram", freq["first"] + freq["second"])
+    freq["term"] = freq["bigram"]
+    return _ranked(freq, [], "g2").drop(columns="term")
+
+
+def lexicon_frequencies(tokens: pd.DataFrame, entries: list, by: str = "doc_id") -> pd.DataFrame:
+    """Occurrences of lexicon terms (as whole tokens) per ``by`` group: by, term,
+    category, count, rate per 10,000 word tokens of the group, rank (ties by term)."""
+    category = {entry.term: entry.category for entry in entries}
+    freq = term_frequencies(tokens, by)
+    freq = freq[freq["term"].isin(category)].drop(columns="rank").copy()
+    freq.insert(freq.columns.get_loc("term") + 1, "category", freq["term"].map(category))
+    return _ranked(freq, [by], "count")
+
+
+def rate_comparison(frequencies: pd.DataFrame, by: str, a: str, b: str, n: int) -> pd.DataFrame:
+    """The ``n`` terms whose rates differ most between groups ``a`` and ``b`` of a
+    :func:`term_frequencies` table: term, rate_a, rate_b, difference = rate_a − rate_b,
+    side (a or b, where the term is relatively more frequent). Ranked by |difference|,
+    ties by term; a term missing from one group has rate 0 there."""
+    rates = frequencies.pivot_table(index="term", columns=by, values="rate_per_10k", fill_value=0.0)
+    table = pd.DataFrame({"term": rates.index, "rate_a": rates[a].to_numpy(), "rate_b": rates[b].to_numpy()})
+    table["difference"] = table["rate_a"] - table["rate_b"]
+    table["side"] = np.where(table["difference"] > 0, a, b)
+    table["abs_difference"] = table["difference"].abs()
+    ranked = _ranked(table, [], "abs_difference").drop(columns="abs_difference")
+    return ranked[ranked["rank"] <= n].reset_index(drop=True)
+
+
+def top_n_overlap(rankings: dict[str, pd.DataFrame], n: int, by: str = "doc_id") -> pd.DataFrame:
+    """How far the top ``n`` terms of several rankings agree, per group.
+
+    ``rankings`` maps a method name to a ranked table (columns by, term, rank). For
+    each group and each pair of methods: the Jaccard index |A ∩ B| / |A ∪ B| of their
+    top-n term sets, the shared terms, and the terms only the first or only the second
+    method has (each in its method's rank order).
+    """
+    tops = {name: {group: rows.sort_values("rank")["term"].head(n).to_list()
+                   for group, rows in table.groupby(by, sort=False)}
+            for name, table in rankings.items()}
+    names = list(rankings)
+    groups = list(dict.fromkeys(g for top in tops.values() for g in top))
+    rows = []
+    for group in groups:
+        for i, first in enumerate(names):
+            for second in names[i + 1:]:
+                a, b = tops[first].get(group, []), tops[second].get(group, [])
+                shared = [t for t in a if t in b]
+                union = set(a) | set(b)
+                rows.append({by: group, "methods": f"{first} / {second}",
+                             "jaccard": len(shared) / len(union) if union else 0.0,
+                             "shared": "、".join(shared),
+                             "only_first": "、".join(t for t in a if t not in b),
+                             "only_second": "、".join(t for t in b if t not in a)})
+    return pd.DataFrame(rows)

@@ -41,12 +41,18 @@ __all__ = [
     "is_word",
     "words",
     "corpus_tokens",
+    "annotate_tokens",
     "quoted_terms",
+    "LEXICON_POS",
 ]
 
 LEXICON_FILE = DATA_DIR / "lexicon.tsv"
 PROJECT_STOPWORDS_FILE = DATA_DIR / "stopwords_project.tsv"
-_DIGITS_ONLY = re.compile(r"^[\d.,%％·]+$")
+LEXICON_POS = "nz"
+"""Part-of-speech tag given to lexicon terms (jieba's tag for other proper nouns)."""
+_DIGITS_ONLY = re.compile(r"^[\d.,%％·〇]+$")
+_JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
+"""Characters jieba can join into one token (its re_han_default); 〇 and punctuation split."""
 _QUOTED = re.compile(r"“([^“”]{2,16})”")
 
 
@@ -78,8 +84,13 @@ def _read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
 
 
 def read_lexicon(path: Path = LEXICON_FILE) -> list[LexiconEntry]:
-    """The lexicon entries (term, category, source), in file order."""
+    """The lexicon entries (term, category, source), in file order. A term jieba cannot
+    keep whole (one with punctuation, spaces or 〇 in it) is an error naming its line."""
     rows = _read_tsv(path, ["term", "category", "source"])
+    for line_no, row in enumerate(rows, 2):
+        if not _JIEBA_WORD.match(row["term"].strip()):
+            raise ValueError(f"{display_path(path)} line {line_no}: term {row['term'].strip()!r} has characters "
+                             "jieba always splits at (punctuation, spaces, 〇); it can never be one token")
     return [LexiconEntry(r["term"].strip(), r["category"].strip(), r["source"].strip()) for r in rows]
 
 
@@ -101,7 +112,7 @@ def tokenizer(lexicon: Path = LEXICON_FILE) -> jieba.Tokenizer:
     finally:
         logger.setLevel(level)
     for term in lexicon_terms(lexicon):
-        tok.add_word(term, freq=tok.suggest_freq(term, tune=False))
+        tok.add_word(term, freq=tok.suggest_freq(term, tune=False), tag=LEXICON_POS)
     return tok
 
 
@@ -138,18 +149,35 @@ def words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if is_word(t)]
 
 
+def _offsets(tokens: list[str]) -> list[int]:
+    starts, offset = [], 0
+    for token in tokens:
+        starts.append(offset)
+        offset += len(token)
+    return starts
+
+
 def corpus_tokens(paragraph_table: pd.DataFrame) -> pd.DataFrame:
-    """One row per token of every paragraph: doc_id, para_no, position (0-based in the
-    paragraph), token and is_word. White-space tokens are left out (they carry nothing
-    and paragraphs are already split)."""
-    rows = [
-        (doc_id, para_no, position, token, is_word(token))
-        for doc_id, para_no, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"],
-                                         paragraph_table["text"])
-        for position, token in enumerate(tokenize(text))
-        if token.strip()
-    ]
-    return pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "token", "is_word"])
+    """One row per token of every paragraph: doc_id, para_no, position (0-based token index
+    in the paragraph), start (character offset in the paragraph), token and is_word.
+    White-space tokens are left out (they carry nothing and paragraphs are already split)."""
+    rows = []
+    for doc_id, para_no, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"],
+                                     paragraph_table["text"]):
+        tokens = tokenize(text)
+        rows.extend((doc_id, para_no, position, start, token, is_word(token))
+                    for position, (start, token) in enumerate(zip(_offsets(tokens), tokens))
+                    if token.strip())
+    return pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "start", "token", "is_word"])
+
+
+def annotate_tokens(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame,
+                    columns: tuple[str, ...] = ("district", "year", "genre")) -> pd.DataFrame:
+    """``tokens`` with each token's part and section (part_kind, part_no, section_no,
+    section_title, from ``paragraph_table``) and the document's ``columns`` from ``corpus``."""
+    structure = paragraph_table[["doc_id", "para_no", "part_kind", "part_no", "section_no", "section_title"]]
+    out = tokens.merge(structure, on=["doc_id", "para_no"], how="left", validate="many_to_one")
+    return out.merge(corpus[["doc_id", *columns]], on="doc_id", how="left", validate="many_to_one")
 
 
 def quoted_terms(corpus: pd.DataFrame) -> pd.DataFrame:

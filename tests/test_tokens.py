@@ -86,12 +86,15 @@ def test_bad_lexicon_names_file_and_line(tmp_path):
     lexicon.write_text("term\tsource\n甲乙\tx\n", encoding="utf-8")
     with pytest.raises(ValueError, match="lexicon.tsv: missing column"):
         tok.read_lexicon(lexicon)
+    lexicon.write_text("term\tcategory\tsource\n二〇三五年\tformula\tx\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lexicon.tsv line 2: term '二〇三五年' has characters jieba always splits"):
+        tok.read_lexicon(lexicon)
 
 
 @pytest.mark.parametrize("token, expected", [
     ("改革", True), ("一网通办", True), ("AI", True),
     ("，", False), ("“", False), (" ", False), ("\n", False), ("+", False),
-    ("2018", False), ("6.5", False), ("30%", False),
+    ("2018", False), ("6.5", False), ("30%", False), ("〇", False),
     ("的", False), ("我们", False),          # stopwords-iso
     ("同比", False), ("万平方米", False),      # project list
 ])
@@ -112,8 +115,8 @@ def test_project_stopwords_have_reasons():
 def test_corpus_tokens_table():
     table = analysis.corpus_tokens(pd.DataFrame({"doc_id": ["d", "d"], "para_no": [1, 2],
                                                  "text": ["推进 改革。", "一网通办"]}))
-    assert table.values.tolist() == [["d", 1, 0, "推进", True], ["d", 1, 2, "改革", True],
-                                     ["d", 1, 3, "。", False], ["d", 2, 0, "一网通办", True]]
+    assert table.values.tolist() == [["d", 1, 0, 0, "推进", True], ["d", 1, 2, 3, "改革", True],
+                                     ["d", 1, 3, 5, "。", False], ["d", 2, 0, 0, "一网通办", True]]
 
 
 def test_quoted_terms():
