@@ -3,8 +3,10 @@
 One module per pipeline stage: ``paths`` (every path), ``corpus`` (manifest and
 loading), ``cleaning`` (normalisation and chrome removal), ``structure`` (parts,
 sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
-words), ``stats`` (frequencies, keywords, collocations), ``kwic`` (concordance and
-dispersion) and ``plotting`` (style and figure saving). The names most notebooks
+words), ``stats`` (frequencies, keywords, collocations, trajectories), ``kwic``
+(concordance and dispersion), ``themes`` (dictionary-based policy attention with
+bootstrap intervals), ``topics`` (NMF check on the dictionary) and ``plotting``
+(style and figure saving). The names most notebooks
 need are importable from the package itself.
 """
 from .cleaning import clean_text, find_spam, normalise_text
@@ -12,6 +14,7 @@ from .corpus import (
     CorpusError,
     cleaning_audit,
     cleaning_summary,
+    decimal_years,
     document_labels,
     load_corpus,
     manifest_problems,
@@ -22,6 +25,10 @@ from .plotting import (
     plot_comparison_cloud,
     plot_dispersion,
     plot_document_sizes,
+    plot_grouped_rates,
+    plot_heatmap,
+    plot_slope_chart,
+    plot_theme_timeline,
     plot_top_terms,
     plot_wordclouds,
     save_figure,
@@ -33,9 +40,10 @@ from .tokens import annotate_tokens, corpus_tokens, is_word, quoted_terms, read_
 
 __all__ = [
     "clean_text", "find_spam", "normalise_text",
-    "CorpusError", "cleaning_audit", "cleaning_summary", "document_labels", "load_corpus",
+    "CorpusError", "cleaning_audit", "cleaning_summary", "decimal_years", "document_labels", "load_corpus",
     "manifest_problems", "read_manifest", "select_documents",
-    "plot_comparison_cloud", "plot_dispersion", "plot_document_sizes", "plot_top_terms", "plot_wordclouds",
+    "plot_comparison_cloud", "plot_dispersion", "plot_document_sizes", "plot_grouped_rates", "plot_heatmap",
+    "plot_slope_chart", "plot_theme_timeline", "plot_top_terms", "plot_wordclouds",
     "save_figure", "use_project_style",
     "document_sizes",
     "outline", "paragraphs", "sentences", "split_sentences", "structure_summary",

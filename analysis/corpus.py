@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .cleaning import clean_text, find_spam, normalise_text
@@ -32,6 +33,7 @@ __all__ = [
     "GENRE_LABELS",
     "document_labels",
     "select_documents",
+    "decimal_years",
 ]
 
 REQUIRED_COLUMNS = ["doc_id", "file", "district", "date", "year", "genre", "title", "scope"]
@@ -240,3 +242,9 @@ def select_documents(corpus: pd.DataFrame, doc_ids: Sequence[str] | None) -> pd.
         raise ValueError(f"doc_id(s) not in the corpus: {', '.join(unknown)}; "
                          f"known: {', '.join(corpus['doc_id'])}")
     return corpus.set_index("doc_id").loc[list(doc_ids)].reset_index()
+
+
+def decimal_years(dates: pd.Series) -> pd.Series:
+    """Dates as decimal years: year + (day of year − 1) / days in that year (2018-01-10 -> 2018.0247)."""
+    days = np.where(dates.dt.is_leap_year, 366, 365)
+    return dates.dt.year + (dates.dt.day_of_year - 1) / days

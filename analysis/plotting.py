@@ -13,6 +13,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 
@@ -21,6 +22,7 @@ from .paths import FIGURES_DIR
 __all__ = [
     "FONT_FILE", "FONT_NAME", "font_path", "use_project_style", "save_figure", "plot_document_sizes",
     "plot_top_terms", "plot_dispersion", "plot_wordclouds", "plot_comparison_cloud",
+    "plot_theme_timeline", "plot_grouped_rates", "plot_slope_chart", "plot_heatmap",
 ]
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -192,5 +194,134 @@ def plot_comparison_cloud(comparison: pd.DataFrame, names: dict[str, str], seed:
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=len(names), frameon=False)
     ax.set_title("比较词云：字号 = 每万词频率之差 Comparison cloud: size = difference in rate per 10,000 words",
                  fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+GENRE_MARKERS = {"work_report": "o", "plan_proposal": "s", "news_article": "^"}
+GROUP_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
+
+
+def _date_positions(dates: pd.Series, timeline: list[str]) -> pd.Series:
+    """Timeline documents at 0, 1, 2, …; any other document between its neighbours in
+    time, in proportion to its date (so evenly spaced points stay legible when two
+    documents are weeks apart and others years apart)."""
+    known = dates.loc[timeline].astype("int64").to_numpy(dtype=float)
+    values = dates.astype("int64").to_numpy(dtype=float)
+    return pd.Series(np.interp(values, known, np.arange(len(timeline))), index=dates.index)
+
+
+def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: list, reference: str | None = None,
+                        ncols: int = 5) -> plt.Figure:
+    """Small multiples, one panel per theme: rate per 1,000 word tokens with its bootstrap
+    interval for each timeline document (joined by a line), marker by genre, hollow for
+    an excerpt; ``reference`` (a doc_id) drawn in grey for comparison, placed by its date
+    between the timeline documents. Timeline documents are evenly spaced and labelled
+    with their dates.
+
+    ``rates`` is :func:`analysis.themes.bootstrap_theme_rates`; ``documents`` has doc_id,
+    date, genre and scope for every document drawn, timeline first.
+    """
+    import textwrap
+
+    use_project_style()
+    docs = documents.set_index("doc_id")
+    timeline = [d for d in docs.index if d != reference]
+    x = _date_positions(docs["date"], timeline)
+    nrows = -(-len(themes) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.1 * ncols, 2.7 * nrows + 1.0), sharex=True, squeeze=False)
+    for ax, theme in zip(axes.flat, themes):
+        rows = rates[rates["theme"] == theme.id].set_index("doc_id")
+        ax.plot(x[timeline], rows.loc[timeline, "per_1000"], color="#4C72B0", linewidth=1, zorder=1)
+        for doc_id in docs.index:
+            colour = "#888888" if doc_id == reference else "#4C72B0"
+            row = rows.loc[doc_id]
+            ax.errorbar(x[doc_id], row["per_1000"],
+                        yerr=[[row["per_1000"] - row["ci_low"]], [row["ci_high"] - row["per_1000"]]],
+                        fmt=GENRE_MARKERS.get(docs.loc[doc_id, "genre"], "D"), color=colour, ecolor=colour,
+                        markerfacecolor="white" if docs.loc[doc_id, "scope"].startswith("excerpt") else colour,
+                        markersize=6, capsize=2, linewidth=1, zorder=2)
+        ax.set_title(f"{theme.zh}\n" + "\n".join(textwrap.wrap(theme.en, 34)), fontsize=8.5)
+        ax.set_ylim(bottom=0)
+        ax.set_xticks(range(len(timeline)), [docs.loc[d, "date"].strftime("%Y-%m") for d in timeline],
+                      fontsize=8, rotation=45)
+    for ax in list(axes.flat)[len(themes):]:
+        ax.set_visible(False)
+    handles = [plt.Line2D([], [], marker=m, linestyle="", color="#4C72B0", label=g) for g, m in GENRE_MARKERS.items()]
+    handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#4C72B0", markerfacecolor="white",
+                              label="excerpt (hollow)"))
+    if reference:
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#888888", label=f"{reference} (reference)"))
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=8)
+    fig.supylabel("每千词命中 hits per 1,000 word tokens", fontsize=9)
+    fig.suptitle("政策注意力的变化（95% 自助法区间）Policy attention over time (95% bootstrap intervals)", fontsize=11)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def plot_grouped_rates(rates: pd.DataFrame, groups: dict[str, str], themes: list, group: str = "group",
+                       title: str = "") -> plt.Figure:
+    """Horizontal grouped bars: one cluster per theme, one bar per group (labels from
+    ``groups``), rate per 1,000 word tokens with bootstrap error bars."""
+    use_project_style()
+    n = len(groups)
+    height = 0.8 / n
+    fig, ax = plt.subplots(figsize=(8, 0.25 * n * len(themes) + 1.5))
+    for i, (key, label) in enumerate(groups.items()):
+        rows = rates[rates[group] == key].set_index("theme").loc[[t.id for t in themes]]
+        y = [len(themes) - 1 - j + (n - 1 - i - (n - 1) / 2) * height for j in range(len(themes))]
+        ax.barh(y, rows["per_1000"], height=height, color=GROUP_COLOURS[i % len(GROUP_COLOURS)], label=label,
+                xerr=[rows["per_1000"] - rows["ci_low"], rows["ci_high"] - rows["per_1000"]],
+                error_kw={"elinewidth": 0.8, "capsize": 1.5, "ecolor": "#333333"})
+    ax.set_yticks(range(len(themes)), [f"{t.zh}\n{t.en}" for t in reversed(themes)], fontsize=8)
+    ax.set_xlabel("每千词命中 hits per 1,000 word tokens (95% bootstrap intervals)")
+    ax.legend(loc="lower right", fontsize=8)
+    if title:
+        ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def plot_slope_chart(trajectories: pd.DataFrame, labels: dict[str, str], title: str = "") -> plt.Figure:
+    """Term rates along a timeline: one line per term, rising terms (slope > 0) in one colour
+    and falling terms in another, each labelled at its last point. ``trajectories`` has a
+    column per doc_id in ``labels`` (rates), term and slope."""
+    use_project_style()
+    doc_ids = list(labels)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 5.5), sharey=True)
+    for ax, rising in zip(axes, (True, False)):
+        rows = trajectories[(trajectories["slope"] > 0) == rising]
+        colour = "#C44E52" if rising else "#4C72B0"
+        for _, row in rows.iterrows():
+            ax.plot(range(len(doc_ids)), row[doc_ids].to_numpy(dtype=float), marker="o", color=colour,
+                    alpha=0.8, linewidth=1.2, markersize=3)
+            ax.annotate(row["term"], (len(doc_ids) - 1, row[doc_ids[-1]]), xytext=(4, 0),
+                        textcoords="offset points", fontsize=8, va="center", color=colour)
+        ax.set_xticks(range(len(doc_ids)), [labels[d] for d in doc_ids], rotation=20, fontsize=8, ha="right")
+        ax.set_title("上升 rising" if rising else "下降 falling", fontsize=10)
+        ax.set_xlim(-0.2, len(doc_ids) - 0.4)
+    axes[0].set_ylabel(PER_10K_LABEL)
+    if title:
+        fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def plot_heatmap(matrix: pd.DataFrame, title: str = "", fmt: str = "{:.2f}", cmap: str = "Blues",
+                 vmin: float | None = None, vmax: float | None = None) -> plt.Figure:
+    """An annotated heat map of ``matrix`` (rows and columns labelled by its index and columns)."""
+    use_project_style()
+    fig, ax = plt.subplots(figsize=(0.9 * matrix.shape[1] + 2.5, 0.5 * matrix.shape[0] + 1.6))
+    image = ax.imshow(matrix.to_numpy(dtype=float), cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
+    ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(matrix.shape[0]), matrix.index, fontsize=8)
+    high = np.nanmax(matrix.to_numpy(dtype=float)) if vmax is None else vmax
+    for (i, j), value in np.ndenumerate(matrix.to_numpy(dtype=float)):
+        ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=7,
+                color="white" if value > 0.6 * high else "black")
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    ax.spines[:].set_visible(False)
+    if title:
+        ax.set_title(title, fontsize=10)
     fig.tight_layout()
     return fig

@@ -29,6 +29,7 @@ __all__ = [
     "lexicon_frequencies",
     "rate_comparison",
     "top_n_overlap",
+    "term_trajectories",
 ]
 
 PER = 10_000
@@ -216,3 +217,28 @@ def top_n_overlap(rankings: dict[str, pd.DataFrame], n: int, by: str = "doc_id")
                              "only_first": "、".join(t for t in a if t not in b),
                              "only_second": "、".join(t for t in b if t not in a)})
     return pd.DataFrame(rows)
+
+
+def term_trajectories(tokens: pd.DataFrame, timeline: pd.DataFrame, min_freq: int = 10) -> pd.DataFrame:
+    """How each term's rate changes along a timeline of documents.
+
+    ``timeline`` has columns doc_id and x (the time of each document, e.g. its decimal
+    year), in display order. For every term seen at least ``min_freq`` times in those
+    documents: its rate per 10,000 word tokens in each (0 where absent, one column per
+    doc_id), its total count, and slope = Σ(x − x̄)(r − r̄) / Σ(x − x̄)², the least-squares
+    change in rate per unit of x. Sorted by slope (descending), ties by term.
+    """
+    doc_ids = timeline["doc_id"].to_list()
+    freq = term_frequencies(tokens[tokens["doc_id"].isin(doc_ids)], "doc_id")
+    rates = freq.pivot_table(index="term", columns="doc_id", values="rate_per_10k", fill_value=0.0)
+    rates = rates.reindex(columns=doc_ids, fill_value=0.0)
+    total = freq.groupby("term")["count"].sum()
+    rates = rates[total.reindex(rates.index) >= min_freq]
+    x = timeline["x"].to_numpy(dtype=float)
+    dx = x - x.mean()
+    slope = (rates.to_numpy() - rates.to_numpy().mean(axis=1, keepdims=True)) @ dx / (dx @ dx)
+    table = rates.reset_index()
+    table.columns.name = None
+    table["count"] = table["term"].map(total).astype(int)
+    table["slope"] = slope
+    return table.sort_values(["slope", "term"], ascending=[False, True], ignore_index=True, kind="mergesort")

@@ -42,6 +42,7 @@ __all__ = [
     "words",
     "corpus_tokens",
     "annotate_tokens",
+    "stack_groups",
     "quoted_terms",
     "LEXICON_POS",
 ]
@@ -198,3 +199,11 @@ def quoted_terms(corpus: pd.DataFrame) -> pd.DataFrame:
     ]
     table = pd.DataFrame(rows, columns=["term", "count", "documents", "in_lexicon", "segmented"])
     return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
+
+
+def stack_groups(table: pd.DataFrame, queries: dict[str, str], column: str = "group") -> pd.DataFrame:
+    """Rows of ``table`` selected by each pandas query in ``queries`` (name -> query),
+    stacked with the name in ``column``; a row may belong to several groups. Works on
+    token and hit tables alike, so both can be grouped the same way."""
+    return pd.concat([table.query(query).assign(**{column: name}) for name, query in queries.items()],
+                     ignore_index=True)

@@ -1,0 +1,206 @@
+"""Themes: dictionary-based measurement of policy attention (政策注意力).
+
+A theme dictionary (``data/themes.yml``) lists, for each theme, Chinese keywords. A
+paragraph's tokens are scanned left to right; at each position the longest keyword
+(as a sequence of whole tokens) that matches is a *hit* for its theme, and its
+tokens are not matched again. Attention to a theme in a document (or part) is
+
+* rate  = hits / word tokens × 1,000, and
+* share = hits / all theme hits of the document.
+
+Uncertainty comes from a percentile bootstrap over paragraphs: paragraphs are drawn
+with replacement within the document, and the rate recomputed on each resample.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from scipy.stats import bootstrap
+
+from .paths import DATA_DIR, display_path
+from .tokens import tokenize
+
+__all__ = [
+    "THEMES_FILE",
+    "Theme",
+    "read_themes",
+    "theme_hits",
+    "theme_rates",
+    "bootstrap_theme_rates",
+    "keyword_usage",
+    "hit_concordance",
+]
+
+THEMES_FILE = DATA_DIR / "themes.yml"
+PER = 1_000
+"""Theme rates are hits per 1,000 word tokens."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    zh: str
+    en: str
+    keywords: tuple[str, ...]
+
+
+def read_themes(path: Path = THEMES_FILE) -> list[Theme]:
+    """The themes of a dictionary file, in file order.
+
+    Errors name the file and the problem: not YAML, no ``themes`` list, a theme
+    without id, labels or keywords, a duplicate theme id, or a keyword listed twice
+    (in one theme or two).
+    """
+    where = display_path(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{where}: cannot read the theme dictionary ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:
+        raise ValueError(f"{where}: expected a non-empty list under 'themes'")
+    themes: list[Theme] = []
+    owner: dict[str, str] = {}
+    for i, entry in enumerate(data["themes"], 1):
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: theme {i} is not a mapping")
+        missing = [key for key in ("id", "zh", "en", "keywords") if not entry.get(key)]
+        if missing:
+            raise ValueError(f"{where}: theme {entry.get('id', i)!s} has no {', '.join(missing)}")
+        theme_id = str(entry["id"])
+        if any(t.id == theme_id for t in themes):
+            raise ValueError(f"{where}: duplicate theme id {theme_id!r}")
+        keywords = tuple(str(k).strip() for k in entry["keywords"])
+        for keyword in keywords:
+            if keyword in owner:
+                raise ValueError(f"{where}: keyword {keyword!r} is listed under {owner[keyword]!r} "
+                                 f"and again under {theme_id!r}; list it once")
+            owner[keyword] = theme_id
+        themes.append(Theme(theme_id, str(entry["zh"]), str(entry["en"]), keywords))
+    return themes
+
+
+def _patterns(themes: Sequence[Theme]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Keyword token sequence -> (theme id, keyword)."""
+    return {tuple(tokenize(k)): (theme.id, k) for theme in themes for k in theme.keywords}
+
+
+def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme]) -> pd.DataFrame:
+    """Every dictionary hit: doc_id, para_no, position (of its first token), theme,
+    keyword, n_tokens, and the other columns of ``tokens`` at the first token (such as
+    part_kind or district from :func:`analysis.tokens.annotate_tokens`). Longest match
+    first, left to right, no token counted twice; matches never cross a paragraph."""
+    patterns = _patterns(themes)
+    longest = max(len(p) for p in patterns)
+    rows = []
+    ordered = tokens.sort_values(["doc_id", "para_no", "position"], kind="mergesort")
+    for (doc_id, para_no), group in ordered.groupby(["doc_id", "para_no"], sort=False):
+        words, positions = group["token"].to_list(), group["position"].to_list()
+        i = 0
+        while i < len(words):
+            for length in range(min(longest, len(words) - i), 0, -1):
+                match = patterns.get(tuple(words[i:i + length]))
+                if match:
+                    rows.append((doc_id, para_no, positions[i], match[0], match[1], length))
+                    i += length
+                    break
+            else:
+                i += 1
+    found = pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "theme", "keyword", "n_tokens"])
+    extra = [c for c in tokens.columns if c not in {"doc_id", "para_no", "position", "start", "token", "is_word"}]
+    if extra:
+        found = found.merge(tokens[["doc_id", "para_no", "position", *extra]], on=["doc_id", "para_no", "position"],
+                            how="left", validate="one_to_one")
+    return found
+
+
+def _grid(groups: Sequence, themes: Sequence[Theme], by: str) -> pd.DataFrame:
+    return pd.MultiIndex.from_product([list(groups), [t.id for t in themes]], names=[by, "theme"]).to_frame(index=False)
+
+
+def theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme], by: str = "doc_id"
+                ) -> pd.DataFrame:
+    """Attention per group and theme (every theme, zeros included): by, theme, hits,
+    word_tokens, per_1000 = hits / word_tokens × 1,000, share = hits / all hits of the
+    group. ``hits`` must carry the ``by`` column (merge it from the tokens first)."""
+    words = tokens[tokens["is_word"]].groupby(by, sort=False).size().rename("word_tokens")
+    table = _grid(words.index, themes, by)
+    counts = hits.groupby([by, "theme"]).size().rename("hits")
+    table = table.join(counts, on=[by, "theme"]).fillna({"hits": 0})
+    table["hits"] = table["hits"].astype(int)
+    table = table.join(words, on=by)
+    table["per_1000"] = table["hits"] / table["word_tokens"] * PER
+    total = table.groupby(by, sort=False)["hits"].transform("sum")
+    table["share"] = np.where(total > 0, table["hits"] / total.where(total > 0, 1), 0.0)
+    return table
+
+
+def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme], by: str = "doc_id",
+                          n_resamples: int = 2000, seed: int = 2024, confidence_level: float = 0.95
+                          ) -> pd.DataFrame:
+    """:func:`theme_rates` with percentile-bootstrap confidence limits for per_1000.
+
+    Within each group, paragraphs (with their word tokens and hits) are resampled with
+    replacement ``n_resamples`` times (scipy.stats.bootstrap, paired, percentile
+    method, generator seeded with ``seed``) and the rate recomputed as
+    Σ hits / Σ word tokens × 1,000. Groups with fewer than two paragraphs get NaN
+    limits. Adds columns ci_low, ci_high and paragraphs.
+    """
+    table = theme_rates(hits, tokens, themes, by)
+    units = ["doc_id", "para_no"] if by != "para_no" else ["para_no"]
+    key = list(dict.fromkeys([by, *units]))
+    para_words = tokens[tokens["is_word"]].groupby(key).size()
+    para_index = tokens.groupby(key).size().index          # every paragraph with a token, words or not
+    para_words = para_words.reindex(para_index, fill_value=0)
+    para_hits = hits.groupby([*key, "theme"]).size().unstack("theme").reindex(para_index).fillna(0)
+    rng = np.random.default_rng(seed)
+    low, high, n_paras = [], [], []
+    for group, theme in zip(table[by], table["theme"]):
+        words = para_words.xs(group, level=by).to_numpy(dtype=float)
+        counts = (para_hits[theme].xs(group, level=by).to_numpy(dtype=float)
+                  if theme in para_hits else np.zeros_like(words))
+        n_paras.append(len(words))
+        if len(words) < 2 or words.sum() == 0:
+            low.append(np.nan)
+            high.append(np.nan)
+            continue
+        result = bootstrap((counts, words), lambda h, w, axis: h.sum(axis=axis) / w.sum(axis=axis) * PER,
+                           paired=True, vectorized=True, n_resamples=n_resamples, method="percentile",
+                           confidence_level=confidence_level, rng=rng)
+        low.append(float(result.confidence_interval.low))
+        high.append(float(result.confidence_interval.high))
+    table["ci_low"], table["ci_high"], table["paragraphs"] = low, high, n_paras
+    return table
+
+
+def keyword_usage(hits: pd.DataFrame, themes: Sequence[Theme]) -> pd.DataFrame:
+    """Every dictionary keyword with its theme and number of hits in ``hits`` (0 for a
+    keyword that never matched), in dictionary order."""
+    counts = hits.groupby("keyword").size()
+    rows = [{"theme": t.id, "keyword": k, "hits": int(counts.get(k, 0))} for t in themes for k in t.keywords]
+    return pd.DataFrame(rows, columns=["theme", "keyword", "hits"])
+
+
+def hit_concordance(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame,
+                    per_theme: int = 2, window: int = 12) -> pd.DataFrame:
+    """The first ``per_theme`` hits of each theme in corpus order (documents as in
+    ``paragraph_table``), in context: theme, doc_id, left, keyword, right (``window``
+    characters each side, within the paragraph)."""
+    order = {doc_id: i for i, doc_id in enumerate(paragraph_table["doc_id"].drop_duplicates())}
+    located = hits.merge(tokens[["doc_id", "para_no", "position", "start"]], on=["doc_id", "para_no", "position"])
+    located = located.assign(_doc=located["doc_id"].map(order)).sort_values(
+        ["theme", "_doc", "para_no", "start"], kind="mergesort")
+    first = located.groupby("theme", sort=False).head(per_theme)
+    text = paragraph_table.set_index(["doc_id", "para_no"])["text"]
+    rows = []
+    for theme, doc_id, para_no, start, keyword in zip(first["theme"], first["doc_id"], first["para_no"],
+                                                      first["start"], first["keyword"]):
+        paragraph = text[(doc_id, para_no)]
+        end = start + len(keyword)
+        rows.append({"theme": theme, "doc_id": doc_id, "left": paragraph[max(0, start - window):start],
+                     "keyword": paragraph[start:end], "right": paragraph[end:end + window]})
+    return pd.DataFrame(rows, columns=["theme", "doc_id", "left", "keyword", "right"])

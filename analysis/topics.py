@@ -1,0 +1,145 @@
+"""Topic model over paragraphs: NMF on TF-IDF, a coherence criterion for the number of
+topics, prevalence per document, and alignment with the theme dictionary."""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from .themes import Theme
+
+__all__ = ["TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence", "choose_topic_number",
+           "topic_prevalence", "topic_theme_alignment"]
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    """A fitted model: paragraph weights (paragraphs × topics), term weights
+    (topics × terms), and the top terms of each topic."""
+
+    paragraph_weights: pd.DataFrame
+    term_weights: pd.DataFrame
+    top_terms: pd.DataFrame
+
+
+def paragraph_documents(tokens: pd.DataFrame, min_words: int = 10) -> pd.Series:
+    """Word tokens of each paragraph with at least ``min_words`` of them, indexed by
+    (doc_id, para_no): the units of the topic model (short headings say little)."""
+    words = tokens[tokens["is_word"]].sort_values(["doc_id", "para_no", "position"], kind="mergesort")
+    docs = words.groupby(["doc_id", "para_no"], sort=True)["token"].agg(list)
+    return docs[docs.map(len) >= min_words]
+
+
+def fit_topics(docs: pd.Series, k: int, seed: int = 0, top_n: int = 10, min_df: int = 3) -> TopicModel:
+    """NMF with ``k`` topics on sublinear TF-IDF paragraph vectors (terms in at least
+    ``min_df`` paragraphs; scikit-learn, NNDSVD initialisation, Frobenius loss, fixed
+    ``seed``). Top terms are ranked by weight, ties by term."""
+    vectorizer = TfidfVectorizer(analyzer=lambda terms: terms, min_df=min_df, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(docs.to_list())
+    model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=5000, tol=1e-4)
+    weights = model.fit_transform(matrix)
+    terms = vectorizer.get_feature_names_out()
+    topics = [f"T{i + 1}" for i in range(k)]
+    term_weights = pd.DataFrame(model.components_, index=topics, columns=terms)
+    rows = []
+    for topic in topics:
+        ranked = sorted(zip(term_weights.loc[topic], terms), key=lambda wt: (-wt[0], wt[1]))[:top_n]
+        rows.extend({"topic": topic, "rank": r, "term": t, "weight": w} for r, (w, t) in enumerate(ranked, 1))
+    return TopicModel(pd.DataFrame(weights, index=docs.index, columns=topics), term_weights, pd.DataFrame(rows))
+
+
+def npmi_coherence(top_terms: pd.DataFrame, docs: pd.Series) -> float:
+    """Mean NPMI coherence of the topics' top terms, co-occurrence counted in paragraphs.
+
+    NPMI(a, b) = ln(P(a, b) / (P(a) P(b))) / −ln P(a, b), with P the share of
+    paragraphs containing the term(s), and −1 for a pair that never co-occurs
+    (Bouma 2009; Röder et al. 2015). Averaged over term pairs, then over topics.
+    """
+    sets = [set(d) for d in docs]
+    n = len(sets)
+
+    def p(*terms: str) -> float:
+        return sum(all(t in s for t in terms) for s in sets) / n
+
+    scores = []
+    for _, group in top_terms.groupby("topic", sort=False):
+        pairs = []
+        for a, b in itertools.combinations(group["term"], 2):
+            joint = p(a, b)
+            if joint == 0:
+                pairs.append(-1.0)
+            elif joint == 1:
+                pairs.append(1.0)
+            else:
+                pairs.append(np.log(joint / (p(a) * p(b))) / -np.log(joint))
+        scores.append(np.mean(pairs))
+    return float(np.mean(scores))
+
+
+def _top_sets(model: TopicModel) -> list[set[str]]:
+    return [set(group["term"]) for _, group in model.top_terms.groupby("topic", sort=False)]
+
+
+def _matched_jaccard(a: list[set[str]], b: list[set[str]]) -> float:
+    """Mean Jaccard index of two topic sets' top terms under the best one-to-one matching."""
+    similarity = np.array([[len(x & y) / len(x | y) for y in b] for x in a])
+    rows, cols = linear_sum_assignment(-similarity)
+    return float(similarity[rows, cols].mean())
+
+
+def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n: int = 10,
+                        n_samples: int = 5, fraction: float = 0.8) -> pd.DataFrame:
+    """Topic-number selection by stability (Greene, O'Callaghan & Cunningham 2014).
+
+    For each k: fit on all paragraphs (the reference) and on ``n_samples`` random
+    subsets of ``fraction`` of them (numpy generator seeded with ``seed``); stability
+    is the mean, over subsets, of the Jaccard index between reference and subset
+    topics' top-``top_n`` term sets under the best one-to-one matching (Hungarian
+    algorithm). The chosen k has the highest stability; ties go to the smaller k. The
+    mean NPMI coherence of the reference model is reported beside it (in-sample
+    coherence rises with k on a corpus this small, so it is not the criterion).
+    """
+    rng = np.random.default_rng(seed)
+    size = int(round(fraction * len(docs)))
+    samples = [np.sort(rng.choice(len(docs), size=size, replace=False)) for _ in range(n_samples)]
+    rows = []
+    for k in ks:
+        reference = fit_topics(docs, k, seed, top_n)
+        agreement = [_matched_jaccard(_top_sets(reference), _top_sets(fit_topics(docs.iloc[s], k, seed, top_n)))
+                     for s in samples]
+        rows.append({"k": k, "stability": float(np.mean(agreement)),
+                     "coherence": npmi_coherence(reference.top_terms, docs)})
+    table = pd.DataFrame(rows)
+    best = table.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]["k"]
+    table["chosen"] = table["k"] == best
+    return table
+
+
+def topic_prevalence(model: TopicModel) -> pd.DataFrame:
+    """Share of each document's topic weight on each topic: Σ_p W[p, t] / Σ_p Σ_t W[p, t]
+    over the document's paragraphs p (rows: doc_id in first-seen order; columns: topics)."""
+    weights = model.paragraph_weights.groupby(level="doc_id", sort=False).sum()
+    return weights.div(weights.sum(axis=1), axis=0)
+
+
+def topic_theme_alignment(model: TopicModel, themes: Sequence[Theme], min_share: float = 0.02) -> pd.DataFrame:
+    """Which dictionary theme each topic corresponds to: the share of the topic's term
+    weight that falls on each theme's (single-token) keywords, the best theme and its
+    share, and the share of weight on no theme's keywords. A topic whose best share is
+    below ``min_share`` corresponds to no theme (best_theme "none")."""
+    weights = model.term_weights
+    total = weights.sum(axis=1)
+    shares = pd.DataFrame({t.id: weights[[k for k in t.keywords if k in weights.columns]].sum(axis=1) / total
+                           for t in themes})
+    table = shares.copy()
+    table["best_theme"] = shares.idxmax(axis=1).where(shares.max(axis=1) >= min_share, "none")
+    table["best_share"] = shares.max(axis=1)
+    table["unmatched_share"] = 1 - shares.sum(axis=1)
+    table.index.name = "topic"
+    return table.reset_index()

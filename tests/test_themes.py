@@ -1,0 +1,159 @@
+"""Theme dictionary: loading errors, matching (multi-token, overlapping, longest first),
+rates and shares, bootstrap reproducibility; topic-model helpers; term trajectories."""
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import stats, themes, topics
+from analysis.themes import Theme
+
+
+def toy_tokens(texts: dict[str, list[str]]) -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": list(texts), "text": ["\n".join(p) for p in texts.values()]})
+    return analysis.corpus_tokens(analysis.paragraphs(corpus))
+
+
+DICTIONARY = [
+    Theme("reform", "改革", "Reform", ("改革", "制度创新")),
+    Theme("innovation", "创新", "Innovation", ("创新", "科技")),
+    Theme("governance", "治理", "Governance", ("社会治理", "治理")),
+]
+
+
+def test_project_dictionary_loads_with_ten_themes():
+    dictionary = themes.read_themes()
+    assert 10 <= len(dictionary) <= 12
+    assert all(t.zh and t.en and t.keywords for t in dictionary)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("themes: []", "expected a non-empty list under 'themes'"),
+    ("themes: [{id: a, zh: 甲, en: A}]", "theme a has no keywords"),
+    ("themes: [{id: a, zh: 甲, en: A, keywords: [改革]}, {id: a, zh: 乙, en: B, keywords: [创新]}]",
+     "duplicate theme id 'a'"),
+    ("themes: [{id: a, zh: 甲, en: A, keywords: [改革]}, {id: b, zh: 乙, en: B, keywords: [改革]}]",
+     "keyword '改革' is listed under 'a' and again under 'b'"),
+    ("themes: [unclosed", "cannot read the theme dictionary"),
+])
+def test_bad_dictionary_names_file_and_problem(tmp_path, text, message):
+    path = tmp_path / "themes.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="themes.yml: .*" + message.replace("[", r"\[").replace("(", r"\(")):
+        themes.read_themes(path)
+
+
+def test_multi_token_keyword_and_longest_match_first():
+    # 制度创新 = 制度 + 创新 (two tokens) counts for reform only; 社会治理 (two tokens) for governance once.
+    tokens = toy_tokens({"d": ["推进制度创新和科技创新，加强社会治理。"]})
+    hits = themes.theme_hits(tokens, DICTIONARY)
+    assert hits[["theme", "keyword", "n_tokens"]].values.tolist() == [
+        ["reform", "制度创新", 2], ["innovation", "科技", 1], ["innovation", "创新", 1],
+        ["governance", "社会治理", 2]]
+
+
+def test_matches_do_not_cross_punctuation_or_paragraphs():
+    tokens = toy_tokens({"d": ["推进制度，创新", "社会", "治理"]})
+    hits = themes.theme_hits(tokens, DICTIONARY)
+    assert hits["keyword"].tolist() == ["创新", "治理"]
+
+
+def test_rates_and_shares_by_hand():
+    tokens = toy_tokens({"a": ["改革，创新，公园。", "加强治理。"], "b": ["建设公园"]})
+    hits = themes.theme_hits(tokens, DICTIONARY)
+    rates = themes.theme_rates(hits, tokens, DICTIONARY).set_index(["doc_id", "theme"])
+    # a: words 改革 创新 公园 加强 治理 -> 5 word tokens; hits reform 1, innovation 1, governance 1
+    assert rates.loc[("a", "reform"), ["hits", "word_tokens"]].tolist() == [1, 5]
+    assert rates.loc[("a", "reform"), "per_1000"] == pytest.approx(200.0)
+    assert rates.loc[("a", "governance"), "share"] == pytest.approx(1 / 3)
+    assert rates.loc[("b", "innovation"), ["hits", "per_1000", "share"]].tolist() == [0, 0.0, 0.0]
+
+
+def test_bootstrap_is_reproducible_and_brackets_the_estimate():
+    paragraphs = ["改革，" + "创新，" * (i % 4) + "公园，" * (i % 5) + "学校。" for i in range(15)]
+    tokens = toy_tokens({"a": paragraphs, "b": ["改革"]})
+    hits = themes.theme_hits(tokens, DICTIONARY)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        first = themes.bootstrap_theme_rates(hits, tokens, DICTIONARY, n_resamples=500, seed=7)
+    again = themes.bootstrap_theme_rates(hits, tokens, DICTIONARY, n_resamples=500, seed=7)
+    other = themes.bootstrap_theme_rates(hits, tokens, DICTIONARY, n_resamples=500, seed=8)
+    pd.testing.assert_frame_equal(first, again)
+    assert not np.allclose(first["ci_low"].dropna(), other["ci_low"].dropna())
+    assert first["ci_low"].notna().sum() == 3
+    a = first[first["doc_id"] == "a"]
+    assert (a["ci_low"] <= a["per_1000"]).all() and (a["per_1000"] <= a["ci_high"]).all()
+    governance = a.set_index("theme").loc["governance"]
+    assert governance[["per_1000", "ci_low", "ci_high"]].tolist() == [0.0, 0.0, 0.0]
+    b = first[first["doc_id"] == "b"]
+    assert b["ci_low"].isna().all() and b["paragraphs"].eq(1).all()
+
+
+def test_keyword_usage_lists_unmatched_keywords():
+    tokens = toy_tokens({"d": ["改革，公园"]})
+    usage = themes.keyword_usage(themes.theme_hits(tokens, DICTIONARY), DICTIONARY)
+    assert usage.loc[usage["hits"] > 0, "keyword"].tolist() == ["改革"]
+    assert len(usage) == 6
+
+
+def test_hit_concordance():
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": ["深入推进制度创新工作"]})
+    paras = analysis.paragraphs(corpus)
+    tokens = analysis.corpus_tokens(paras)
+    lines = themes.hit_concordance(themes.theme_hits(tokens, DICTIONARY), tokens, paras, window=4)
+    assert lines[["theme", "left", "keyword", "right"]].values.tolist() == [["reform", "深入推进", "制度创新", "工作"]]
+
+
+# --------------------------------------------------------------------------- topics
+
+def test_npmi_coherence_by_hand():
+    docs = pd.Series([["甲", "乙"], ["甲", "乙"], ["丙"], ["丁"]])
+    top = pd.DataFrame({"topic": ["T1", "T1"], "term": ["甲", "乙"]})
+    # P(甲) = P(乙) = P(甲,乙) = 1/2 -> NPMI = ln(2) / ln(2) = 1
+    assert topics.npmi_coherence(top, docs) == pytest.approx(1.0)
+    never = pd.DataFrame({"topic": ["T1", "T1"], "term": ["甲", "丙"]})
+    assert topics.npmi_coherence(never, docs) == pytest.approx(-1.0)
+
+
+def test_topic_model_is_deterministic_and_recovers_planted_topics():
+    a = ["改革", "审批", "营商环境", "开放", "贸易"]
+    b = ["养老", "教育", "医疗", "健康", "就业"]
+    docs = pd.Series([a[i % 5:] + a[:i % 5] + [a[i % 5]] for i in range(10)] +
+                     [b[i % 5:] + b[:i % 5] + [b[i % 5]] for i in range(10)],
+                     index=pd.MultiIndex.from_tuples([("x", i) for i in range(10)] + [("y", i) for i in range(10)],
+                                                     names=["doc_id", "para_no"]))
+    model = topics.fit_topics(docs, 2, seed=0, top_n=5)
+    again = topics.fit_topics(docs, 2, seed=0, top_n=5)
+    pd.testing.assert_frame_equal(model.top_terms, again.top_terms)
+    sets = sorted(sorted(g["term"]) for _, g in model.top_terms.groupby("topic"))
+    assert sets == sorted([sorted(a), sorted(b)])
+    prevalence = topics.topic_prevalence(model)
+    assert prevalence.sum(axis=1).to_numpy() == pytest.approx([1, 1])
+    assert prevalence.max(axis=1).to_numpy() == pytest.approx([1, 1], abs=0.05)
+    dictionary = [Theme("reform", "改革", "Reform", tuple(a)), Theme("livelihood", "民生", "Livelihood", tuple(b))]
+    alignment = topics.topic_theme_alignment(model, dictionary)
+    assert sorted(alignment["best_theme"]) == ["livelihood", "reform"]
+    assert alignment["best_share"].to_numpy() == pytest.approx([1, 1], abs=0.05)
+    selection = topics.choose_topic_number(docs, [2, 3], seed=0, top_n=5, n_samples=3)
+    assert selection.loc[selection["chosen"], "k"].tolist() == [2]
+
+
+# --------------------------------------------------------------------------- trajectories
+
+def test_term_trajectories_slope_by_hand():
+    tokens = toy_tokens({"a": ["改革改革公园"], "b": ["改革公园公园"], "c": ["公园公园公园"]})
+    timeline = pd.DataFrame({"doc_id": ["a", "b", "c"], "x": [2018.0, 2019.0, 2020.0]})
+    table = stats.term_trajectories(tokens, timeline, min_freq=1).set_index("term")
+    # rates per 10,000: 改革 6666.7, 3333.3, 0 -> slope -3333.3 per year; 公园 the opposite
+    assert table.loc["改革", ["a", "b", "c"]].tolist() == pytest.approx([20000 / 3, 10000 / 3, 0])
+    assert table.loc["改革", "slope"] == pytest.approx(-10000 / 3)
+    assert table.loc["公园", "slope"] == pytest.approx(10000 / 3)
+    assert table.index.tolist() == ["公园", "改革"]
+    assert stats.term_trajectories(tokens, timeline, min_freq=4).index.tolist() == [0]
+
+
+def test_decimal_years():
+    dates = pd.Series(pd.to_datetime(["2018-01-01", "2020-12-31", "2019-07-02"]))
+    assert analysis.decimal_years(dates).tolist() == pytest.approx([2018.0, 2020 + 365 / 366, 2019 + 182 / 365])
