@@ -7,14 +7,15 @@ are the same on every run.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import jieba.analyse
 import jieba.posseg
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2_contingency
+from scipy.stats import chi2, chi2_contingency, false_discovery_control
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics.pairwise import cosine_similarity
 
 from .tokens import LEXICON_POS, stopwords, tokenizer
 
@@ -30,6 +31,10 @@ __all__ = [
     "rate_comparison",
     "top_n_overlap",
     "term_trajectories",
+    "keyness",
+    "log_odds_dirichlet",
+    "word_counts",
+    "document_similarity",
 ]
 
 PER = 10_000
@@ -242,3 +247,92 @@ def term_trajectories(tokens: pd.DataFrame, timeline: pd.DataFrame, min_freq: in
     table["count"] = table["term"].map(total).astype(int)
     table["slope"] = slope
     return table.sort_values(["slope", "term"], ascending=[False, True], ignore_index=True, kind="mergesort")
+
+
+def keyness(target: Mapping[str, int], reference: Mapping[str, int], min_freq: int = 1) -> pd.DataFrame:
+    """Keyness of every term of a target corpus against a reference corpus.
+
+    For a term with counts a (target) and b (reference) in corpora of c and d word
+    tokens (c, d summed over all terms, before filtering):
+
+    * g2: the log-likelihood G² = 2 Σ O ln(O / E) of the 2×2 table [[a, b], [c − a, d − b]]
+      (Dunning 1993; the G-test on that table), signed + where a/c > b/d, − otherwise;
+    * p_value from χ² with 1 degree of freedom; p_adjusted by Benjamini–Hochberg over the
+      terms tested (scipy.stats.false_discovery_control);
+    * log_ratio = log2((a / c) / (b / d)) (Hardie 2014), with 0.5 in place of a zero count;
+    * rate_target, rate_reference per 10,000 word tokens.
+
+    Terms with a + b < ``min_freq`` are not tested (and not in the table). Rows are
+    sorted by g2 (descending), ties by term.
+    """
+    terms = sorted(set(target) | set(reference))
+    a = np.array([target.get(t, 0) for t in terms], dtype=float)
+    b = np.array([reference.get(t, 0) for t in terms], dtype=float)
+    c, d = float(sum(target.values())), float(sum(reference.values()))
+    keep = a + b >= min_freq
+    terms, a, b = [t for t, k in zip(terms, keep) if k], a[keep], b[keep]
+    observed = np.stack([a, b, c - a, d - b])
+    n = c + d
+    expected = np.stack([c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cells = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    g2 = 2 * cells.sum(axis=0)
+    g2 = np.where(g2 < 0, 0.0, g2)            # rounding noise for identical proportions
+    sign = np.where(a / c > b / d, 1.0, -1.0)
+    p_value = chi2.sf(g2, 1)
+    table = pd.DataFrame({
+        "term": terms, "freq_target": a.astype(int), "freq_reference": b.astype(int),
+        "rate_target": a / c * PER, "rate_reference": b / d * PER,
+        "g2": sign * g2,
+        "log_ratio": np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d)),
+        "p_value": p_value,
+        "p_adjusted": false_discovery_control(p_value, method="bh") if len(terms) else p_value,
+    })
+    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True, kind="mergesort")
+
+
+def log_odds_dirichlet(target: Mapping[str, int], reference: Mapping[str, int], background: Mapping[str, int],
+                       alpha0: float = 1000.0, min_freq: int = 1) -> pd.DataFrame:
+    """Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
+
+    With y_i, y_j the term's counts in target and reference, n_i, n_j their sizes, and
+    the prior α_w = α_0 × (the term's share of the ``background`` corpus):
+
+        δ = ln[(y_i + α_w) / (n_i + α_0 − y_i − α_w)] − ln[(y_j + α_w) / (n_j + α_0 − y_j − α_w)]
+        Var(δ) ≈ 1 / (y_i + α_w) + 1 / (y_j + α_w)         (Monroe et al., eq. 20)
+        z = δ / √Var(δ)
+
+    α_0 = 1,000 by default: a moderate prior, as if 1,000 word tokens distributed like
+    the background were added to each side. Terms with y_i + y_j < ``min_freq`` are left
+    out. Columns: term, freq_target, freq_reference, delta, variance, z; sorted by z
+    (descending), ties by term. Every term must occur in the background.
+    """
+    terms = sorted(t for t in set(target) | set(reference) if target.get(t, 0) + reference.get(t, 0) >= min_freq)
+    missing = [t for t in terms if background.get(t, 0) <= 0]
+    if missing:
+        raise ValueError(f"terms absent from the background corpus: {', '.join(missing[:10])}")
+    total = float(sum(background.values()))
+    alpha = alpha0 * np.array([background[t] for t in terms], dtype=float) / total
+    yi = np.array([target.get(t, 0) for t in terms], dtype=float)
+    yj = np.array([reference.get(t, 0) for t in terms], dtype=float)
+    ni, nj = float(sum(target.values())), float(sum(reference.values()))
+    delta = (np.log((yi + alpha) / (ni + alpha0 - yi - alpha))
+             - np.log((yj + alpha) / (nj + alpha0 - yj - alpha)))
+    variance = 1 / (yi + alpha) + 1 / (yj + alpha)
+    table = pd.DataFrame({"term": terms, "freq_target": yi.astype(int), "freq_reference": yj.astype(int),
+                          "delta": delta, "variance": variance, "z": delta / np.sqrt(variance)})
+    return table.sort_values(["z", "term"], ascending=[False, True], ignore_index=True, kind="mergesort")
+
+
+def word_counts(tokens: pd.DataFrame) -> dict[str, int]:
+    """term -> count over the word tokens of ``tokens`` (for :func:`keyness`)."""
+    return tokens.loc[tokens["is_word"], "token"].value_counts().sort_index().to_dict()
+
+
+def document_similarity(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Cosine similarity of the documents' TF-IDF vectors (word tokens; scikit-learn's
+    smooth IDF over the documents, l2-normalised rows); documents in first-seen order."""
+    words = tokens[tokens["is_word"]]
+    docs = words.groupby("doc_id", sort=False)["token"].agg(list)
+    vectors = TfidfVectorizer(analyzer=lambda terms: terms).fit_transform(docs.to_list())
+    return pd.DataFrame(cosine_similarity(vectors), index=docs.index, columns=docs.index)

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
+import jieba.posseg
+import numpy as np
 import pandas as pd
 import stopwordsiso
 
@@ -43,6 +45,11 @@ __all__ = [
     "corpus_tokens",
     "annotate_tokens",
     "stack_groups",
+    "formulaic_expressions",
+    "expression_overlap",
+    "part_of_speech",
+    "place_names",
+    "is_place",
     "quoted_terms",
     "LEXICON_POS",
 ]
@@ -207,3 +214,79 @@ def stack_groups(table: pd.DataFrame, queries: dict[str, str], column: str = "gr
     token and hit tables alike, so both can be grouped the same way."""
     return pd.concat([table.query(query).assign(**{column: name}) for name, query in queries.items()],
                      ignore_index=True)
+
+
+_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十两双百千万]")
+
+
+def formulaic_expressions(corpus: pd.DataFrame, tokens: pd.DataFrame, entries: list[LexiconEntry],
+                          by: str = "doc_id") -> pd.DataFrame:
+    """Formulaic language per ``by`` group (a corpus column, e.g. doc_id or district).
+
+    An expression is (a) any string of 2–16 characters in “…” quotes, counted where it
+    is quoted, or (b) a lexicon term of category numeric_slogan, counted as a whole
+    token wherever it occurs (quoted or not; a quoted occurrence is counted once).
+    kind is *numeric* when the expression contains a numeral (四个意识, 1+13+X, 一网通办),
+    else *named*. Columns: by, expression, kind, count; sorted by group, count
+    (descending) and expression.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    group_of = dict(zip(corpus["doc_id"], corpus[by]))
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        for term in _QUOTED.findall(text):
+            counts[(group_of[doc_id], term)] += 1
+    slogans = {e.term for e in entries if e.category == "numeric_slogan"}
+    for doc_id, token_table in tokens[tokens["token"].isin(slogans)].groupby("doc_id", sort=False):
+        text = corpus.loc[corpus["doc_id"] == doc_id, "text"].item()
+        for term, n in token_table["token"].value_counts().items():
+            counts[(group_of[doc_id], term)] += n - text.count(f"“{term}”")
+    rows = [{by: group, "expression": term, "kind": "numeric" if _NUMERAL.search(term) else "named", "count": n}
+            for (group, term), n in counts.items() if n > 0]
+    table = pd.DataFrame(rows, columns=[by, "expression", "kind", "count"])
+    return table.sort_values([by, "count", "expression"], ascending=[True, False, True], ignore_index=True)
+
+
+def expression_overlap(expressions: pd.DataFrame, by: str, a: str, b: str) -> pd.DataFrame:
+    """Which expressions two groups share: expression, kind, count_a, count_b and status
+    (shared, a-only or b-only, with the group names); sorted by status, total count
+    (descending) and expression."""
+    wide = expressions[expressions[by].isin([a, b])].pivot_table(
+        index=["expression", "kind"], columns=by, values="count", fill_value=0, aggfunc="sum")
+    wide = wide.reindex(columns=[a, b], fill_value=0).reset_index()
+    wide.columns.name = None
+    wide = wide.rename(columns={a: "count_a", b: "count_b"})
+    wide["status"] = np.select([(wide["count_a"] > 0) & (wide["count_b"] > 0), wide["count_a"] > 0],
+                               ["shared", f"{a} only"], f"{b} only")
+    wide["total"] = wide["count_a"] + wide["count_b"]
+    order = {"shared": 0, f"{a} only": 1, f"{b} only": 2}
+    wide = wide.assign(_order=wide["status"].map(order)).sort_values(
+        ["_order", "total", "expression"], ascending=[True, False, True], ignore_index=True)
+    return wide.drop(columns=["_order", "total"])
+
+
+@functools.lru_cache(maxsize=None)
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    pos = jieba.posseg.POSTokenizer(tokenizer())
+    pos.makesure_userdict_loaded()           # lexicon terms carry their nz tag
+    return pos
+
+
+def part_of_speech(term: str) -> str:
+    """jieba's dictionary part-of-speech tag of a word (ns = place name, nz = lexicon
+    term, …); 'x' for a word the dictionary does not tag."""
+    return _pos_tokenizer().word_tag_tab.get(term, "x")
+
+
+PLACES_FILE = DATA_DIR / "places.tsv"
+
+
+@functools.lru_cache(maxsize=None)
+def place_names(path: Path = PLACES_FILE) -> frozenset[str]:
+    """The project gazetteer: district, area and landmark names, for figures that show
+    place names apart from policy vocabulary (jieba tags some of them as person names)."""
+    return frozenset(row["name"].strip() for row in _read_tsv(path, ["name", "kind"]))
+
+
+def is_place(term: str) -> bool:
+    """A place name: in the gazetteer, or tagged ns (place name) by jieba's dictionary."""
+    return term in place_names() or part_of_speech(term) == "ns"
