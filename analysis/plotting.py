@@ -376,7 +376,7 @@ def plot_term_scatter(table: pd.DataFrame, labelled: list[str], places: set[str]
     y = np.where(table["freq_reference"] == 0, 0.5 / d * 10_000, table["rate_reference"])
     fig, ax = plt.subplots(figsize=(8, 8))
     ax.scatter(x, y, s=6, color="#BBBBBB", alpha=0.6, linewidths=0)
-    low, high = min(x.min(), y.min()) * 0.8, max(x.max(), y.max()) * 1.25
+    low, high = min(x.min(), y.min()) * 0.4, max(x.max(), y.max()) * 1.25
     ax.plot([low, high], [low, high], color="#888888", linewidth=0.8, linestyle="--")
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -391,7 +391,9 @@ def plot_term_scatter(table: pd.DataFrame, labelled: list[str], places: set[str]
         ax.scatter([x[i]], [y[i]], s=14, color="#888888" if place else colour, zorder=3)
         texts.append(ax.text(x[i], y[i], term, fontsize=8, color="#777777" if place else colour,
                              style="italic" if place else "normal", zorder=4))
-    adjust_text(texts, ax=ax, expand=(1.4, 1.8), max_move=(40, 40),
+    # A fixed iteration count, not adjustText's default one-second time limit, so the layout
+    # (and the saved file) is the same on every run and machine.
+    adjust_text(texts, ax=ax, expand=(1.6, 2.4), force_text=(0.4, 0.8), max_move=(40, 40), iter_lim=1000,
                 arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5})
     ax.set_xlabel(f"{names[0]}：每万词 per 10,000 word tokens (log)")
     ax.set_ylabel(f"{names[1]}：每万词 per 10,000 word tokens (log)")
