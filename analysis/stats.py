@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import jieba.analyse
-import jieba.posseg
 import numpy as np
 import pandas as pd
 from scipy.stats import chi2, chi2_contingency, false_discovery_control
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from .tokens import LEXICON_POS, stopwords, tokenizer
+from .tokens import LEXICON_POS, pos_tokenizer, stopwords
 
 __all__ = [
     "document_sizes",
@@ -119,7 +118,7 @@ def textrank_keywords(texts: pd.Series, allow_pos: tuple[str, ...] = ("ns", "n",
     (ties by term).
     """
     ranker = jieba.analyse.TextRank()
-    ranker.tokenizer = ranker.postokenizer = jieba.posseg.POSTokenizer(tokenizer())
+    ranker.tokenizer = ranker.postokenizer = pos_tokenizer()
     ranker.stop_words = set(stopwords())
     ranker.span = window
     rows = [

@@ -48,6 +48,7 @@ __all__ = [
     "formulaic_expressions",
     "expression_overlap",
     "part_of_speech",
+    "pos_tokenizer",
     "place_names",
     "is_place",
     "quoted_terms",
@@ -265,16 +266,19 @@ def expression_overlap(expressions: pd.DataFrame, by: str, a: str, b: str) -> pd
 
 
 @functools.lru_cache(maxsize=None)
-def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+def pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    """The part-of-speech tagger over the project tokenizer, one per process: jieba hands
+    the lexicon's tags (nz) to the first tagger that asks and then forgets them, so
+    every tagger must be this one."""
     pos = jieba.posseg.POSTokenizer(tokenizer())
-    pos.makesure_userdict_loaded()           # lexicon terms carry their nz tag
+    pos.makesure_userdict_loaded()
     return pos
 
 
 def part_of_speech(term: str) -> str:
     """jieba's dictionary part-of-speech tag of a word (ns = place name, nz = lexicon
     term, …); 'x' for a word the dictionary does not tag."""
-    return _pos_tokenizer().word_tag_tab.get(term, "x")
+    return pos_tokenizer().word_tag_tab.get(term, "x")
 
 
 PLACES_FILE = DATA_DIR / "places.tsv"

@@ -123,3 +123,12 @@ def test_dispersion_offsets():
     tokens = toy_tokens({"a": ["城市更新推进", "公园城市更新"]})
     table = kwic.dispersion(tokens, ["城市更新"])
     assert table[["token_index", "offset"]].values.tolist() == [[0, 0.0], [3, 0.75]]
+
+
+def test_lexicon_tags_survive_any_order_of_tagger_use():
+    from analysis import tokens as tok
+
+    assert tok.part_of_speech("一网通办") == tok.LEXICON_POS
+    texts = pd.Series({"d": "深化一网通办改革，推进一网通办建设，一网通办服务群众。"})
+    assert stats.textrank_keywords(texts).loc[0, "term"] == "一网通办"
+    assert tok.part_of_speech("一网通办") == tok.LEXICON_POS
