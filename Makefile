@@ -13,7 +13,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help env reproduce test lab check clean
+.PHONY: help env reproduce test lab check benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,3 +39,9 @@ lab: $(STAMP) ## Open JupyterLab on notebooks/
 clean: ## Remove the environment and caches (not the committed outputs)
 	rm -rf $(VENV) .cache *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+check: $(STAMP) ## Validate the manifest, texts, lexicon and themes before anything runs
+	$(BIN)/python -m analysis check
+
+benchmark: $(STAMP) ## Print throughput, speed-ups, memory and notebook times for this machine
+	$(BIN)/python -m analysis benchmark

@@ -53,18 +53,15 @@ _FULL_WIDTH_PUNCT = re.compile(r"[;()!?]")
 _COMMA_COLON = re.compile(r"(?<!\d)[,:]|[,:](?!\d)")
 
 
-def _half_width_alnum(char: str) -> str:
-    """Full-width Latin letters and digits (Ａ, ０) become ASCII; everything else stays."""
-    code = ord(char)
-    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A:
-        return chr(code - 0xFEE0)
-    return char
+_HALF_WIDTH_ALNUM = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+                     for code in range(start, end + 1)}
+"""Full-width Latin letters and digits (Ａ, ０) -> ASCII, for str.translate."""
 
 
 def normalise_line(line: str) -> str:
     """One line in the project's normal form (see the module docstring); idempotent."""
     line = unicodedata.normalize("NFC", line)
-    line = "".join(_half_width_alnum(c) for c in line)
+    line = line.translate(_HALF_WIDTH_ALNUM)
     line = _SPACES.sub(" ", line).strip()
     line = _SPACE_BETWEEN_CJK.sub("", line)
     line = _DASH_RUN.sub("——", line)

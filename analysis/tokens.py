@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
+import importlib.metadata
+import itertools
+import multiprocessing
+import os
 import logging
 import re
 import unicodedata
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +33,10 @@ import jieba
 import jieba.posseg
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import stopwordsiso
+from tqdm.auto import tqdm
 
 from .paths import CACHE_DIR, DATA_DIR, display_path
 
@@ -43,6 +52,7 @@ __all__ = [
     "is_word",
     "words",
     "corpus_tokens",
+    "segmentation_fingerprint",
     "annotate_tokens",
     "stack_groups",
     "formulaic_expressions",
@@ -56,6 +66,7 @@ __all__ = [
 ]
 
 LEXICON_FILE = DATA_DIR / "lexicon.tsv"
+TOKEN_CACHE_DIR = CACHE_DIR / "tokens"
 PROJECT_STOPWORDS_FILE = DATA_DIR / "stopwords_project.tsv"
 LEXICON_POS = "nz"
 """Part-of-speech tag given to lexicon terms (jieba's tag for other proper nouns)."""
@@ -107,9 +118,13 @@ def lexicon_terms(path: Path = LEXICON_FILE) -> list[str]:
     return [entry.term for entry in read_lexicon(path)]
 
 
-@functools.lru_cache(maxsize=None)
 def tokenizer(lexicon: Path = LEXICON_FILE) -> jieba.Tokenizer:
     """The project's private jieba tokenizer, initialised once per process and lexicon."""
+    return _tokenizer(Path(lexicon).resolve())
+
+
+@functools.lru_cache(maxsize=None)
+def _tokenizer(lexicon: Path) -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
     CACHE_DIR.mkdir(exist_ok=True)
     tok.tmp_dir = str(CACHE_DIR)
@@ -142,9 +157,10 @@ def _is_punctuation_or_symbol(token: str) -> bool:
     return all(unicodedata.category(c)[0] in "PSZ" or c.isspace() for c in token)
 
 
+@functools.lru_cache(maxsize=None)
 def is_word(token: str) -> bool:
     """True for a token that counts as a word: not white space, punctuation or symbols
-    only, not digits only (2018, 6.5, 30%), and not a stop word."""
+    only, not digits only (2018, 6.5, 30%), and not a stop word (remembered per token)."""
     return not (
         not token.strip()
         or _is_punctuation_or_symbol(token)
@@ -158,26 +174,98 @@ def words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if is_word(t)]
 
 
-def _offsets(tokens: list[str]) -> list[int]:
-    starts, offset = [], 0
-    for token in tokens:
-        starts.append(offset)
-        offset += len(token)
-    return starts
+TOKEN_TABLE_VERSION = "1"
+"""Bump when the rules that build a token table change, so cached tables are rebuilt."""
+TOKEN_COLUMNS = ["doc_id", "para_no", "position", "start", "token", "is_word"]
 
 
-def corpus_tokens(paragraph_table: pd.DataFrame) -> pd.DataFrame:
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def segmentation_fingerprint(lexicon: Path = LEXICON_FILE, stopword_file: Path = PROJECT_STOPWORDS_FILE) -> str:
+    """What a cached token table depends on besides its text: the token-table rules
+    (TOKEN_TABLE_VERSION and this module's source), jieba's and stopwords-iso's versions,
+    and the contents of the lexicon and the project stop-word list."""
+    parts = [TOKEN_TABLE_VERSION, _file_digest(Path(__file__)), importlib.metadata.version("jieba"),
+             importlib.metadata.version("stopwordsiso"), _file_digest(lexicon), _file_digest(stopword_file)]
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+_ARROW_SCHEMA = pa.schema([("para_no", pa.int64()), ("position", pa.int64()), ("start", pa.int64()),
+                           ("token", pa.string()), ("is_word", pa.bool_())])
+
+
+def _segment_paragraphs(paragraphs: list[tuple[int, str]]) -> pa.Table:
+    """The token table of one document (without doc_id) from its (para_no, text) pairs."""
+    para_nos, positions, starts, tokens, flags = [], [], [], [], []
+    segment = tokenizer().lcut                  # the same call as tokenize(), looked up once
+    word = is_word
+    for para_no, text in paragraphs:
+        cut = segment(text, HMM=True)
+        offsets = list(itertools.accumulate(map(len, cut), initial=0))
+        kept = [i for i, token in enumerate(cut) if not token.isspace()]
+        para_nos.extend([para_no] * len(kept))
+        positions.extend(kept)
+        starts.extend([offsets[i] for i in kept])
+        tokens.extend([cut[i] for i in kept])
+        flags.extend([word(cut[i]) for i in kept])
+    return pa.Table.from_arrays([pa.array(para_nos, pa.int64()), pa.array(positions, pa.int64()),
+                                 pa.array(starts, pa.int64()), pa.array(tokens, pa.string()),
+                                 pa.array(flags, pa.bool_())], schema=_ARROW_SCHEMA)
+
+
+def _cache_path(paragraphs: list[tuple[int, str]]) -> Path:
+    digest = hashlib.sha256(segmentation_fingerprint().encode())
+    for para_no, text in paragraphs:
+        digest.update(f"{para_no}\t{text}\n".encode())
+    return TOKEN_CACHE_DIR / f"{digest.hexdigest()}.parquet"
+
+
+def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: int = 1,
+                  progress: bool = False) -> pd.DataFrame:
     """One row per token of every paragraph: doc_id, para_no, position (0-based token index
     in the paragraph), start (character offset in the paragraph), token and is_word.
-    White-space tokens are left out (they carry nothing and paragraphs are already split)."""
-    rows = []
-    for doc_id, para_no, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"],
-                                     paragraph_table["text"]):
-        tokens = tokenize(text)
-        rows.extend((doc_id, para_no, position, start, token, is_word(token))
-                    for position, (start, token) in enumerate(zip(_offsets(tokens), tokens))
-                    if token.strip())
-    return pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "start", "token", "is_word"])
+    White-space tokens are left out (they carry nothing and paragraphs are already split).
+
+    With ``cache``, each document's table is read from, or written to, a Parquet file in
+    ``.cache/tokens/`` named by a hash of its paragraphs and :func:`segmentation_fingerprint`,
+    so a warm run skips segmentation and a change of text, lexicon, stop words or jieba
+    version rebuilds exactly the tables it affects. ``workers`` > 1 segments documents in
+    that many processes (each with the same private tokenizer and lexicon); ``progress``
+    shows a progress bar (leave it off in notebooks compared by nbval).
+    """
+    documents = [(doc_id, list(zip(group["para_no"].tolist(), group["text"].tolist())))
+                 for doc_id, group in paragraph_table.groupby("doc_id", sort=False)]
+    tables: dict[str, pa.Table] = {}
+    todo = []
+    for doc_id, paragraphs in documents:
+        path = _cache_path(paragraphs) if cache else None
+        if path is not None and path.is_file():
+            tables[doc_id] = pq.read_table(path, schema=_ARROW_SCHEMA)
+        else:
+            todo.append((doc_id, paragraphs, path))
+    if workers > 1 and len(todo) > 1:
+        tokenizer()                                     # initialised once, inherited by the workers
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = pool.map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo],
+                               chunksize=max(1, len(todo) // (workers * 8)))
+            segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
+    else:
+        segmented = [_segment_paragraphs(paragraphs)
+                     for _, paragraphs, _ in tqdm(todo, disable=not progress, desc="segmenting", unit="doc")]
+    for (doc_id, _, path), table in zip(todo, segmented):
+        tables[doc_id] = table
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.tmp")
+            pq.write_table(table, partial)
+            partial.replace(path)
+    parts = [tables[doc_id].add_column(0, "doc_id", pa.array([doc_id] * tables[doc_id].num_rows, pa.string()))
+             for doc_id, _ in documents]
+    schema = pa.schema([("doc_id", pa.string()), *_ARROW_SCHEMA])
+    return pa.concat_tables(parts).to_pandas() if parts else schema.empty_table().to_pandas()
 
 
 def annotate_tokens(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame,

@@ -124,3 +124,37 @@ def test_quoted_terms():
     table = analysis.quoted_terms(corpus)
     assert table[["term", "count", "documents", "in_lexicon"]].values.tolist() == [
         ["新词甲乙", 2, "a, b", False], ["一网通办", 1, "a", True]]
+
+
+def test_token_cache_warm_run_skips_segmentation(tmp_path, monkeypatch):
+    monkeypatch.setattr(tok, "TOKEN_CACHE_DIR", tmp_path / "tokens")
+    paras = analysis.paragraphs(pd.DataFrame({"doc_id": ["a", "b"], "text": ["深化“一网通办”改革。\n推进城市更新", "建设公园"]}))
+    cold = analysis.corpus_tokens(paras, cache=False)
+    first = analysis.corpus_tokens(paras, cache=True)
+    assert len(list((tmp_path / "tokens").glob("*.parquet"))) == 2
+    monkeypatch.setattr(tok, "tokenize", lambda *a, **k: pytest.fail("segmented although cached"))
+    warm = analysis.corpus_tokens(paras, cache=True)
+    pd.testing.assert_frame_equal(cold, first)
+    pd.testing.assert_frame_equal(cold, warm)
+
+
+def test_token_cache_key_changes_with_text_and_lexicon(tmp_path):
+    one = tok._cache_path([(1, "推进改革")])
+    assert tok._cache_path([(1, "推进改革")]) == one
+    assert tok._cache_path([(1, "推进开放")]) != one
+    assert tok._cache_path([(2, "推进改革")]) != one
+    lexicon = tmp_path / "lexicon.tsv"
+    lexicon.write_bytes(tok.LEXICON_FILE.read_bytes() + "新增术语\tformula\ttest\n".encode())
+    assert tok.segmentation_fingerprint(lexicon) != tok.segmentation_fingerprint()
+    stop = tmp_path / "stop.tsv"
+    stop.write_bytes(tok.PROJECT_STOPWORDS_FILE.read_bytes() + "新增\treason\n".encode())
+    assert tok.segmentation_fingerprint(tok.LEXICON_FILE, stop) != tok.segmentation_fingerprint()
+
+
+def test_parallel_segmentation_equals_serial():
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(6)],
+                           "text": ["深化“一网通办”改革。\n推进城市更新，建设国际精品城区。"] * 6})
+    paras = analysis.paragraphs(corpus)
+    serial = analysis.corpus_tokens(paras, cache=False)
+    parallel = analysis.corpus_tokens(paras, cache=False, workers=2)
+    pd.testing.assert_frame_equal(serial, parallel)
