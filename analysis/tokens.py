@@ -36,7 +36,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import stopwordsiso
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from .paths import CACHE_DIR, DATA_DIR, display_path
 
