@@ -7,9 +7,9 @@ are the same on every run.
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 
-import jieba.analyse
 import numpy as np
 import pandas as pd
 from scipy.stats import chi2, chi2_contingency, false_discovery_control
@@ -117,6 +117,9 @@ def textrank_keywords(texts: pd.Series, allow_pos: tuple[str, ...] = ("ns", "n",
     doc_id, term, weight (scaled by jieba so the top term of a text has 1), rank
     (ties by term).
     """
+    with warnings.catch_warnings():             # jieba.analyse leaves its IDF file open on import
+        warnings.simplefilter("ignore", ResourceWarning)
+        import jieba.analyse
     ranker = jieba.analyse.TextRank()
     ranker.tokenizer = ranker.postokenizer = pos_tokenizer()
     ranker.stop_words = set(stopwords())

@@ -14,8 +14,10 @@ token. jieba's start-up messages are silenced and its cache lives in ``.cache/``
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
+import gc
 import hashlib
 import importlib.metadata
 import itertools
@@ -216,6 +218,20 @@ def _segment_paragraphs(paragraphs: list[tuple[int, str]]) -> pa.Table:
                                  pa.array(flags, pa.bool_())], schema=_ARROW_SCHEMA)
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused():
+    """Pause Python's cyclic garbage collector: segmentation allocates millions of token
+    strings without cycles, and repeated full collections over them cost about a tenth of
+    the run on a large corpus. Reference counting still frees memory as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _cache_path(paragraphs: list[tuple[int, str]]) -> Path:
     digest = hashlib.sha256(segmentation_fingerprint().encode())
     for para_no, text in paragraphs:
@@ -253,8 +269,9 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
                                chunksize=max(1, len(todo) // (workers * 8)))
             segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
     else:
-        segmented = [_segment_paragraphs(paragraphs)
-                     for _, paragraphs, _ in tqdm(todo, disable=not progress, desc="segmenting", unit="doc")]
+        with _cyclic_gc_paused():
+            segmented = [_segment_paragraphs(paragraphs)
+                         for _, paragraphs, _ in tqdm(todo, disable=not progress, desc="segmenting", unit="doc")]
     for (doc_id, _, path), table in zip(todo, segmented):
         tables[doc_id] = table
         if path is not None:

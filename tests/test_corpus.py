@@ -164,3 +164,32 @@ def test_bom_and_crlf_are_accepted_and_normalised(tmp_path):
     assert "\r" not in corpus["raw_text"].item() and not corpus["raw_text"].item().startswith("\ufeff")
     assert corpus["text"].item() == GOOD_TEXT.strip().replace(",", "，")
     assert isinstance(corpus["date"].item(), pd.Timestamp)
+
+
+# --------------------------------------------------------------------------- the check command
+
+def test_check_command_passes_on_the_seeds(capsys):
+    from analysis.__main__ import main
+
+    assert main(["check"]) == 0
+    assert "no problems" in capsys.readouterr().out
+
+
+def test_check_command_reports_every_problem_with_file_and_line(tmp_path, capsys):
+    from analysis.__main__ import main
+
+    manifest = make_corpus(tmp_path, [row(file="missing.txt"), row(doc_id="b-2018", file="b.txt", date="2018-02-30")],
+                           {"b.txt": GOOD_TEXT.encode("gbk")})
+    assert main(["check", "--manifest", str(manifest)]) == 1
+    err = capsys.readouterr().err
+    assert "manifest.csv line 2" in err and "missing.txt: file not found" in err
+    assert "manifest.csv line 3: date '2018-02-30'" in err and "b.txt: not valid UTF-8" in err
+
+
+def test_check_command_flags_a_document_mostly_removed_by_cleaning(tmp_path, capsys):
+    from analysis.__main__ import main
+
+    chrome = "\n".join(["设为首页", "点赞", "评论", "网站地图", "返回顶部"] * 10)
+    manifest = make_corpus(tmp_path, [row()], {"a.txt": (chrome + "\n" + GOOD_TEXT + chrome).encode()})
+    assert main(["check", "--manifest", str(manifest)]) == 1
+    assert "a.txt: cleaning removed" in capsys.readouterr().err

@@ -41,3 +41,14 @@ def test_every_figure_has_svg_and_csv_beside_it():
     for png in pngs:
         assert png.with_suffix(".svg").is_file() and png.with_suffix(".csv").is_file()
         assert png.name[:2] in {path.name[:2] for path in NOTEBOOKS}
+
+
+def test_importing_the_package_prints_nothing():
+    import subprocess
+    import sys
+
+    from analysis.paths import ROOT
+
+    code = "import analysis, analysis.stats, analysis.themes, analysis.topics, analysis.kwic, analysis.benchmark"
+    result = subprocess.run([sys.executable, "-W", "default", "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
