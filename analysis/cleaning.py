@@ -48,26 +48,33 @@ _DASH_RUN = re.compile(r"[\u2500\u2014\u2015]{2}")
 
 # ASCII punctuation -> full-width, applied to lines that contain Chinese characters.
 _ALWAYS_FULL_WIDTH = {";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
-_UNLESS_BETWEEN_DIGITS = {",": "，", ":": "："}
-_FULL_WIDTH_PUNCT = re.compile(r"[;()!?]")
-_COMMA_COLON = re.compile(r"(?<!\d)[,:]|[,:](?!\d)")
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")            # a comma between two digits stays ASCII
+_COLON = re.compile(r"(?<!\d):|:(?!\d)")
 
 
 _HALF_WIDTH_ALNUM = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
                      for code in range(start, end + 1)}
 """Full-width Latin letters and digits (Ａ, ０) -> ASCII, for str.translate."""
+_FULL_WIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def normalise_line(line: str) -> str:
     """One line in the project's normal form (see the module docstring); idempotent."""
-    line = unicodedata.normalize("NFC", line)
-    line = line.translate(_HALF_WIDTH_ALNUM)
+    if not unicodedata.is_normalized("NFC", line):
+        line = unicodedata.normalize("NFC", line)
+    if _FULL_WIDTH_ALNUM.search(line):
+        line = line.translate(_HALF_WIDTH_ALNUM)
     line = _SPACES.sub(" ", line).strip()
-    line = _SPACE_BETWEEN_CJK.sub("", line)
+    if " " in line:
+        line = _SPACE_BETWEEN_CJK.sub("", line)
     line = _DASH_RUN.sub("——", line)
     if _CJK_CHAR.search(line):
-        line = _FULL_WIDTH_PUNCT.sub(lambda m: _ALWAYS_FULL_WIDTH[m.group()], line)
-        line = _COMMA_COLON.sub(lambda m: _UNLESS_BETWEEN_DIGITS[m.group()], line)
+        for ascii_mark, full_width in _ALWAYS_FULL_WIDTH.items():
+            line = line.replace(ascii_mark, full_width)
+        if "," in line:
+            line = _COMMA.sub("，", line)
+        if ":" in line:
+            line = _COLON.sub("：", line)
     return line
 
 
@@ -83,9 +90,12 @@ def normalise_text(text: str) -> str:
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
+_TWENTY_CJK = re.compile(f"[{_CJK}](?:[^{_CJK}]*[{_CJK}]){{19}}")
+
+
 def is_prose(line: str) -> bool:
     """A line of running prose: at least 20 Chinese characters and a sentence end (。！？)."""
-    return len(_CJK_CHAR.findall(line)) >= 20 and bool(_SENTENCE_END.search(line))
+    return bool(_SENTENCE_END.search(line)) and bool(_TWENTY_CJK.search(line))
 
 
 def _short(pattern: str, max_len: int = 40) -> re.Pattern:
@@ -244,9 +254,21 @@ def clean_text(raw: str) -> CleanedText:
     raw_lines = raw.split("\n")
     lines = [(no, raw_line, normalise_line(raw_line)) for no, raw_line in enumerate(raw_lines, 1)]
     lines = [(no, raw_line, norm) for no, raw_line, norm in lines if norm]
-    rules = [_matching_rule(norm) for _, _, norm in lines]
-    body = [i for i, (_, _, norm) in enumerate(lines) if is_prose(norm) and rules[i] is None]
-    start, end = (body[0], body[-1]) if body else (0, len(lines) - 1)
+    rules: dict[int, ChromeRule | None] = {}
+
+    def rule_of(i: int) -> ChromeRule | None:       # rules are tried only where they matter
+        if i not in rules:
+            rules[i] = _matching_rule(lines[i][2])
+        return rules[i]
+
+    def is_body(i: int) -> bool:
+        return is_prose(lines[i][2]) and rule_of(i) is None
+
+    start = next((i for i in range(len(lines)) if is_body(i)), None)
+    if start is None:
+        start, end = 0, len(lines) - 1
+    else:
+        end = next(i for i in range(len(lines) - 1, start - 1, -1) if is_body(i))
 
     kept: list[str] = []
     audit_rows = []
@@ -254,7 +276,7 @@ def clean_text(raw: str) -> CleanedText:
         if start <= i <= end:
             kept.append(norm)
             continue
-        rule = rules[i]
+        rule = rule_of(i)
         spam = find_spam(norm)
         audit_rows.append(
             {

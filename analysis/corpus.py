@@ -85,24 +85,29 @@ def manifest_problems(manifest: Path | str = MANIFEST) -> list[str]:
     letters, digits and hyphens; date is an ISO date (YYYY-MM-DD) and year is its
     year; each file is named once and is an existing, non-empty UTF-8 text file.
     """
-    manifest = Path(manifest)
+    return _inspect(Path(manifest))[0]
+
+
+def _inspect(manifest: Path) -> tuple[list[str], dict[str, str]]:
+    """(problems, raw texts by file name): each file is read once, for both."""
     where = display_path(manifest)
     if not manifest.is_file():
-        return [f"{where}: manifest not found"]
+        return [f"{where}: manifest not found"], {}
     text, problem = _decode(manifest, manifest.read_bytes())
     if problem:
-        return [problem]
+        return [problem], {}
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        return [f"{where}: missing required column(s): {', '.join(missing)}"]
+        return [f"{where}: missing required column(s): {', '.join(missing)}"], {}
     problems: list[str] = []
+    texts: dict[str, str] = {}
     seen_ids: dict[str, int] = {}
     seen_files: dict[str, int] = {}
     rows = list(reader)
     if not rows:
-        return [f"{where}: no documents listed"]
+        return [f"{where}: no documents listed"], {}
     for line_no, row in enumerate(rows, 2):
         at = f"{where} line {line_no}"
         if None in row:
@@ -134,21 +139,24 @@ def manifest_problems(manifest: Path | str = MANIFEST) -> list[str]:
             if name in seen_files:
                 problems.append(f"{at}: file {name!r} is already listed on line {seen_files[name]}")
             seen_files.setdefault(name, line_no)
-            path = manifest.parent / name
             try:
-                read_raw_text(path)
+                texts[name] = read_raw_text(manifest.parent / name)
             except CorpusError as exc:
                 problems.extend(f"{at}: {p}" for p in exc.problems)
-    return problems
+    return problems, texts
 
 
 def read_manifest(manifest: Path | str = MANIFEST) -> pd.DataFrame:
     """The validated manifest: one row per document, every column as text except
     ``date`` (datetime64) and ``year`` (int). Raises CorpusError listing every problem."""
-    problems = manifest_problems(manifest)
+    return _validated(Path(manifest))[0]
+
+
+def _validated(manifest: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+    problems, texts = _inspect(manifest)
     if problems:
         raise CorpusError(problems)
-    text, _ = _decode(Path(manifest), Path(manifest).read_bytes())
+    text, _ = _decode(manifest, manifest.read_bytes())
     table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     table = table.apply(lambda column: column.str.strip())
     for column in OPTIONAL_COLUMNS:
@@ -156,7 +164,7 @@ def read_manifest(manifest: Path | str = MANIFEST) -> pd.DataFrame:
             table[column] = ""
     table["date"] = pd.to_datetime(table["date"], format="%Y-%m-%d")
     table["year"] = table["year"].astype(int)
-    return table
+    return table, texts
 
 
 def load_corpus(manifest: Path | str = MANIFEST) -> pd.DataFrame:
@@ -166,9 +174,8 @@ def load_corpus(manifest: Path | str = MANIFEST) -> pd.DataFrame:
     title, speaker, scope, source, date_note, quality_note), ``raw_text`` (as read)
     and ``text`` (cleaned by :func:`analysis.cleaning.clean_text`).
     """
-    table = read_manifest(manifest)
-    folder = Path(manifest).parent
-    table["raw_text"] = [read_raw_text(folder / name) for name in table["file"]]
+    table, texts = _validated(Path(manifest))
+    table["raw_text"] = [texts[name] for name in table["file"]]
     table["text"] = [clean_text(raw).text for raw in table["raw_text"]]
     return table
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2, chi2_contingency, false_discovery_control
+from scipy.stats import chi2, chi2_contingency, false_discovery_control, spearmanr
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
@@ -34,6 +34,8 @@ __all__ = [
     "log_odds_dirichlet",
     "word_counts",
     "document_similarity",
+    "ranking_agreement",
+    "keyness_robustness",
 ]
 
 PER = 10_000
@@ -338,3 +340,41 @@ def document_similarity(tokens: pd.DataFrame) -> pd.DataFrame:
     docs = words.groupby("doc_id", sort=False)["token"].agg(list)
     vectors = TfidfVectorizer(analyzer=lambda terms: terms).fit_transform(docs.to_list())
     return pd.DataFrame(cosine_similarity(vectors), index=docs.index, columns=docs.index)
+
+
+def _top_by_side(table: pd.DataFrame, score: str, n: int) -> tuple[list[str], list[str]]:
+    """The n best terms for the target (highest score) and the reference (lowest score)."""
+    ordered = table.sort_values([score, "term"], ascending=[False, True], kind="mergesort")
+    reverse = table.sort_values([score, "term"], ascending=[True, True], kind="mergesort")
+    return ordered["term"].head(n).to_list(), reverse["term"].head(n).to_list()
+
+
+def ranking_agreement(keyness_table: pd.DataFrame, log_odds_table: pd.DataFrame, top_n: int,
+                      names: tuple[str, str] = ("target", "reference")) -> tuple[float, pd.DataFrame]:
+    """How far the keyness (signed G²) and log-odds (z) rankings agree: Spearman's ρ over the
+    terms in both tables, and per side the number of terms in both top-``top_n`` lists and
+    the terms only one of them has."""
+    both = keyness_table.merge(log_odds_table[["term", "z"]], on="term")
+    rho = float(spearmanr(both["g2"], both["z"]).statistic)
+    g2_sides, z_sides = _top_by_side(keyness_table, "g2", top_n), _top_by_side(log_odds_table, "z", top_n)
+    rows = [{"side": name, "in_both_top": len(set(g) & set(z)),
+             "only_g2": "、".join(sorted(set(g) - set(z))), "only_log_odds": "、".join(sorted(set(z) - set(g)))}
+            for name, g, z in zip(names, g2_sides, z_sides)]
+    return rho, pd.DataFrame(rows)
+
+
+def keyness_robustness(keyness_tables: dict[str, pd.DataFrame], main: str, alpha: float = 0.05) -> pd.DataFrame:
+    """The terms significant (p_adjusted < ``alpha``) in the ``main`` design, with their g2
+    and log_ratio there and, for every other design, their g2 and whether they are
+    significant with the same sign (a term not tested there is not)."""
+    base = keyness_tables[main]
+    table = base.loc[base["p_adjusted"] < alpha, ["term", "g2", "log_ratio"]].reset_index(drop=True)
+    for design, other in keyness_tables.items():
+        if design == main:
+            continue
+        other = other.set_index("term")
+        g2 = table["term"].map(other["g2"])
+        significant = table["term"].map(other["p_adjusted"] < alpha).fillna(False).astype(bool)
+        table[f"{design}: g2"] = g2
+        table[f"{design}: significant"] = significant & (np.sign(g2) == np.sign(table["g2"]))
+    return table

@@ -34,6 +34,7 @@ __all__ = [
     "bootstrap_theme_rates",
     "keyword_usage",
     "hit_concordance",
+    "timeline_steps",
 ]
 
 THEMES_FILE = DATA_DIR / "themes.yml"
@@ -204,3 +205,20 @@ def hit_concordance(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: p
         rows.append({"theme": theme, "doc_id": doc_id, "left": paragraph[max(0, start - window):start],
                      "keyword": paragraph[start:end], "right": paragraph[end:end + window]})
     return pd.DataFrame(rows, columns=["theme", "doc_id", "left", "keyword", "right"])
+
+
+def timeline_steps(rates: pd.DataFrame, timeline: Sequence[str], themes: Sequence[Theme]) -> pd.DataFrame:
+    """Changes between consecutive documents of a timeline: theme, from, to,
+    change_per_1000 (rate of ``to`` minus rate of ``from``) and intervals_overlap
+    (whether their bootstrap intervals overlap; non-overlap is a conservative sign of a
+    real difference). ``rates`` is :func:`bootstrap_theme_rates` by doc_id."""
+    table = rates.set_index(["theme", "doc_id"])
+    rows = []
+    for theme in themes:
+        for a, b in zip(timeline, timeline[1:]):
+            first, second = table.loc[(theme.id, a)], table.loc[(theme.id, b)]
+            rows.append({"theme": theme.id, "from": a, "to": b,
+                         "change_per_1000": second["per_1000"] - first["per_1000"],
+                         "intervals_overlap": not (second["ci_low"] > first["ci_high"]
+                                                   or first["ci_low"] > second["ci_high"])})
+    return pd.DataFrame(rows, columns=["theme", "from", "to", "change_per_1000", "intervals_overlap"])

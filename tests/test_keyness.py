@@ -97,3 +97,21 @@ def test_places():
     assert tok.is_place("长宁")
     assert not tok.is_place("产业")
     assert tok.part_of_speech("一网通办") == tok.LEXICON_POS
+
+
+def test_ranking_agreement():
+    key = pd.DataFrame({"term": ["甲", "乙", "丙", "丁"], "g2": [5.0, 2.0, -1.0, -4.0]})
+    odds = pd.DataFrame({"term": ["甲", "乙", "丙", "丁"], "z": [3.0, -0.5, 1.0, -2.0]})
+    rho, table = stats.ranking_agreement(key, odds, top_n=2, names=("X", "Y"))
+    assert rho == pytest.approx(0.8)
+    assert table.values.tolist() == [["X", 1, "乙", "丙"], ["Y", 1, "丙", "乙"]]
+
+
+def test_keyness_robustness_requires_the_same_sign():
+    main = pd.DataFrame({"term": ["甲", "乙", "丙"], "g2": [9.0, 8.0, 1.0], "log_ratio": [2.0, 1.0, 0.1],
+                         "p_adjusted": [0.001, 0.01, 0.5]})
+    other = pd.DataFrame({"term": ["甲", "乙"], "g2": [7.0, -6.0], "p_adjusted": [0.01, 0.01]})
+    table = stats.keyness_robustness({"main": main, "other": other}, "main", 0.05)
+    assert table["term"].tolist() == ["甲", "乙"]
+    assert table["other: significant"].tolist() == [True, False]
+    assert table["other: g2"].tolist() == [7.0, -6.0]

@@ -160,3 +160,10 @@ def test_term_trajectories_slope_by_hand():
 def test_decimal_years():
     dates = pd.Series(pd.to_datetime(["2018-01-01", "2020-12-31", "2019-07-02"]))
     assert analysis.decimal_years(dates).tolist() == pytest.approx([2018.0, 2020 + 365 / 366, 2019 + 182 / 365])
+
+
+def test_timeline_steps():
+    rates = pd.DataFrame({"doc_id": ["a", "b", "c"] * 1, "theme": ["reform"] * 3, "per_1000": [10.0, 30.0, 32.0],
+                          "ci_low": [5.0, 25.0, 20.0], "ci_high": [15.0, 35.0, 40.0]})
+    steps = themes.timeline_steps(rates, ["a", "b", "c"], [DICTIONARY[0]])
+    assert steps.values.tolist() == [["reform", "a", "b", 20.0, False], ["reform", "b", "c", 2.0, True]]
