@@ -72,13 +72,12 @@ def term_frequencies(tokens: pd.DataFrame, by: str | list[str] = "doc_id") -> pd
     term of the group; ties are broken by the term.
     """
     by = [by] if isinstance(by, str) else list(by)
-    words = tokens[tokens["is_word"]]
+    words = tokens.loc[tokens["is_word"], [*by, "token"]]
     counts = words.groupby([*by, "token"], sort=True).size().rename("count").reset_index()
     counts = counts.rename(columns={"token": "term"})
-    totals = words.groupby(by).size().rename("group_words").reset_index()
-    counts = counts.merge(totals, on=by)
-    counts["rate_per_10k"] = counts["count"] / counts["group_words"] * PER
-    return _ranked(counts.drop(columns="group_words"), by, "count")
+    group_words = counts.groupby(by, sort=False)["count"].transform("sum")     # word tokens of the group
+    counts["rate_per_10k"] = counts["count"] / group_words * PER
+    return _ranked(counts, by, "count")
 
 
 def top_terms(frequencies: pd.DataFrame, n: int) -> pd.DataFrame:
