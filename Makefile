@@ -3,7 +3,7 @@
 #   make test        unit tests and strict nbval on every notebook
 # Both create the virtual environment .venv/ from the lock (requirements.txt) if needed.
 
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
