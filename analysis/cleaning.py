@@ -87,7 +87,8 @@ def normalise_text(text: str) -> str:
 
 # --------------------------------------------------------------------------- chrome rules
 
-_SENTENCE_END = re.compile(r"[。！？]")
+SENTENCE_END = re.compile(r"[。！？]")
+"""The characters that end a Chinese sentence; shared by cleaning and structure."""
 
 
 _TWENTY_CJK = re.compile(f"[{_CJK}](?:[^{_CJK}]*[{_CJK}]){{19}}")
@@ -95,7 +96,7 @@ _TWENTY_CJK = re.compile(f"[{_CJK}](?:[^{_CJK}]*[{_CJK}]){{19}}")
 
 def is_prose(line: str) -> bool:
     """A line of running prose: at least 20 Chinese characters and a sentence end (。！？)."""
-    return bool(_SENTENCE_END.search(line)) and bool(_TWENTY_CJK.search(line))
+    return bool(SENTENCE_END.search(line)) and bool(_TWENTY_CJK.search(line))
 
 
 def _short(pattern: str, max_len: int = 40) -> re.Pattern:

@@ -191,7 +191,8 @@ def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2) -> pd.DataFrame:
+def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2, audit: pd.DataFrame | None = None
+                     ) -> pd.DataFrame:
     """Per document: characters before and after cleaning, lines removed, and the share
     removed.
 
@@ -200,9 +201,10 @@ def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2) -> pd.DataFr
     the cleaned text; share_removed = 1 − chars_clean / chars_raw. ``flagged`` is True
     where share_removed exceeds ``flag_share``: an unusual share, to be inspected.
     spam_raw and spam_clean count the spam phrases (:data:`analysis.cleaning.SPAM_PATTERN`)
-    before and after cleaning.
+    before and after cleaning. Pass ``audit`` (from :func:`cleaning_audit`) when it is
+    already at hand, so the texts are not cleaned again.
     """
-    audit = cleaning_audit(corpus)
+    audit = cleaning_audit(corpus) if audit is None else audit
     removed = audit[audit["action"] == "removed"].groupby("doc_id").size()
 
     def visible(text: str) -> int:

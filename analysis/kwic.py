@@ -5,7 +5,13 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-__all__ = ["concordance", "dispersion"]
+__all__ = ["concordance", "dispersion", "context"]
+
+
+def context(paragraph: str, start: int, end: int, window: int) -> tuple[str, str, str]:
+    """(left, match, right): the ``window`` characters before ``paragraph[start:end]``, the
+    match and the ``window`` characters after it, cut at the paragraph's edges."""
+    return paragraph[max(0, start - window):start], paragraph[start:end], paragraph[end:end + window]
 
 
 def concordance(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, terms: Sequence[str],
@@ -25,12 +31,10 @@ def concordance(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, terms: Sequ
         hits = tokens[tokens["token"] == term]
         hits = hits.assign(_doc=hits["doc_id"].map(order)).sort_values(["_doc", "para_no", "start"], kind="mergesort")
         for doc_id, para_no, start in zip(hits["doc_id"], hits["para_no"], hits["start"]):
-            paragraph = text[(doc_id, para_no)]
-            end = start + len(term)
+            left, _, right = context(text[(doc_id, para_no)], start, start + len(term), window)
             title = section[(doc_id, para_no)]
             rows.append({"doc_id": doc_id, "para_no": para_no, "section_title": "" if pd.isna(title) else title,
-                         "left": paragraph[max(0, start - window):start], "term": term,
-                         "right": paragraph[end:end + window]})
+                         "left": left, "term": term, "right": right})
     return pd.DataFrame(rows, columns=["doc_id", "para_no", "section_title", "left", "term", "right"])
 
 

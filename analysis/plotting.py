@@ -103,6 +103,18 @@ DISTRICT_COLOURS = {"Changning": "#4C72B0", "Xuhui": "#DD8452"}
 """One colour per district, used in every figure that compares districts."""
 
 
+def _panel_grid(n: int, ncols: int, panel_width: float, panel_height: float, extra_height: float = 0.0,
+                **subplots) -> tuple[plt.Figure, list]:
+    """A grid of at least ``n`` panels, ``ncols`` wide; the first ``n`` axes are returned and
+    the unused ones hidden."""
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_width * ncols, panel_height * nrows + extra_height),
+                             squeeze=False, **subplots)
+    for ax in list(axes.flat)[n:]:
+        ax.set_visible(False)
+    return fig, list(axes.flat)[:n]
+
+
 def plot_top_terms(top: pd.DataFrame, titles: dict[str, str], value: str = "rate_per_10k",
                    group: str = "doc_id", ncols: int = 3, xlabel: str = PER_10K_LABEL,
                    suptitle: str = "") -> plt.Figure:
@@ -110,18 +122,14 @@ def plot_top_terms(top: pd.DataFrame, titles: dict[str, str], value: str = "rate
     horizontal bars of ``value``, best-ranked at the top."""
     use_project_style()
     groups = list(titles)
-    nrows = -(-len(groups) // ncols)
     n_terms = int(top.groupby(group).size().max())
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.4 * ncols, 0.24 * n_terms * nrows + 1.2 * nrows),
-                             squeeze=False)
-    for ax, name in zip(axes.flat, groups):
+    fig, axes = _panel_grid(len(groups), ncols, 3.4, 0.24 * n_terms + 1.2)
+    for ax, name in zip(axes, groups):
         rows = top[top[group] == name].sort_values("rank", ascending=False)
         ax.barh(rows["term"], rows[value], color="#4C72B0")
         ax.set_title(titles[name], fontsize=10)
         ax.set_xlabel(xlabel, fontsize=8)
         ax.tick_params(axis="y", labelsize=9)
-    for ax in list(axes.flat)[len(groups):]:
-        ax.set_visible(False)
     if suptitle:
         fig.suptitle(suptitle, fontsize=11)
     fig.tight_layout()
@@ -165,15 +173,13 @@ def plot_wordclouds(top: pd.DataFrame, titles: dict[str, str], value: str = "rat
     """One word cloud per group (in the order of ``titles``), word size by ``value``;
     horizontal words, fixed ``seed`` for the layout, so the image is byte-stable."""
     use_project_style()
-    nrows = -(-len(titles) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(4 * ncols, 3.3 * nrows), squeeze=False)
-    for ax, name in zip(axes.flat, titles):
+    fig, axes = _panel_grid(len(titles), ncols, 4, 3.3)
+    for ax, name in zip(axes, titles):
         rows = top[top[group] == name]
         image = _wordcloud(dict(zip(rows["term"], rows[value])), seed,
                            colour_of=lambda word: "#1f3b73")
         ax.imshow(image, interpolation="bilinear")
         ax.set_title(titles[name], fontsize=10)
-    for ax in axes.flat:
         ax.axis("off")
     fig.tight_layout()
     return fig
@@ -229,9 +235,8 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
     docs = documents.set_index("doc_id")
     timeline = [d for d in docs.index if d != reference]
     x = _date_positions(docs["date"], timeline)
-    nrows = -(-len(themes) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.1 * ncols, 2.7 * nrows + 1.0), sharex=True, squeeze=False)
-    for ax, theme in zip(axes.flat, themes):
+    fig, axes = _panel_grid(len(themes), ncols, 3.1, 2.7, extra_height=1.0, sharex=True)
+    for ax, theme in zip(axes, themes):
         rows = rates[rates["theme"] == theme.id].set_index("doc_id")
         ax.plot(x[timeline], rows.loc[timeline, "per_1000"], color="#4C72B0", linewidth=1, zorder=1)
         for doc_id in docs.index:
@@ -246,8 +251,6 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         ax.set_ylim(bottom=0)
         ax.set_xticks(range(len(timeline)), [docs.loc[d, "date"].strftime("%Y-%m") for d in timeline],
                       fontsize=8, rotation=45)
-    for ax in list(axes.flat)[len(themes):]:
-        ax.set_visible(False)
     handles = [plt.Line2D([], [], marker=m, linestyle="", color="#4C72B0", label=g) for g, m in GENRE_MARKERS.items()]
     handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#4C72B0", markerfacecolor="white",
                               label="excerpt (hollow)"))

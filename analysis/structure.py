@@ -17,6 +17,8 @@ import re
 
 import pandas as pd
 
+from .cleaning import SENTENCE_END
+
 __all__ = [
     "chinese_numeral",
     "paragraphs",
@@ -31,7 +33,6 @@ _NUMERAL = "一二三四五六七八九十"
 _PART = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
 _SECTION = re.compile(rf"^（([{_NUMERAL}]+)）(.+)$")
 _ITEM = re.compile(r"^(\d{1,3})\.(?!\d)(.+)$")
-_SENTENCE_END = re.compile(r"[。！？]")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）]*|[^。！？]+$")
 _REVIEW = re.compile(r"回顾")
 _PLAN = re.compile(r"任务|工作安排|工作要求")
@@ -59,7 +60,7 @@ def chinese_numeral(numeral: str) -> int:
 
 def _title(rest: str) -> str:
     """A heading's title: the text up to its first sentence end, without it."""
-    return _SENTENCE_END.split(rest, maxsplit=1)[0]
+    return SENTENCE_END.split(rest, maxsplit=1)[0]
 
 
 def _part_kind(title: str) -> str:
@@ -91,7 +92,7 @@ def _document_paragraphs(doc_id: str, text: str) -> list[dict]:
         elif m := _ITEM.match(line):
             kind = "item_heading"
             item = {"item_no": int(m.group(1)), "item_title": _title(m.group(2))}
-        elif not _SENTENCE_END.search(line) and len(line) <= 40:
+        elif not SENTENCE_END.search(line) and len(line) <= 40:
             kind = "subheading"
         rows.append({"doc_id": doc_id, "para_no": para_no, "kind": kind, **part, **section, **item,
                      "text": line, "n_chars": len(line)})

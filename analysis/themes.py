@@ -22,6 +22,7 @@ import pandas as pd
 import yaml
 from scipy.stats import bootstrap
 
+from .kwic import context
 from .paths import DATA_DIR, display_path
 from .tokens import tokenize
 
@@ -200,10 +201,8 @@ def hit_concordance(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: p
     rows = []
     for theme, doc_id, para_no, start, keyword in zip(first["theme"], first["doc_id"], first["para_no"],
                                                       first["start"], first["keyword"]):
-        paragraph = text[(doc_id, para_no)]
-        end = start + len(keyword)
-        rows.append({"theme": theme, "doc_id": doc_id, "left": paragraph[max(0, start - window):start],
-                     "keyword": paragraph[start:end], "right": paragraph[end:end + window]})
+        left, match, right = context(text[(doc_id, para_no)], start, start + len(keyword), window)
+        rows.append({"theme": theme, "doc_id": doc_id, "left": left, "keyword": match, "right": right})
     return pd.DataFrame(rows, columns=["theme", "doc_id", "left", "keyword", "right"])
 
 

@@ -29,7 +29,7 @@ def test_keyness_matches_an_independent_g_test(a, b, c, d):
     sign = 1 if a / c > b / d else -1
     assert row["g2"] == pytest.approx(sign * g2, abs=1e-9)
     assert row["p_value"] == pytest.approx(chi2.sf(g2, 1))
-    expected_ratio = math.log2((max(a, 0.5) if a == 0 else a) / c / ((0.5 if b == 0 else b) / d))
+    expected_ratio = math.log2((0.5 if a == 0 else a) / c / ((0.5 if b == 0 else b) / d))
     assert row["log_ratio"] == pytest.approx(expected_ratio)
 
 
