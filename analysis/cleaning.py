@@ -48,8 +48,8 @@ _DASH_RUN = re.compile(r"[\u2500\u2014\u2015]{2}")
 
 # ASCII punctuation -> full-width, applied to lines that contain Chinese characters.
 _ALWAYS_FULL_WIDTH = {";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
-_COMMA = re.compile(r"(?<!\d),|,(?!\d)")            # a comma between two digits stays ASCII
-_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+_COMMA = re.compile(r",(?!(?<=\d,)\d)")             # a comma between two digits stays ASCII
+_COLON = re.compile(r":(?!(?<=\d:)\d)")
 
 
 _HALF_WIDTH_ALNUM = {code: code - 0xFEE0 for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
@@ -67,7 +67,8 @@ def normalise_line(line: str) -> str:
     line = _SPACES.sub(" ", line).strip()
     if " " in line:
         line = _SPACE_BETWEEN_CJK.sub("", line)
-    line = _DASH_RUN.sub("——", line)
+    if "\u2500" in line or "\u2014" in line or "\u2015" in line:
+        line = _DASH_RUN.sub("——", line)
     if _CJK_CHAR.search(line):
         for ascii_mark, full_width in _ALWAYS_FULL_WIDTH.items():
             line = line.replace(ascii_mark, full_width)
@@ -239,7 +240,13 @@ class CleanedText:
     """The cleaned text and the audit of every edge-zone line (kept or removed)."""
 
     text: str
-    audit: pd.DataFrame
+    audit_rows: tuple[dict, ...]
+
+    @property
+    def audit(self) -> pd.DataFrame:
+        """The audit as a table (columns AUDIT_COLUMNS), built when asked for: loading a
+        large corpus needs only the text."""
+        return pd.DataFrame(list(self.audit_rows), columns=AUDIT_COLUMNS)
 
 
 def clean_text(raw: str) -> CleanedText:
@@ -291,4 +298,4 @@ def clean_text(raw: str) -> CleanedText:
         )
         if rule is None:
             kept.append(norm)
-    return CleanedText("\n".join(kept), pd.DataFrame(audit_rows, columns=AUDIT_COLUMNS))
+    return CleanedText("\n".join(kept), tuple(audit_rows))

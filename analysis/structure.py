@@ -30,6 +30,8 @@ __all__ = [
 ]
 
 _NUMERAL = "一二三四五六七八九十"
+_DIGIT_VALUES = {c: i for i, c in enumerate(_NUMERAL[:9], 1)}
+_NUMERAL_FORM = re.compile(r"([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)")
 _PART = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
 _SECTION = re.compile(rf"^（([{_NUMERAL}]+)）(.+)$")
 _ITEM = re.compile(r"^(\d{1,3})\.(?!\d)(.+)$")
@@ -48,8 +50,8 @@ PARAGRAPH_COLUMNS = [
 
 def chinese_numeral(numeral: str) -> int:
     """The value of a Chinese numeral from 一 (1) to 九十九 (99); ValueError otherwise."""
-    digits = {c: i for i, c in enumerate(_NUMERAL[:9], 1)}
-    match = re.fullmatch(r"([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)", numeral)
+    digits = _DIGIT_VALUES
+    match = _NUMERAL_FORM.fullmatch(numeral)
     if not numeral or not match or (match.group(1) and not match.group(2) and match.group(3)):
         raise ValueError(f"not a Chinese numeral from 一 to 九十九: {numeral!r}")
     tens, ten, units = match.groups()

@@ -36,6 +36,7 @@ import jieba.posseg
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import stopwordsiso
 from tqdm import tqdm
@@ -200,22 +201,35 @@ _ARROW_SCHEMA = pa.schema([("para_no", pa.int64()), ("position", pa.int64()), ("
 
 
 def _segment_paragraphs(paragraphs: list[tuple[int, str]]) -> pa.Table:
-    """The token table of one document (without doc_id) from its (para_no, text) pairs."""
-    para_nos, positions, starts, tokens, flags = [], [], [], [], []
-    segment = tokenizer().lcut                  # the same call as tokenize(), looked up once
-    word = is_word
-    for para_no, text in paragraphs:
-        cut = segment(text, HMM=True)
-        offsets = list(itertools.accumulate(map(len, cut), initial=0))
-        kept = [i for i, token in enumerate(cut) if not token.isspace()]
-        para_nos.extend([para_no] * len(kept))
-        positions.extend(kept)
-        starts.extend([offsets[i] for i in kept])
-        tokens.extend([cut[i] for i in kept])
-        flags.extend([word(cut[i]) for i in kept])
-    return pa.Table.from_arrays([pa.array(para_nos, pa.int64()), pa.array(positions, pa.int64()),
-                                 pa.array(starts, pa.int64()), pa.array(tokens, pa.string()),
-                                 pa.array(flags, pa.bool_())], schema=_ARROW_SCHEMA)
+    """The token table of one document (without doc_id) from its (para_no, text) pairs.
+
+    The only per-token Python work is jieba's own: the tokens of all paragraphs go into
+    one Arrow array, and positions, character offsets (running sum of token lengths,
+    restarted at each paragraph), the white-space filter and :func:`is_word` are
+    computed over it, the last two once per distinct token.
+    """
+    cut = tokenizer().cut                       # the same call as tokenize(), looked up once
+    flat: list[str] = []
+    sizes = np.empty(len(paragraphs), dtype=np.int64)
+    for i, (_, text) in enumerate(paragraphs):
+        before = len(flat)
+        flat.extend(cut(text, HMM=True))
+        sizes[i] = len(flat) - before
+    encoded = pa.array(flat, pa.string()).dictionary_encode()
+    del flat
+    distinct = encoded.dictionary.to_pylist()
+    codes = encoded.indices.to_numpy()
+    first = np.repeat(np.cumsum(sizes) - sizes, sizes)            # index of each paragraph's first token
+    lengths = pc.utf8_length(encoded.dictionary).to_numpy()[codes]
+    ends = np.cumsum(lengths)
+    offsets = ends - lengths
+    keep = ~np.array([token.isspace() for token in distinct], dtype=bool)[codes]
+    flags = np.array([is_word(token) for token in distinct], dtype=bool)[codes]
+    columns = [np.repeat(np.array([p for p, _ in paragraphs], dtype=np.int64), sizes),
+               np.arange(len(codes), dtype=np.int64) - first, offsets - offsets[first]]
+    return pa.Table.from_arrays(
+        [pa.array(c[keep]) for c in columns] + [pa.array(distinct, pa.string()).take(codes[keep]),
+                                                pa.array(flags[keep])], schema=_ARROW_SCHEMA)
 
 
 @contextlib.contextmanager
