@@ -9,10 +9,13 @@
 * peak memory (maximum resident set size) of the one-process run at several corpus
   sizes, to show how it grows;
 * the time to execute each notebook against a floor notebook that only imports the same
-  libraries and initialises jieba (target: total ≤ 1.5 × the floor, per notebook).
+  libraries and initialises jieba (target: total ≤ 1.5 × the floor, per notebook), and
+  how much of it is spent writing figure files (``save_figure``: PNG, SVG and CSV).
 
 It prints figures and never fails on a target: the machines are shared and noisy, so
-timing is measured here, not asserted in tests. Times are the best of ``repeat`` runs.
+timing is measured here, not asserted in tests. Times are the best of ``repeat`` runs;
+raw jieba and the package are run in alternation, so a slow spell of the machine does
+not fall on one side of the ratio only.
 """
 from __future__ import annotations
 
@@ -105,12 +108,41 @@ def _best(code: str, args: list[str], repeat: int) -> list[float]:
     return min(runs, key=lambda r: r[0])
 
 
-def _execute(path: Path) -> float:
+def _best_alternating(first: tuple[str, list[str]], second: tuple[str, list[str]], repeat: int
+                      ) -> tuple[list[float], list[float]]:
+    """Best of ``repeat`` runs of two programs run in turn (first, second, first, …)."""
+    runs: tuple[list, list] = ([], [])
+    for _ in range(repeat):
+        for results, (code, args) in zip(runs, (first, second)):
+            results.append(_python(code, *args))
+    return min(runs[0], key=lambda r: r[0]), min(runs[1], key=lambda r: r[0])
+
+
+_TIME_FIGURES = """
+import time as _time, analysis as _analysis
+_figure_seconds = [0.0]
+def _timed_save_figure(*args, _save=_analysis.save_figure, **kwargs):
+    start = _time.perf_counter()
+    try:
+        return _save(*args, **kwargs)
+    finally:
+        _figure_seconds[0] += _time.perf_counter() - start
+_analysis.save_figure = _timed_save_figure
+"""
+
+
+def _execute(path: Path, time_figures: bool = False) -> tuple[float, float]:
+    """Seconds to execute the notebook at ``path`` (in memory; its figures are written as
+    usual) and, with ``time_figures``, the seconds spent in ``analysis.save_figure``."""
     notebook = nbformat.read(path, as_version=4)
+    if time_figures:
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(_TIME_FIGURES))
+        notebook.cells.append(nbformat.v4.new_code_cell("print(_figure_seconds[0])"))
     start = time.perf_counter()
     NotebookClient(notebook, timeout=1800, kernel_name="python3",
                    resources={"metadata": {"path": str(NOTEBOOKS_DIR)}}).execute()
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    return seconds, float(notebook.cells[-1].outputs[0]["text"]) if time_figures else 0.0
 
 
 _FLOOR_CELLS = [
@@ -120,7 +152,7 @@ _FLOOR_CELLS = [
 ]
 
 
-def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int = 2) -> int:
+def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int = 3) -> int:
     workers = workers or os.cpu_count() or 1
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
@@ -131,8 +163,8 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
         cache = str(tmp / "cache")
         arguments = [str(manifest), cache]
 
-        raw_time, chars = _best(_RAW_JIEBA, [str(manifest)], repeat)
-        single = _best(_PIPELINE, [*arguments, "nocache", "1"], repeat)
+        (raw_time, chars), single = _best_alternating((_RAW_JIEBA, [str(manifest)]),
+                                                      (_PIPELINE, [*arguments, "nocache", "1"]), repeat)
         print(f"corpus: {copies} × seeds = {copies * 5} documents, {int(chars):,} characters, "
               f"{int(single[2]):,} tokens")
         print(f"raw jieba.lcut:                   {chars / raw_time:12,.0f} chars/s  ({raw_time:.1f} s)")
@@ -164,15 +196,19 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
         with tempfile.TemporaryDirectory() as tmp:
             floor = Path(tmp) / "floor.ipynb"
             nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in _FLOOR_CELLS]), floor)
-            floor_time = min(_execute(floor) for _ in range(repeat))
-        print(f"notebooks (floor notebook: imports + jieba initialisation = {floor_time:.1f} s):")
-        total = 0.0
+            floor_time = min(_execute(floor)[0] for _ in range(repeat))
+        print(f"notebooks (floor notebook: imports + jieba initialisation = {floor_time:.1f} s; "
+              "token cache as left by the last run):")
+        print(f"  {'':32s} {'time':>8s}  {'× floor':>7s}  {'writing figure files':>20s}")
+        total = figures = 0.0
         paths = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
         for path in paths:
-            seconds = _execute(path)
+            seconds, figure_seconds = _execute(path, time_figures=True)
             total += seconds
-            print(f"  {path.name:32s} {seconds:6.1f} s  = {seconds / floor_time:4.1f} × floor")
-        print(f"  total                            {total:6.1f} s  = {total / (floor_time * len(paths)):4.1f} × floor "
-              "(target ≤ 1.5)")
+            figures += figure_seconds
+            print(f"  {path.name:32s} {seconds:6.1f} s  {seconds / floor_time:7.1f}  {figure_seconds:18.1f} s")
+        floors = floor_time * len(paths)
+        print(f"  {'total':32s} {total:6.1f} s  {total / floors:7.1f}  {figures:18.1f} s   (target ≤ 1.5 × floor)")
+        print(f"  total without writing figure files: {(total - figures) / floors:.1f} × floor")
     return 0
 

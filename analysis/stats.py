@@ -69,11 +69,13 @@ def term_frequencies(tokens: pd.DataFrame, by: str | list[str] = "doc_id") -> pd
     """Word frequencies per group: the ``by`` column(s), term, count, rate and rank.
 
     rate = count / (word tokens in the group) × 10,000. Rank 1 is the most frequent
-    term of the group; ties are broken by the term.
+    term of the group; ties are broken by the term. Whether a token is a word depends on
+    the token alone, so count = Σ is_word over the (group, token) rows, and pairs with a
+    zero sum are not words: no filtered copy of the token table is made.
     """
     by = [by] if isinstance(by, str) else list(by)
-    words = tokens.loc[tokens["is_word"], [*by, "token"]]
-    counts = words.groupby([*by, "token"], sort=True).size().rename("count").reset_index()
+    counts = tokens.groupby([*by, "token"], sort=True)["is_word"].sum()
+    counts = counts[counts > 0].astype("int64").rename("count").reset_index()
     counts = counts.rename(columns={"token": "term"})
     group_words = counts.groupby(by, sort=False)["count"].transform("sum")     # word tokens of the group
     counts["rate_per_10k"] = counts["count"] / group_words * PER

@@ -384,12 +384,25 @@ def expression_overlap(expressions: pd.DataFrame, by: str, a: str, b: str) -> pd
     return wide.drop(columns=["_order", "total"])
 
 
+class _ProjectPOSTokenizer(jieba.posseg.POSTokenizer):
+    """jieba's tagger over the project tokenizer. When that tokenizer uses jieba's default
+    dictionary, the dictionary's tags are copied from jieba's default tagger (built when
+    jieba.posseg is imported, from the same file) instead of parsing the file again."""
+
+    def load_word_tag(self, f) -> None:
+        if self.tokenizer.dictionary == jieba.dt.dictionary:
+            f.close()
+            self.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+        else:
+            super().load_word_tag(f)
+
+
 @functools.lru_cache(maxsize=None)
 def pos_tokenizer() -> jieba.posseg.POSTokenizer:
     """The part-of-speech tagger over the project tokenizer, one per process: jieba hands
     the lexicon's tags (nz) to the first tagger that asks and then forgets them, so
     every tagger must be this one."""
-    pos = jieba.posseg.POSTokenizer(tokenizer())
+    pos = _ProjectPOSTokenizer(tokenizer())
     pos.makesure_userdict_loaded()
     return pos
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from joblib import Parallel, delayed
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from .themes import Theme
 
@@ -36,22 +37,37 @@ def paragraph_documents(tokens: pd.DataFrame, min_words: int = 10) -> pd.Series:
     return docs[docs.map(len) >= min_words]
 
 
+def _words(terms: list[str]) -> list[str]:
+    """Analyzer for documents that are already lists of words."""
+    return terms
+
+
+def _nmf(docs: list[list[str]], k: int, seed: int, min_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """NMF of the sublinear TF-IDF paragraph vectors of ``docs`` (terms in at least
+    ``min_df`` of them): (paragraph weights, term weights, terms)."""
+    vectorizer = TfidfVectorizer(analyzer=_words, min_df=min_df, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(docs)
+    model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=5000, tol=1e-4)
+    weights = model.fit_transform(matrix)
+    return weights, model.components_, vectorizer.get_feature_names_out()
+
+
+def _top_terms(term_weights: np.ndarray, terms: np.ndarray, top_n: int) -> list[np.ndarray]:
+    """Column numbers of each topic's ``top_n`` terms: weight descending, ties by term."""
+    return [np.lexsort((terms, -row))[:top_n] for row in term_weights]
+
+
 def fit_topics(docs: pd.Series, k: int, seed: int = 0, top_n: int = 10, min_df: int = 3) -> TopicModel:
     """NMF with ``k`` topics on sublinear TF-IDF paragraph vectors (terms in at least
     ``min_df`` paragraphs; scikit-learn, NNDSVD initialisation, Frobenius loss, fixed
     ``seed``). Top terms are ranked by weight, ties by term."""
-    vectorizer = TfidfVectorizer(analyzer=lambda terms: terms, min_df=min_df, sublinear_tf=True)
-    matrix = vectorizer.fit_transform(docs.to_list())
-    model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=5000, tol=1e-4)
-    weights = model.fit_transform(matrix)
-    terms = vectorizer.get_feature_names_out()
+    weights, components, terms = _nmf(docs.to_list(), k, seed, min_df)
     topics = [f"T{i + 1}" for i in range(k)]
-    term_weights = pd.DataFrame(model.components_, index=topics, columns=terms)
-    rows = []
-    for topic in topics:
-        ranked = sorted(zip(term_weights.loc[topic], terms), key=lambda wt: (-wt[0], wt[1]))[:top_n]
-        rows.extend({"topic": topic, "rank": r, "term": t, "weight": w} for r, (w, t) in enumerate(ranked, 1))
-    return TopicModel(pd.DataFrame(weights, index=docs.index, columns=topics), term_weights, pd.DataFrame(rows))
+    rows = [{"topic": topic, "rank": r, "term": terms[j], "weight": components[t, j]}
+            for t, (topic, order) in enumerate(zip(topics, _top_terms(components, terms, top_n)))
+            for r, j in enumerate(order, 1)]
+    return TopicModel(pd.DataFrame(weights, index=docs.index, columns=topics),
+                      pd.DataFrame(components, index=topics, columns=terms), pd.DataFrame(rows))
 
 
 def npmi_coherence(top_terms: pd.DataFrame, docs: pd.Series) -> float:
@@ -60,30 +76,29 @@ def npmi_coherence(top_terms: pd.DataFrame, docs: pd.Series) -> float:
     NPMI(a, b) = ln(P(a, b) / (P(a) P(b))) / −ln P(a, b), with P the share of
     paragraphs containing the term(s), and −1 for a pair that never co-occurs
     (Bouma 2009; Röder et al. 2015). Averaged over term pairs, then over topics.
+    Co-occurrence counts come from a binary paragraph × term matrix (scikit-learn's
+    CountVectorizer) multiplied by its transpose.
     """
-    sets = [set(d) for d in docs]
-    n = len(sets)
-
-    def p(*terms: str) -> float:
-        return sum(all(t in s for t in terms) for s in sets) / n
-
+    vectorizer = CountVectorizer(analyzer=lambda terms: terms, binary=True,
+                                 vocabulary=sorted(set(top_terms["term"])))
+    present = vectorizer.transform(docs.to_list())
+    joint_counts = (present.T @ present).toarray()
+    column = vectorizer.vocabulary_
+    n = len(docs)
     scores = []
     for _, group in top_terms.groupby("topic", sort=False):
         pairs = []
         for a, b in itertools.combinations(group["term"], 2):
-            joint = p(a, b)
+            i, j = column[a], column[b]
+            joint = joint_counts[i, j] / n
             if joint == 0:
                 pairs.append(-1.0)
             elif joint == 1:
                 pairs.append(1.0)
             else:
-                pairs.append(np.log(joint / (p(a) * p(b))) / -np.log(joint))
+                pairs.append(np.log(joint / ((joint_counts[i, i] / n) * (joint_counts[j, j] / n))) / -np.log(joint))
         scores.append(np.mean(pairs))
     return float(np.mean(scores))
-
-
-def _top_sets(model: TopicModel) -> list[set[str]]:
-    return [set(group["term"]) for _, group in model.top_terms.groupby("topic", sort=False)]
 
 
 def _matched_jaccard(a: list[set[str]], b: list[set[str]]) -> float:
@@ -93,8 +108,15 @@ def _matched_jaccard(a: list[set[str]], b: list[set[str]]) -> float:
     return float(similarity[rows, cols].mean())
 
 
+def _ranked_top_terms(docs: list[list[str]], k: int, seed: int, top_n: int, min_df: int) -> list[list[str]]:
+    """Each topic's top terms, best first, of an NMF fitted on ``docs``."""
+    _, components, terms = _nmf(docs, k, seed, min_df)
+    return [terms[order].tolist() for order in _top_terms(components, terms, top_n)]
+
+
 def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n: int = 10,
-                        n_samples: int = 5, fraction: float = 0.8) -> pd.DataFrame:
+                        n_samples: int = 5, fraction: float = 0.8, min_df: int = 3, n_jobs: int = 1
+                        ) -> pd.DataFrame:
     """Topic-number selection by stability (Greene, O'Callaghan & Cunningham 2014).
 
     For each k: fit on all paragraphs (the reference) and on ``n_samples`` random
@@ -104,17 +126,22 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
     algorithm). The chosen k has the highest stability; ties go to the smaller k. The
     mean NPMI coherence of the reference model is reported beside it (in-sample
     coherence rises with k on a corpus this small, so it is not the criterion).
+    The fits are independent and run in ``n_jobs`` processes (joblib; −1 = every
+    core); the result does not depend on ``n_jobs``.
     """
     rng = np.random.default_rng(seed)
     size = int(round(fraction * len(docs)))
     samples = [np.sort(rng.choice(len(docs), size=size, replace=False)) for _ in range(n_samples)]
+    subsets = [docs.to_list(), *([docs.iloc[rows].to_list() for rows in samples])]
+    fitted = iter(Parallel(n_jobs=n_jobs)(delayed(_ranked_top_terms)(subset, k, seed, top_n, min_df)
+                                          for k in ks for subset in subsets))
     rows = []
     for k in ks:
-        reference = fit_topics(docs, k, seed, top_n)
-        agreement = [_matched_jaccard(_top_sets(reference), _top_sets(fit_topics(docs.iloc[s], k, seed, top_n)))
-                     for s in samples]
-        rows.append({"k": k, "stability": float(np.mean(agreement)),
-                     "coherence": npmi_coherence(reference.top_terms, docs)})
+        reference, *resampled = [next(fitted) for _ in range(n_samples + 1)]
+        top = pd.DataFrame([{"topic": f"T{t + 1}", "term": term}
+                            for t, ranked in enumerate(reference) for term in ranked])
+        agreement = [_matched_jaccard([set(r) for r in reference], [set(r) for r in other]) for other in resampled]
+        rows.append({"k": k, "stability": float(np.mean(agreement)), "coherence": npmi_coherence(top, docs)})
     table = pd.DataFrame(rows)
     best = table.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]["k"]
     table["chosen"] = table["k"] == best

@@ -1,5 +1,6 @@
 """Theme dictionary: loading errors, matching (multi-token, overlapping, longest first),
 rates and shares, bootstrap reproducibility; topic-model helpers; term trajectories."""
+import itertools
 import warnings
 
 import numpy as np
@@ -115,6 +116,25 @@ def test_npmi_coherence_by_hand():
     assert topics.npmi_coherence(top, docs) == pytest.approx(1.0)
     never = pd.DataFrame({"topic": ["T1", "T1"], "term": ["甲", "丙"]})
     assert topics.npmi_coherence(never, docs) == pytest.approx(-1.0)
+
+
+def test_npmi_coherence_matches_direct_counting():
+    rng = np.random.default_rng(7)
+    vocabulary = ["甲", "乙", "丙", "丁", "戊", "己"]
+    docs = pd.Series([list(rng.choice(vocabulary, size=rng.integers(1, 5))) for _ in range(40)])
+    top = pd.DataFrame({"topic": ["T1"] * 3 + ["T2"] * 3, "term": ["甲", "乙", "丙", "丁", "戊", "己"]})
+    sets = [set(d) for d in docs]
+
+    def p(*terms):
+        return sum(all(t in s for t in terms) for s in sets) / len(sets)
+
+    def npmi(a, b):
+        joint = p(a, b)
+        return -1.0 if joint == 0 else np.log(joint / (p(a) * p(b))) / -np.log(joint)
+
+    expected = np.mean([np.mean([npmi(a, b) for a, b in itertools.combinations(group["term"], 2)])
+                        for _, group in top.groupby("topic", sort=False)])
+    assert topics.npmi_coherence(top, docs) == expected
 
 
 # The toy is exactly separable, so NMF's relative-improvement stop is not reached before max_iter;

@@ -119,6 +119,26 @@ def test_corpus_tokens_table():
                                      ["d", 1, 3, 5, "。", False], ["d", 2, 0, 0, "一网通办", True]]
 
 
+def test_corpus_tokens_offsets_restart_per_paragraph_and_skip_white_space():
+    paras = pd.DataFrame({"doc_id": ["d", "d", "e"], "para_no": [1, 2, 1],
+                          "text": ["5G 网络  建设。", "改革 开放", "改革"]})
+    table = analysis.corpus_tokens(paras, cache=False)
+    for doc_id, para_no, text in paras.itertuples(index=False):
+        rows = table[(table["doc_id"] == doc_id) & (table["para_no"] == para_no)]
+        everything = tok.tokenize(text)
+        kept = [i for i, t in enumerate(everything) if not t.isspace()]
+        assert rows["position"].tolist() == kept
+        assert [text[s:s + len(t)] for s, t in zip(rows["start"], rows["token"])] == rows["token"].tolist()
+        assert rows["is_word"].tolist() == [analysis.is_word(t) for t in rows["token"]]
+
+
+def test_corpus_tokens_keeps_token_strings_in_arrow_memory():
+    """The token strings are held once, in Arrow buffers shared with the DataFrame, not as
+    millions of Python string objects."""
+    table = analysis.corpus_tokens(pd.DataFrame({"doc_id": ["d"], "para_no": [1], "text": ["推进改革。"]}), cache=False)
+    assert isinstance(table["token"].array, pd.arrays.ArrowStringArray)
+
+
 def test_quoted_terms():
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["推进“一网通办”和“新词甲乙”。", "“新词甲乙”"]})
     table = analysis.quoted_terms(corpus)
@@ -132,7 +152,7 @@ def test_token_cache_warm_run_skips_segmentation(tmp_path, monkeypatch):
     cold = analysis.corpus_tokens(paras, cache=False)
     first = analysis.corpus_tokens(paras, cache=True)
     assert len(list((tmp_path / "tokens").glob("*.parquet"))) == 2
-    monkeypatch.setattr(tok, "tokenize", lambda *a, **k: pytest.fail("segmented although cached"))
+    monkeypatch.setattr(tok, "_segment_paragraphs", lambda *a, **k: pytest.fail("segmented although cached"))
     warm = analysis.corpus_tokens(paras, cache=True)
     pd.testing.assert_frame_equal(cold, first)
     pd.testing.assert_frame_equal(cold, warm)
