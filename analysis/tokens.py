@@ -21,13 +21,11 @@ import gc
 import hashlib
 import importlib.metadata
 import itertools
-import multiprocessing
 import os
 import logging
 import re
 import unicodedata
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +39,7 @@ import pyarrow.parquet as pq
 import stopwordsiso
 from tqdm import tqdm
 
+from .parallel import ordered_map
 from .paths import CACHE_DIR, DATA_DIR, display_path
 
 __all__ = [
@@ -253,7 +252,7 @@ def _cache_path(paragraphs: list[tuple[int, str]]) -> Path:
     return TOKEN_CACHE_DIR / f"{digest.hexdigest()}.parquet"
 
 
-def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: int = 1,
+def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: int | None = 1,
                   progress: bool = False) -> pd.DataFrame:
     """One row per token of every paragraph: doc_id, para_no, position (0-based token index
     in the paragraph), start (character offset in the paragraph), token and is_word.
@@ -262,8 +261,9 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
     With ``cache``, each document's table is read from, or written to, a Parquet file in
     ``.cache/tokens/`` named by a hash of its paragraphs and :func:`segmentation_fingerprint`,
     so a warm run skips segmentation and a change of text, lexicon, stop words or jieba
-    version rebuilds exactly the tables it affects. ``workers`` > 1 segments documents in
-    that many processes (each with the same private tokenizer and lexicon); ``progress``
+    version rebuilds exactly the tables it affects. ``workers`` > 1 (None = every core)
+    segments documents in that many forked processes, each with the same private tokenizer
+    and lexicon (:func:`analysis.parallel.ordered_map`); ``progress``
     shows a progress bar (leave it off in notebooks compared by nbval).
     """
     documents = [(doc_id, list(zip(group["para_no"].tolist(), group["text"].tolist())))
@@ -276,16 +276,11 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
             tables[doc_id] = pq.read_table(path, schema=_ARROW_SCHEMA)
         else:
             todo.append((doc_id, paragraphs, path))
-    if workers > 1 and len(todo) > 1:
-        tokenizer()                                     # initialised once, inherited by the workers
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = pool.map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo],
-                               chunksize=max(1, len(todo) // (workers * 8)))
-            segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
-    else:
-        with _cyclic_gc_paused():
-            segmented = [_segment_paragraphs(paragraphs)
-                         for _, paragraphs, _ in tqdm(todo, disable=not progress, desc="segmenting", unit="doc")]
+    if todo:
+        tokenizer()                                     # initialised once, inherited by forked workers
+    with _cyclic_gc_paused():                           # forked workers inherit the pause
+        results = ordered_map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers)
+        segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
     for (doc_id, _, path), table in zip(todo, segmented):
         tables[doc_id] = table
         if path is not None:
@@ -293,7 +288,7 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
             partial = path.with_suffix(f".{os.getpid()}.tmp")
             pq.write_table(table, partial)
             partial.replace(path)
-    parts = [tables[doc_id].add_column(0, "doc_id", pa.array([doc_id] * tables[doc_id].num_rows, pa.string()))
+    parts = [tables[doc_id].add_column(0, "doc_id", pa.repeat(pa.scalar(doc_id, pa.string()), tables[doc_id].num_rows))
              for doc_id, _ in documents]
     schema = pa.schema([("doc_id", pa.string()), *_ARROW_SCHEMA])
     return pa.concat_tables(parts).to_pandas() if parts else schema.empty_table().to_pandas()

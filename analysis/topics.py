@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from joblib import Parallel, delayed
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from threadpoolctl import threadpool_limits
 
+from .parallel import ordered_map
 from .themes import Theme
 
 __all__ = ["TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence", "choose_topic_number",
@@ -48,7 +49,8 @@ def _nmf(docs: list[list[str]], k: int, seed: int, min_df: int) -> tuple[np.ndar
     vectorizer = TfidfVectorizer(analyzer=_words, min_df=min_df, sublinear_tf=True)
     matrix = vectorizer.fit_transform(docs)
     model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=5000, tol=1e-4)
-    weights = model.fit_transform(matrix)
+    with threadpool_limits(1):          # matrices this small fit faster without BLAS threads
+        weights = model.fit_transform(matrix)
     return weights, model.components_, vectorizer.get_feature_names_out()
 
 
@@ -108,14 +110,16 @@ def _matched_jaccard(a: list[set[str]], b: list[set[str]]) -> float:
     return float(similarity[rows, cols].mean())
 
 
-def _ranked_top_terms(docs: list[list[str]], k: int, seed: int, top_n: int, min_df: int) -> list[list[str]]:
-    """Each topic's top terms, best first, of an NMF fitted on ``docs``."""
+def _ranked_top_terms(job: tuple[list[list[str]], int, int, int, int]) -> list[list[str]]:
+    """Each topic's top terms, best first, of an NMF fitted on ``docs``; ``job`` is
+    (docs, k, seed, top_n, min_df)."""
+    docs, k, seed, top_n, min_df = job
     _, components, terms = _nmf(docs, k, seed, min_df)
     return [terms[order].tolist() for order in _top_terms(components, terms, top_n)]
 
 
 def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n: int = 10,
-                        n_samples: int = 5, fraction: float = 0.8, min_df: int = 3, n_jobs: int = 1
+                        n_samples: int = 5, fraction: float = 0.8, min_df: int = 3, workers: int | None = 1
                         ) -> pd.DataFrame:
     """Topic-number selection by stability (Greene, O'Callaghan & Cunningham 2014).
 
@@ -126,15 +130,15 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
     algorithm). The chosen k has the highest stability; ties go to the smaller k. The
     mean NPMI coherence of the reference model is reported beside it (in-sample
     coherence rises with k on a corpus this small, so it is not the criterion).
-    The fits are independent and run in ``n_jobs`` processes (joblib; −1 = every
-    core); the result does not depend on ``n_jobs``.
+    The fits are independent and run in ``workers`` forked processes (None = every
+    core; :func:`analysis.parallel.ordered_map`); the result does not depend on ``workers``.
     """
     rng = np.random.default_rng(seed)
     size = int(round(fraction * len(docs)))
     samples = [np.sort(rng.choice(len(docs), size=size, replace=False)) for _ in range(n_samples)]
     subsets = [docs.to_list(), *([docs.iloc[rows].to_list() for rows in samples])]
-    fitted = iter(Parallel(n_jobs=n_jobs)(delayed(_ranked_top_terms)(subset, k, seed, top_n, min_df)
-                                          for k in ks for subset in subsets))
+    fitted = ordered_map(_ranked_top_terms, [(subset, k, seed, top_n, min_df) for k in ks for subset in subsets],
+                         workers, chunks_per_worker=4)
     rows = []
     for k in ks:
         reference, *resampled = [next(fitted) for _ in range(n_samples + 1)]

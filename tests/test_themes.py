@@ -161,6 +161,8 @@ def test_topic_model_is_deterministic_and_recovers_planted_topics():
     assert alignment["best_share"].to_numpy() == pytest.approx([1, 1], abs=0.05)
     selection = topics.choose_topic_number(docs, [2, 3], seed=0, top_n=5, n_samples=3)
     assert selection.loc[selection["chosen"], "k"].tolist() == [2]
+    in_parallel = topics.choose_topic_number(docs, [2, 3], seed=0, top_n=5, n_samples=3, workers=2)
+    pd.testing.assert_frame_equal(selection, in_parallel)
 
 
 # --------------------------------------------------------------------------- trajectories
