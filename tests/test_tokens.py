@@ -132,6 +132,16 @@ def test_corpus_tokens_offsets_restart_per_paragraph_and_skip_white_space():
         assert rows["is_word"].tolist() == [analysis.is_word(t) for t in rows["token"]]
 
 
+def test_corpus_tokens_empty_paragraph_and_line_break():
+    paras = pd.DataFrame({"doc_id": ["d", "d", "d"], "para_no": [1, 2, 3], "text": ["推进。", "", "改革"]})
+    table = analysis.corpus_tokens(paras, cache=False)
+    assert table[["para_no", "position", "start", "token"]].values.tolist() == [
+        [1, 0, 0, "推进"], [1, 1, 2, "。"], [3, 0, 0, "改革"]]
+    broken = pd.DataFrame({"doc_id": ["d"], "para_no": [7], "text": ["推进\n改革"]})
+    with pytest.raises(ValueError, match="paragraph 7 contains a line break"):
+        analysis.corpus_tokens(broken, cache=False)
+
+
 def test_corpus_tokens_keeps_token_strings_in_arrow_memory():
     """The token strings are held once, in Arrow buffers shared with the DataFrame, not as
     millions of Python string objects."""
