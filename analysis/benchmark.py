@@ -103,19 +103,14 @@ def _python(code: str, *args: str) -> list[float]:
     return [float(x) for x in result.stdout.split()]
 
 
-def _best(code: str, args: list[str], repeat: int) -> list[float]:
-    runs = [_python(code, *args) for _ in range(repeat)]
-    return min(runs, key=lambda r: r[0])
-
-
-def _best_alternating(first: tuple[str, list[str]], second: tuple[str, list[str]], repeat: int
-                      ) -> tuple[list[float], list[float]]:
-    """Best of ``repeat`` runs of two programs run in turn (first, second, first, …)."""
-    runs: tuple[list, list] = ([], [])
+def _best(repeat: int, *programs: tuple[str, list[str]]) -> list[list[float]]:
+    """For each (code, args) program, its fastest of ``repeat`` runs (by the first figure
+    printed); several programs are run in turn (first, second, first, …)."""
+    runs: list[list[list[float]]] = [[] for _ in programs]
     for _ in range(repeat):
-        for results, (code, args) in zip(runs, (first, second)):
+        for results, (code, args) in zip(runs, programs):
             results.append(_python(code, *args))
-    return min(runs[0], key=lambda r: r[0]), min(runs[1], key=lambda r: r[0])
+    return [min(results, key=lambda r: r[0]) for results in runs]
 
 
 _TIME_FIGURES = """
@@ -163,23 +158,23 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
         cache = str(tmp / "cache")
         arguments = [str(manifest), cache]
 
-        (raw_time, chars), single = _best_alternating((_RAW_JIEBA, [str(manifest)]),
-                                                      (_PIPELINE, [*arguments, "nocache", "1"]), repeat)
+        (raw_time, chars), single = _best(repeat, (_RAW_JIEBA, [str(manifest)]),
+                                          (_PIPELINE, [*arguments, "nocache", "1"]))
         print(f"corpus: {copies} × seeds = {copies * 5} documents, {int(chars):,} characters, "
               f"{int(single[2]):,} tokens")
         print(f"raw jieba.lcut:                   {chars / raw_time:12,.0f} chars/s  ({raw_time:.1f} s)")
         print(f"package, one process:             {chars / single[0]:12,.0f} chars/s  ({single[0]:.1f} s)")
         print(f"  ratio to raw jieba:             {raw_time / single[0]:12.2f}      (target ≥ 0.9)")
 
-        seg_single = _best(_SEGMENT_ONLY, [*arguments, "nocache", "1"], repeat)[0]
-        seg_parallel = _best(_SEGMENT_ONLY, [*arguments, "nocache", str(workers)], repeat)[0]
+        seg_single = _best(repeat, (_SEGMENT_ONLY, [*arguments, "nocache", "1"]))[0][0]
+        seg_parallel = _best(repeat, (_SEGMENT_ONLY, [*arguments, "nocache", str(workers)]))[0][0]
         print(f"segmentation, 1 process:          {seg_single:12.1f} s")
         print(f"segmentation, {workers} processes:        {seg_parallel:12.1f} s")
         print(f"  parallel speed-up:              {seg_single / seg_parallel:12.2f}      (target ≥ 1.7 on 2 cores)")
 
         _python(_SEGMENT_ONLY, *arguments, "cache", "1")                 # fills the cache
-        seg_warm = _best(_SEGMENT_ONLY, [*arguments, "cache", "1"], repeat)[0]
-        whole_warm = _best(_PIPELINE, [*arguments, "cache", "1"], repeat)[0]
+        seg_warm = _best(repeat, (_SEGMENT_ONLY, [*arguments, "cache", "1"]))[0][0]
+        whole_warm = _best(repeat, (_PIPELINE, [*arguments, "cache", "1"]))[0][0]
         print(f"segmentation, warm cache:         {seg_warm:12.2f} s")
         print(f"  warm-cache speed-up:            {seg_single / seg_warm:12.1f}      (target ≥ 10)")
         print(f"  whole pipeline, warm vs cold:   {single[0] / whole_warm:12.1f}")

@@ -44,7 +44,8 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_DASH_RUN = re.compile(r"[\u2500\u2014\u2015]{2}")
+_DASHES = "\u2500\u2014\u2015"                   # box-drawing line, em dash, horizontal bar
+_DASH_RUN = re.compile(f"[{_DASHES}]{{2}}")
 
 # ASCII punctuation -> full-width, applied to lines that contain Chinese characters.
 _ALWAYS_FULL_WIDTH = {";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -67,7 +68,7 @@ def normalise_line(line: str) -> str:
     line = _SPACES.sub(" ", line).strip()
     if " " in line:
         line = _SPACE_BETWEEN_CJK.sub("", line)
-    if "\u2500" in line or "\u2014" in line or "\u2015" in line:
+    if any(dash in line for dash in _DASHES):
         line = _DASH_RUN.sub("——", line)
     if _CJK_CHAR.search(line):
         for ascii_mark, full_width in _ALWAYS_FULL_WIDTH.items():

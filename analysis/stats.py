@@ -16,7 +16,7 @@ from scipy.stats import chi2, chi2_contingency, false_discovery_control, spearma
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from .tokens import LEXICON_POS, pos_tokenizer, stopwords
+from .tokens import LEXICON_POS, pos_tokenizer, pretokenized, stopwords
 
 __all__ = [
     "document_sizes",
@@ -99,7 +99,7 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
     """
     words = tokens[tokens["is_word"]]
     units = words.groupby(list(unit), sort=True)["token"].agg(list)
-    vectorizer = TfidfVectorizer(analyzer=lambda terms: terms, norm=None, smooth_idf=True, sublinear_tf=False)
+    vectorizer = TfidfVectorizer(analyzer=pretokenized, norm=None, smooth_idf=True, sublinear_tf=False)
     vectorizer.fit(units.to_list())
     idf = pd.Series(vectorizer.idf_, index=vectorizer.get_feature_names_out(), name="idf")
     counts = words.groupby([by, "token"], sort=True).size().rename("count").reset_index()
@@ -339,7 +339,7 @@ def document_similarity(tokens: pd.DataFrame) -> pd.DataFrame:
     smooth IDF over the documents, l2-normalised rows); documents in first-seen order."""
     words = tokens[tokens["is_word"]]
     docs = words.groupby("doc_id", sort=False)["token"].agg(list)
-    vectors = TfidfVectorizer(analyzer=lambda terms: terms).fit_transform(docs.to_list())
+    vectors = TfidfVectorizer(analyzer=pretokenized).fit_transform(docs.to_list())
     return pd.DataFrame(cosine_similarity(vectors), index=docs.index, columns=docs.index)
 
 

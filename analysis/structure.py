@@ -50,14 +50,13 @@ PARAGRAPH_COLUMNS = [
 
 def chinese_numeral(numeral: str) -> int:
     """The value of a Chinese numeral from 一 (1) to 九十九 (99); ValueError otherwise."""
-    digits = _DIGIT_VALUES
     match = _NUMERAL_FORM.fullmatch(numeral)
     if not numeral or not match or (match.group(1) and not match.group(2) and match.group(3)):
         raise ValueError(f"not a Chinese numeral from 一 to 九十九: {numeral!r}")
     tens, ten, units = match.groups()
     if not ten:
-        return digits[units or tens]
-    return digits.get(tens, 1) * 10 + digits.get(units, 0)
+        return _DIGIT_VALUES[units or tens]
+    return _DIGIT_VALUES.get(tens, 1) * 10 + _DIGIT_VALUES.get(units, 0)
 
 
 def _title(rest: str) -> str:

@@ -20,7 +20,6 @@ import functools
 import gc
 import hashlib
 import importlib.metadata
-import itertools
 import os
 import logging
 import re
@@ -53,6 +52,7 @@ __all__ = [
     "stopwords",
     "is_word",
     "words",
+    "pretokenized",
     "corpus_tokens",
     "segmentation_fingerprint",
     "annotate_tokens",
@@ -157,6 +157,12 @@ def stopwords(path: Path = PROJECT_STOPWORDS_FILE) -> frozenset[str]:
 
 def _is_punctuation_or_symbol(token: str) -> bool:
     return all(unicodedata.category(c)[0] in "PSZ" or c.isspace() for c in token)
+
+
+def pretokenized(terms: list[str]) -> list[str]:
+    """Analyzer for scikit-learn vectorizers whose documents are already lists of terms
+    (a named function rather than a lambda, so a vectorizer can be sent to a worker)."""
+    return terms
 
 
 @functools.lru_cache(maxsize=None)

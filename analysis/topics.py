@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from .parallel import ordered_map
 from .themes import Theme
+from .tokens import pretokenized
 
 __all__ = ["TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence", "choose_topic_number",
            "topic_prevalence", "topic_theme_alignment"]
@@ -38,15 +39,10 @@ def paragraph_documents(tokens: pd.DataFrame, min_words: int = 10) -> pd.Series:
     return docs[docs.map(len) >= min_words]
 
 
-def _words(terms: list[str]) -> list[str]:
-    """Analyzer for documents that are already lists of words."""
-    return terms
-
-
 def _nmf(docs: list[list[str]], k: int, seed: int, min_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """NMF of the sublinear TF-IDF paragraph vectors of ``docs`` (terms in at least
     ``min_df`` of them): (paragraph weights, term weights, terms)."""
-    vectorizer = TfidfVectorizer(analyzer=_words, min_df=min_df, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(analyzer=pretokenized, min_df=min_df, sublinear_tf=True)
     matrix = vectorizer.fit_transform(docs)
     model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=5000, tol=1e-4)
     with threadpool_limits(1):          # matrices this small fit faster without BLAS threads
@@ -81,7 +77,7 @@ def npmi_coherence(top_terms: pd.DataFrame, docs: pd.Series) -> float:
     Co-occurrence counts come from a binary paragraph × term matrix (scikit-learn's
     CountVectorizer) multiplied by its transpose.
     """
-    vectorizer = CountVectorizer(analyzer=lambda terms: terms, binary=True,
+    vectorizer = CountVectorizer(analyzer=pretokenized, binary=True,
                                  vocabulary=sorted(set(top_terms["term"])))
     present = vectorizer.transform(docs.to_list())
     joint_counts = (present.T @ present).toarray()
