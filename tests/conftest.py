@@ -1,7 +1,25 @@
-"""Shared fixtures: the seed corpus, loaded once per test session."""
-import pytest
+"""Shared fixtures: the seed corpus, loaded once per test session.
 
-import analysis
+The test session never writes inside the repository: unless the caller has set them,
+``ANALYSIS_FIGURES_DIR`` and ``ANALYSIS_CACHE_DIR`` point at one temporary folder for
+the whole session (the nbval kernels inherit them), removed when the session ends.
+Set here, before ``analysis`` is imported, because ``analysis.paths`` reads them once.
+"""
+import os
+import shutil
+import tempfile
+
+_SESSION_DIR = tempfile.mkdtemp(prefix="analysis-tests-")
+os.environ.setdefault("ANALYSIS_FIGURES_DIR", os.path.join(_SESSION_DIR, "figures"))
+os.environ.setdefault("ANALYSIS_CACHE_DIR", os.path.join(_SESSION_DIR, "cache"))
+
+import pytest  # noqa: E402
+
+import analysis  # noqa: E402
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_SESSION_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

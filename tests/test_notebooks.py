@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from analysis.paths import FIGURES_DIR, NOTEBOOKS_DIR
+from analysis.paths import COMMITTED_FIGURES_DIR, NOTEBOOKS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 
@@ -36,7 +36,7 @@ def test_notebook_is_thin_executed_and_stable(path):
 
 
 def test_every_figure_has_svg_and_csv_beside_it():
-    pngs = sorted(FIGURES_DIR.glob("*.png"))
+    pngs = sorted(COMMITTED_FIGURES_DIR.glob("*.png"))
     assert pngs
     for png in pngs:
         assert png.with_suffix(".svg").is_file() and png.with_suffix(".csv").is_file()
