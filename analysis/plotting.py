@@ -18,6 +18,7 @@ import pandas as pd
 from matplotlib import font_manager
 
 from .paths import FIGURES_DIR
+from .precision import sorted_by, write_csv
 
 __all__ = [
     "FONT_FILE", "FONT_NAME", "font_path", "use_project_style", "save_figure", "plot_document_sizes",
@@ -66,7 +67,9 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, folder: Path = F
     the figure, and return the saved PNG as an IPython image for display.
 
     ``name`` starts with the number of the notebook that makes it (``00-document-sizes``).
-    Output is byte-stable: no date or software metadata, fixed SVG hash salt.
+    Output is byte-stable: no date or software metadata, fixed SVG hash salt; the CSV's
+    floats are written at :data:`analysis.precision.CSV_SIGNIFICANT_DIGITS` significant
+    digits, so they are the same on every CPU.
     """
     from IPython.display import Image
 
@@ -74,7 +77,7 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, folder: Path = F
     png, svg, csv = (folder / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
     fig.savefig(png, format="png", metadata={"Software": None})
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    data.to_csv(csv, index=False, lineterminator="\n")
+    write_csv(data, csv)
     plt.close(fig)
     return Image(filename=str(png))
 
@@ -342,7 +345,7 @@ def plot_keyness(table: pd.DataFrame, top_n: int, names: tuple[str, str], colour
     Benjamini–Hochberg-adjusted p (* < 0.05, ** < 0.01, *** < 0.001)."""
     use_project_style()
     target = table[table["g2"] > 0].head(top_n)
-    reference = table[table["g2"] < 0].sort_values(["g2", "term"]).head(top_n)
+    reference = sorted_by(table[table["g2"] < 0], ["g2", "term"]).head(top_n)
     fig, axes = plt.subplots(1, 2, figsize=(10, 0.3 * top_n + 1.6))
     for ax, rows, name, colour in zip(axes, (target, reference), names, colours):
         rows = rows.iloc[::-1]

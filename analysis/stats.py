@@ -2,8 +2,9 @@
 
 Counts are taken over *word tokens*: tokens for which :func:`analysis.tokens.is_word`
 is true (no white space, punctuation, symbols, digits-only tokens or stop words).
-Every ranking breaks ties explicitly (by the term, in code-point order), so tables
-are the same on every run.
+Every ranking breaks ties explicitly (by the term, in code-point order), and compares
+float scores at :data:`analysis.precision.RANK_SIGNIFICANT_DIGITS` significant digits,
+so tables are the same on every run and every CPU.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from scipy.stats import chi2, chi2_contingency, false_discovery_control, spearma
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from .precision import sorted_by
 from .tokens import LEXICON_POS, pos_tokenizer, pretokenized, stopwords
 
 __all__ = [
@@ -59,8 +61,7 @@ def document_sizes(corpus: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
 
 def _ranked(table: pd.DataFrame, by: list[str], score: str) -> pd.DataFrame:
     """Sort by group, score (descending) and term; add rank 1, 2, … within each group."""
-    table = table.sort_values([*by, score, "term"], ascending=[True] * len(by) + [False, True],
-                              ignore_index=True, kind="mergesort")
+    table = sorted_by(table, [*by, score, "term"], ascending=[True] * len(by) + [False, True])
     table["rank"] = table.groupby(by, sort=False).cumcount() + 1 if by else np.arange(1, len(table) + 1)
     return table
 
@@ -251,7 +252,7 @@ def term_trajectories(tokens: pd.DataFrame, timeline: pd.DataFrame, min_freq: in
     table.columns.name = None
     table["count"] = table["term"].map(total).astype(int)
     table["slope"] = slope
-    return table.sort_values(["slope", "term"], ascending=[False, True], ignore_index=True, kind="mergesort")
+    return sorted_by(table, ["slope", "term"], ascending=[False, True])
 
 
 def keyness(target: Mapping[str, int], reference: Mapping[str, int], min_freq: int = 1) -> pd.DataFrame:
@@ -293,7 +294,7 @@ def keyness(target: Mapping[str, int], reference: Mapping[str, int], min_freq: i
         "p_value": p_value,
         "p_adjusted": false_discovery_control(p_value, method="bh") if len(terms) else p_value,
     })
-    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True, kind="mergesort")
+    return sorted_by(table, ["g2", "term"], ascending=[False, True])
 
 
 def log_odds_dirichlet(target: Mapping[str, int], reference: Mapping[str, int], background: Mapping[str, int],
@@ -326,7 +327,7 @@ def log_odds_dirichlet(target: Mapping[str, int], reference: Mapping[str, int], 
     variance = 1 / (yi + alpha) + 1 / (yj + alpha)
     table = pd.DataFrame({"term": terms, "freq_target": yi.astype(int), "freq_reference": yj.astype(int),
                           "delta": delta, "variance": variance, "z": delta / np.sqrt(variance)})
-    return table.sort_values(["z", "term"], ascending=[False, True], ignore_index=True, kind="mergesort")
+    return sorted_by(table, ["z", "term"], ascending=[False, True])
 
 
 def word_counts(tokens: pd.DataFrame) -> dict[str, int]:
@@ -345,8 +346,8 @@ def document_similarity(tokens: pd.DataFrame) -> pd.DataFrame:
 
 def _top_by_side(table: pd.DataFrame, score: str, n: int) -> tuple[list[str], list[str]]:
     """The n best terms for the target (highest score) and the reference (lowest score)."""
-    ordered = table.sort_values([score, "term"], ascending=[False, True], kind="mergesort")
-    reverse = table.sort_values([score, "term"], ascending=[True, True], kind="mergesort")
+    ordered = sorted_by(table, [score, "term"], ascending=[False, True])
+    reverse = sorted_by(table, [score, "term"], ascending=[True, True])
     return ordered["term"].head(n).to_list(), reverse["term"].head(n).to_list()
 
 

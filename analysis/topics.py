@@ -14,6 +14,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from threadpoolctl import threadpool_limits
 
 from .parallel import ordered_map
+from .precision import RANK_SIGNIFICANT_DIGITS, round_significant, sorted_by
 from .themes import Theme
 from .tokens import pretokenized
 
@@ -51,8 +52,9 @@ def _nmf(docs: list[list[str]], k: int, seed: int, min_df: int) -> tuple[np.ndar
 
 
 def _top_terms(term_weights: np.ndarray, terms: np.ndarray, top_n: int) -> list[np.ndarray]:
-    """Column numbers of each topic's ``top_n`` terms: weight descending, ties by term."""
-    return [np.lexsort((terms, -row))[:top_n] for row in term_weights]
+    """Column numbers of each topic's ``top_n`` terms: weight descending (compared at
+    RANK_SIGNIFICANT_DIGITS significant digits), ties by term."""
+    return [np.lexsort((terms, -round_significant(row, RANK_SIGNIFICANT_DIGITS)))[:top_n] for row in term_weights]
 
 
 def fit_topics(docs: pd.Series, k: int, seed: int = 0, top_n: int = 10, min_df: int = 3) -> TopicModel:
@@ -143,7 +145,7 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
         agreement = [_matched_jaccard([set(r) for r in reference], [set(r) for r in other]) for other in resampled]
         rows.append({"k": k, "stability": float(np.mean(agreement)), "coherence": npmi_coherence(top, docs)})
     table = pd.DataFrame(rows)
-    best = table.sort_values(["stability", "k"], ascending=[False, True]).iloc[0]["k"]
+    best = sorted_by(table, ["stability", "k"], ascending=[False, True]).iloc[0]["k"]
     table["chosen"] = table["k"] == best
     return table
 
