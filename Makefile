@@ -1,12 +1,15 @@
-# Two commands do all the set-up on a fresh machine with Python 3.11 and make:
+# Two commands do all the set-up on a fresh machine with Python 3.11–3.13 and make:
 #   make reproduce   execute every notebook in order and regenerate figures/
-#   make test        unit tests and strict nbval on every notebook
-# Both create the virtual environment .venv/ from the lock (requirements.txt) if needed.
+#   make test        unit tests, strict nbval on every notebook, and a comparison of the
+#                    figures the notebooks regenerate (in a temporary folder) with figures/
+# Both create the virtual environment .venv/ from the lock (requirements.txt) if needed,
+# with the newest supported Python found (tools/find-python) or the one named in PYTHON=.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+PYTHON ?= $(shell tools/find-python newest)
+VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+STAMP := $(VENV)/.installed-python$(PY_VERSION)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 # Same hash seed everywhere, so nothing can depend on set or dict-of-str iteration order.
@@ -21,6 +24,9 @@ help: ## List the targets
 env: $(STAMP) ## Create .venv/ and install the pinned environment (done by the other targets when needed)
 
 $(STAMP): requirements.txt pyproject.toml
+	@case "$(PY_VERSION)" in 3.11|3.12|3.13) ;; \
+	  *) echo "make: PYTHON=$(PYTHON) is not Python 3.11, 3.12 or 3.13 (it reports '$(PY_VERSION)')" >&2; exit 1;; esac
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -30,14 +36,16 @@ $(STAMP): requirements.txt pyproject.toml
 reproduce: $(STAMP) ## Execute every notebook in order (in place) and regenerate figures/
 	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
 
-test: $(STAMP) ## Unit tests, then strict nbval on every notebook
-	$(BIN)/python -m pytest --nbval --nbval-current-env tests $(NOTEBOOKS)
+# No bytecode files: the tests write nothing inside the repository (figures and caches go
+# to a temporary folder, see tests/conftest.py).
+test: $(STAMP) ## Unit tests, strict nbval on every notebook, regenerated figures against figures/
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest --nbval --nbval-current-env tests $(NOTEBOOKS)
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks
 
-clean: ## Remove the environment and caches (not the committed outputs)
-	rm -rf $(VENV) .cache *.egg-info
+clean: ## Remove the environments and caches (not the committed outputs)
+	rm -rf .venv .venv-* .cache *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 check: $(STAMP) ## Validate the manifest, texts, lexicon and themes before anything runs

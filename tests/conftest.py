@@ -18,6 +18,12 @@ import pytest  # noqa: E402
 import analysis  # noqa: E402
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """Tests marked ``after_notebooks`` (they read what the notebooks wrote) run last."""
+    later = [item for item in items if item.get_closest_marker("after_notebooks")]
+    items[:] = [item for item in items if not item.get_closest_marker("after_notebooks")] + later
+
+
 def pytest_unconfigure(config):
     shutil.rmtree(_SESSION_DIR, ignore_errors=True)
 

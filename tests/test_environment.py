@@ -38,7 +38,23 @@ def test_environment_yml_names_the_direct_dependencies_at_the_locked_versions():
     assert {name: locked.get(name) for name in env} == env
 
 
-def test_environment_yml_python_matches_pyproject():
-    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
-    assert "- python=3.11" in text
-    assert 'requires-python = ">=3.11,<3.12"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+def test_supported_pythons_agree_everywhere():
+    """pyproject's requires-python, environment.yml and tools/find-python name the same versions."""
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    low, high = re.fullmatch(r">=3\.(\d+),<3\.(\d+)", requires).groups()
+    supported = [f"3.{minor}" for minor in range(int(high) - 1, int(low) - 1, -1)]
+    assert f"- python>=3.{low},<3.{high}" in (ROOT / "environment.yml").read_text(encoding="utf-8")
+    finder = (ROOT / "tools" / "find-python").read_text(encoding="utf-8")
+    assert re.search(r'^SUPPORTED="(.*)"$', finder, re.M).group(1).split() == supported
+    assert "|".join(reversed(supported)) in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_find_python_names_a_supported_interpreter():
+    import subprocess
+
+    result = subprocess.run([str(ROOT / "tools" / "find-python"), "all"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for path in result.stdout.split():
+        version = subprocess.run([path, "-c", "import sys; print(sys.version_info[:2])"], capture_output=True,
+                                 text=True).stdout.strip()
+        assert version in {"(3, 11)", "(3, 12)", "(3, 13)"}

@@ -1,9 +1,12 @@
 """Notebooks are thin, executed top to bottom, and leave nothing that varies between runs."""
+import io
 import json
 import re
 
+import nbformat
 import pytest
 
+from analysis.notebook_execution import KERNEL_NAME, KERNELSPEC
 from analysis.paths import COMMITTED_FIGURES_DIR, NOTEBOOKS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
@@ -29,10 +32,44 @@ def test_notebook_is_thin_executed_and_stable(path):
             text = json.dumps(output, ensure_ascii=False)
             assert not re.search(r"/(work|root|home|tmp)/", text), "absolute path in output"
             assert not re.search(r" at 0x[0-9a-f]+", text), "memory address in output"
-    assert notebook["metadata"] == {
-        "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-    }
+    assert set(notebook["metadata"]) == {"kernelspec", "language_info"}
+    assert notebook["metadata"]["kernelspec"] == KERNELSPEC
+
+
+@pytest.fixture(scope="module")
+def kernel_language_info():
+    """The language_info this environment's python3 kernel reports (what JupyterLab writes)."""
+    from jupyter_client.manager import KernelManager
+
+    manager = KernelManager(kernel_name=KERNEL_NAME, transport_encryption="auto")
+    manager.start_kernel()
+    client = manager.client()
+    try:
+        client.start_channels()
+        client.wait_for_ready(timeout=60)
+        return client.kernel_info(reply=True, timeout=60)["content"]["language_info"]
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_carries_what_a_jupyter_client_writes(path, kernel_language_info):
+    """Opening a committed notebook in JupyterLab and saving it changes no byte: its
+    language_info is the kernel's (the Python version is the one `make reproduce` ran, the
+    newest supported; under another Python only the version may differ), and writing it
+    back as Jupyter's contents manager does (nbformat) gives the same bytes."""
+    text = path.read_text(encoding="utf-8")
+    committed = json.loads(text)["metadata"]["language_info"]
+    assert {k: v for k, v in committed.items() if k != "version"} == \
+        {k: v for k, v in kernel_language_info.items() if k != "version"}
+    assert re.fullmatch(r"3\.1[1-3]\.\d+", committed["version"])
+    if committed["version"].rsplit(".", 1)[0] == kernel_language_info["version"].rsplit(".", 1)[0]:
+        assert committed["version"] == kernel_language_info["version"]
+    notebook = nbformat.read(path, as_version=4)
+    buffer = io.StringIO()
+    nbformat.write(notebook, buffer)
+    assert buffer.getvalue() == text
 
 
 def test_every_figure_has_svg_and_csv_beside_it():
