@@ -2,7 +2,8 @@
 
 The test session never writes inside the repository: unless the caller has set them,
 ``ANALYSIS_FIGURES_DIR`` and ``ANALYSIS_CACHE_DIR`` point at one temporary folder for
-the whole session (the nbval kernels inherit them), removed when the session ends.
+the whole session (the nbval kernels inherit them), removed when the session ends
+(kept when a test failed).
 Set here, before ``analysis`` is imported, because ``analysis.paths`` reads them once.
 """
 import os
@@ -24,8 +25,15 @@ def pytest_collection_modifyitems(session, config, items):
     items[:] = [item for item in items if not item.get_closest_marker("after_notebooks")] + later
 
 
-def pytest_unconfigure(config):
-    shutil.rmtree(_SESSION_DIR, ignore_errors=True)
+def pytest_sessionfinish(session, exitstatus):
+    """Remove the session folder, or keep it (and say where) when a test failed, so that
+    the regenerated figures and their difference images can be looked at."""
+    if session.testsfailed:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"figures and caches of this test session are kept in {_SESSION_DIR}")
+    else:
+        shutil.rmtree(_SESSION_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
