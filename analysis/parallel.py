@@ -1,22 +1,34 @@
-"""Parallel map over forked worker processes, shared by segmentation and topic fitting.
+"""Parallel map over worker processes, shared by segmentation and topic fitting.
 
-Workers are forked, so they inherit what this process has already built (the jieba
-tokenizer and lexicon, the documents) instead of importing and initialising it again,
-and start in milliseconds. Results come back in the order of the inputs, so a parallel
-run returns exactly what a serial one does.
+Workers are never forked from this (multi-threaded) process: BLAS, Arrow and the
+Jupyter kernel start threads, and forking a threaded process can deadlock the child
+(Python 3.12+ warns; macOS does not fork by default for that reason). On Linux the
+workers come from a *forkserver*: a small single-threaded server process, started once
+per session with the package already imported (``set_forkserver_preload``), forks each
+worker, so a worker starts in milliseconds without importing anything again. Elsewhere
+(macOS, Windows) workers are *spawned*. What a worker needs beyond the imports (the
+jieba tokenizer, say) is built once per worker by an ``initializer``. Results come back
+in the order of the inputs, so a parallel run returns exactly what a serial one does.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
-__all__ = ["resolve_workers", "ordered_map"]
+__all__ = ["START_METHOD", "resolve_workers", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+START_METHOD = "forkserver" if sys.platform.startswith("linux") else "spawn"
+"""How worker processes start: forkserver on Linux, spawn elsewhere; never fork."""
+
+_PRELOAD = ["analysis.tokens", "analysis.topics"]
+"""Modules the forkserver imports once, so that the workers it forks have them."""
 
 
 def resolve_workers(workers: int | None) -> int:
@@ -28,15 +40,24 @@ def resolve_workers(workers: int | None) -> int:
     return workers
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context(START_METHOD)
+    if START_METHOD == "forkserver":
+        context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
 def ordered_map(function: Callable[[T], R], items: Sequence[T], workers: int | None = 1,
-                chunks_per_worker: int = 8) -> Iterator[R]:
+                chunks_per_worker: int = 8, initializer: Callable[[], object] | None = None) -> Iterator[R]:
     """``function`` over ``items``, results in input order: in this process when one
-    worker is asked for (or there is at most one item), else in that many forked
-    processes, items sent in chunks of about len(items) / (workers × chunks_per_worker)."""
+    worker is asked for (or there is at most one item), else in that many worker processes
+    (START_METHOD), each running ``initializer`` once first; items are sent in chunks of
+    about len(items) / (workers × chunks_per_worker). ``function``, ``initializer`` and the
+    items must be picklable (module-level functions, no lambdas)."""
     workers = resolve_workers(workers)
     if workers == 1 or len(items) <= 1:
         yield from map(function, items)
         return
     chunksize = max(1, len(items) // (workers * chunks_per_worker))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=initializer) as pool:
         yield from pool.map(function, items, chunksize=chunksize)

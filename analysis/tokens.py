@@ -23,7 +23,10 @@ import importlib.metadata
 import os
 import logging
 import re
+import tempfile
+import time
 import unicodedata
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +46,7 @@ from .paths import CACHE_DIR, DATA_DIR, display_path
 
 __all__ = [
     "LEXICON_FILE",
+    "CacheWarning",
     "PROJECT_STOPWORDS_FILE",
     "LexiconEntry",
     "read_lexicon",
@@ -125,18 +129,52 @@ def tokenizer(lexicon: Path = LEXICON_FILE) -> jieba.Tokenizer:
     return _tokenizer(Path(lexicon).resolve())
 
 
+class CacheWarning(UserWarning):
+    """A cache file could not be read or written; the run goes on without it."""
+
+
+def _usable_cache_dir(folder: Path) -> bool:
+    """Whether ``folder`` exists or can be made, and can be written; warns once per
+    folder (CacheWarning) when it cannot."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError as error:
+        if folder not in _UNUSABLE_CACHE_DIRS:
+            _UNUSABLE_CACHE_DIRS.add(folder)
+            warnings.warn(f"cache folder {display_path(folder)} cannot be written ({error.strerror or error}); "
+                          "running without it", CacheWarning, stacklevel=3)
+        return False
+
+
+_UNUSABLE_CACHE_DIRS: set[Path] = set()
+
+
 @functools.lru_cache(maxsize=None)
 def _tokenizer(lexicon: Path) -> jieba.Tokenizer:
+    """jieba's prefix dictionary is cached in CACHE_DIR (jieba writes it through a temporary
+    file, so a killed run leaves no half-written cache, and rebuilds a cache it cannot
+    read). When CACHE_DIR cannot be written, jieba keeps its cache in the system's
+    temporary folder. jieba's own log is silenced; a rebuild of an existing cache file,
+    which means it could not be read, is reported as a CacheWarning."""
     tok = jieba.Tokenizer()
-    CACHE_DIR.mkdir(exist_ok=True)
-    tok.tmp_dir = str(CACHE_DIR)
+    if _usable_cache_dir(CACHE_DIR):
+        tok.tmp_dir = str(CACHE_DIR)
+    cache_file = Path(tok.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
+    before = cache_file.stat().st_mtime_ns if cache_file.is_file() else None
     logger = jieba.default_logger
     level = logger.level
-    logger.setLevel(logging.WARNING)
+    logger.setLevel(logging.CRITICAL + 1)
     try:
         tok.initialize()
     finally:
         logger.setLevel(level)
+    if before is not None and cache_file.is_file() and cache_file.stat().st_mtime_ns != before:
+        warnings.warn(f"jieba's dictionary cache {display_path(cache_file)} could not be read; it was rebuilt",
+                      CacheWarning, stacklevel=3)
     for term in lexicon_terms(lexicon):
         tok.add_word(term, freq=tok.suggest_freq(term, tune=False), tag=LEXICON_POS)
     return tok
@@ -251,6 +289,53 @@ def _cyclic_gc_paused():
             gc.enable()
 
 
+def _prepare_segmentation_worker() -> None:
+    """Run once in each segmentation worker: build the tokenizer and pause the cyclic
+    garbage collector (the worker only segments, see :func:`_cyclic_gc_paused`)."""
+    gc.disable()
+    tokenizer()
+
+
+def _read_cached(path: Path) -> pa.Table | None:
+    """The token table cached at ``path``; None when there is none, or when the file cannot
+    be read (truncated, empty, not Parquet, wrong columns): then it is removed, with a
+    CacheWarning, and the document is segmented again."""
+    if not path.is_file():
+        return None
+    try:
+        return pq.read_table(path, schema=_ARROW_SCHEMA)
+    except (OSError, pa.ArrowException, ValueError) as error:
+        warnings.warn(f"token cache file {display_path(path)} cannot be read ({error}); it is removed and "
+                      "rebuilt", CacheWarning, stacklevel=3)
+        path.unlink(missing_ok=True)
+        return None
+
+
+STALE_TEMPORARY_SECONDS = 3600
+"""A temporary cache file older than this was left by a run that was killed; it is removed."""
+
+
+def _write_cached(table: pa.Table, path: Path) -> bool:
+    """Write ``table`` to ``path`` through a temporary file in the same folder and an atomic
+    rename, so a run killed midway leaves at most a ``*.tmp`` file, which no reader opens
+    (and which is removed once stale). False, with a CacheWarning, when it cannot be written."""
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        pq.write_table(table, partial)
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        warnings.warn(f"token cache file {display_path(path)} cannot be written ({error.strerror or error}); "
+                      "running without the cache", CacheWarning, stacklevel=3)
+        return False
+    now = time.time()
+    for stale in path.parent.glob("*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - stale.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                stale.unlink()
+    return True
+
+
 def _cache_path(paragraphs: list[tuple[int, str]]) -> Path:
     digest = hashlib.sha256(segmentation_fingerprint().encode())
     for para_no, text in paragraphs:
@@ -267,33 +352,34 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
     With ``cache``, each document's table is read from, or written to, a Parquet file in
     ``.cache/tokens/`` named by a hash of its paragraphs and :func:`segmentation_fingerprint`,
     so a warm run skips segmentation and a change of text, lexicon, stop words or jieba
-    version rebuilds exactly the tables it affects. ``workers`` > 1 (None = every core)
-    segments documents in that many forked processes, each with the same private tokenizer
-    and lexicon (:func:`analysis.parallel.ordered_map`); ``progress``
+    version rebuilds exactly the tables it affects. A cache file that cannot be read is
+    removed and rebuilt, and a cache folder that cannot be written is left out, each with
+    a CacheWarning; the tokens are the same either way. ``workers`` > 1 (None = every core)
+    segments documents in that many worker processes, each building the same private
+    tokenizer and lexicon once (:func:`analysis.parallel.ordered_map`); ``progress``
     shows a progress bar (leave it off in notebooks compared by nbval).
     """
     documents = [(doc_id, list(zip(group["para_no"].tolist(), group["text"].tolist())))
                  for doc_id, group in paragraph_table.groupby("doc_id", sort=False)]
+    cache = cache and _usable_cache_dir(TOKEN_CACHE_DIR)
     tables: dict[str, pa.Table] = {}
     todo = []
     for doc_id, paragraphs in documents:
         path = _cache_path(paragraphs) if cache else None
-        if path is not None and path.is_file():
-            tables[doc_id] = pq.read_table(path, schema=_ARROW_SCHEMA)
+        table = _read_cached(path) if path is not None else None
+        if table is not None:
+            tables[doc_id] = table
         else:
             todo.append((doc_id, paragraphs, path))
-    if todo:
-        tokenizer()                                     # initialised once, inherited by forked workers
-    with _cyclic_gc_paused():                           # forked workers inherit the pause
-        results = ordered_map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers)
+    with _cyclic_gc_paused():
+        results = ordered_map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers,
+                              initializer=_prepare_segmentation_worker)
         segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
+    writable = cache
     for (doc_id, _, path), table in zip(todo, segmented):
         tables[doc_id] = table
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            pq.write_table(table, partial)
-            partial.replace(path)
+        if writable and path is not None:
+            writable = _write_cached(table, path)
     parts = [tables[doc_id].add_column(0, "doc_id", pa.repeat(pa.scalar(doc_id, pa.string()), tables[doc_id].num_rows))
              for doc_id, _ in documents]
     schema = pa.schema([("doc_id", pa.string()), *_ARROW_SCHEMA])

@@ -128,7 +128,7 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
     algorithm). The chosen k has the highest stability; ties go to the smaller k. The
     mean NPMI coherence of the reference model is reported beside it (in-sample
     coherence rises with k on a corpus this small, so it is not the criterion).
-    The fits are independent and run in ``workers`` forked processes (None = every
+    The fits are independent and run in ``workers`` worker processes (None = every
     core; :func:`analysis.parallel.ordered_map`); the result does not depend on ``workers``.
     """
     rng = np.random.default_rng(seed)

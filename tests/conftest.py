@@ -25,11 +25,28 @@ def pytest_collection_modifyitems(session, config, items):
     items[:] = [item for item in items if not item.get_closest_marker("after_notebooks")] + later
 
 
+_FORK_WARNING = "is multi-threaded, use of fork() may lead to deadlocks"
+_forked_from_threads: list[str] = []
+
+
+def pytest_warning_recorded(warning_message, when, nodeid, location):
+    """Remember every test in which a multi-threaded process was forked (Python 3.12+ warns)."""
+    if _FORK_WARNING in str(warning_message.message):
+        _forked_from_threads.append(nodeid or when)
+
+
 def pytest_sessionfinish(session, exitstatus):
-    """Remove the session folder, or keep it (and say where) when a test failed, so that
-    the regenerated figures and their difference images can be looked at."""
-    if session.testsfailed:
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    """Fail the run when a multi-threaded process was forked (the warning counts as an
+    error); remove the session folder, or keep it (and say where) when a test failed, so
+    that the regenerated figures and their difference images can be looked at."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if _forked_from_threads:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line("ERROR: a multi-threaded process was forked (deadlock risk) in: "
+                                + ", ".join(sorted(set(_forked_from_threads))), red=True)
+    if session.testsfailed or _forked_from_threads:
         if reporter is not None:
             reporter.write_line(f"figures and caches of this test session are kept in {_SESSION_DIR}")
     else:
