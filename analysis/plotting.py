@@ -188,22 +188,23 @@ def plot_wordclouds(top: pd.DataFrame, titles: dict[str, str], value: str = "rat
     return fig
 
 
-def plot_comparison_cloud(comparison: pd.DataFrame, names: dict[str, str], seed: int = 0) -> plt.Figure:
-    """Comparison cloud: each term sized by |rate difference| and coloured by the side
-    where it is relatively more frequent. ``comparison`` has columns term, difference
-    and side (a key of ``names``, which maps sides to legend labels)."""
+def plot_comparison_cloud(comparison: pd.DataFrame, names: dict[str, str], colours: dict[str, str],
+                          seed: int = 0) -> plt.Figure:
+    """Comparison cloud: each term sized by |Log Ratio| and coloured by the side where it is
+    relatively more frequent. ``comparison`` is :func:`analysis.stats.comparison_terms`
+    (columns term, log_ratio, side); ``names`` and ``colours`` map the sides (target,
+    reference) to legend labels and colours."""
     use_project_style()
-    colours = {side: DISTRICT_COLOURS.get(side, "#555555") for side in names}
     side_of = dict(zip(comparison["term"], comparison["side"]))
-    image = _wordcloud(dict(zip(comparison["term"], comparison["difference"].abs())), seed,
+    image = _wordcloud(dict(zip(comparison["term"], comparison["log_ratio"].abs())), seed,
                        colour_of=lambda word: colours[side_of[word]], width=900, height=500)
     fig, ax = plt.subplots(figsize=(9, 5.4))
     ax.imshow(image, interpolation="bilinear")
     ax.axis("off")
     handles = [plt.Line2D([], [], marker="s", linestyle="", color=colours[s], label=label) for s, label in names.items()]
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), ncol=len(names), frameon=False)
-    ax.set_title("比较词云：字号 = 每万词频率之差 Comparison cloud: size = difference in rate per 10,000 words",
-                 fontsize=10)
+    ax.set_title("比较词云：字号 = |Log Ratio|（相对频率之比的对数）Comparison cloud: size = |log2 ratio of relative "
+                 "frequencies|", fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -29,7 +29,7 @@ __all__ = [
     "bigram_collocations",
     "log_likelihood_2x2",
     "lexicon_frequencies",
-    "rate_comparison",
+    "comparison_terms",
     "top_n_overlap",
     "term_trajectories",
     "keyness",
@@ -90,13 +90,17 @@ def top_terms(frequencies: pd.DataFrame, n: int) -> pd.DataFrame:
 
 def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str] = ("doc_id", "para_no")
                    ) -> pd.DataFrame:
-    """TF-IDF keywords of each ``by`` group, with the IDF fitted on paragraphs.
+    """TF-IDF keywords of each ``by`` group: sublinear term frequency times an IDF fitted
+    on paragraphs.
 
     With five documents an IDF over documents has only six possible values, so the IDF
     is fitted on the units ``unit`` (paragraphs): idf(t) = ln((1 + n) / (1 + df(t))) + 1,
     n the number of paragraphs and df(t) the number containing t (scikit-learn's smooth
-    IDF). A term's score in a group is tfidf = count × idf, count its word-token
-    frequency in the group. Columns: by, term, count, idf, tfidf, rank (ties by term).
+    IDF). A term's score in a group is tfidf = (1 + ln count) × idf, count its word-token
+    frequency in the group (sublinear tf, Manning, Raghavan & Schütze 2008, §6.4.1): with
+    raw counts the ranking stays close to plain frequency, because the IDF of ~300 short
+    paragraphs varies far less than the counts. Columns: by, term, count, idf, tfidf,
+    rank (ties by term).
     """
     words = tokens[tokens["is_word"]]
     units = words.groupby(list(unit), sort=True)["token"].agg(list)
@@ -106,7 +110,7 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
     counts = words.groupby([by, "token"], sort=True).size().rename("count").reset_index()
     counts = counts.rename(columns={"token": "term"})
     counts["idf"] = counts["term"].map(idf)
-    counts["tfidf"] = counts["count"] * counts["idf"]
+    counts["tfidf"] = (1 + np.log(counts["count"])) * counts["idf"]
     return _ranked(counts, [by], "tfidf")
 
 
@@ -188,18 +192,18 @@ def lexicon_frequencies(tokens: pd.DataFrame, entries: list, by: str = "doc_id")
     return _ranked(freq, [by], "count")
 
 
-def rate_comparison(frequencies: pd.DataFrame, by: str, a: str, b: str, n: int) -> pd.DataFrame:
-    """The ``n`` terms whose rates differ most between groups ``a`` and ``b`` of a
-    :func:`term_frequencies` table: term, rate_a, rate_b, difference = rate_a − rate_b,
-    side (a or b, where the term is relatively more frequent). Ranked by |difference|,
-    ties by term; a term missing from one group has rate 0 there."""
-    rates = frequencies.pivot_table(index="term", columns=by, values="rate_per_10k", fill_value=0.0)
-    table = pd.DataFrame({"term": rates.index, "rate_a": rates[a].to_numpy(), "rate_b": rates[b].to_numpy()})
-    table["difference"] = table["rate_a"] - table["rate_b"]
-    table["side"] = np.where(table["difference"] > 0, a, b)
-    table["abs_difference"] = table["difference"].abs()
-    ranked = _ranked(table, [], "abs_difference").drop(columns="abs_difference")
-    return ranked[ranked["rank"] <= n].reset_index(drop=True)
+def comparison_terms(keyness_table: pd.DataFrame, n: int, min_freq: int = 5) -> pd.DataFrame:
+    """The terms of a :func:`keyness` table that most separate target and reference, for a
+    comparison cloud: among terms seen at least ``min_freq`` times on the two sides
+    together, the ``n`` with the largest |Log Ratio| (an effect size, so a frequent word
+    does not win by its frequency alone), ties by |G²| and term. Columns: term,
+    freq_target, freq_reference, log_ratio, g2, side (target or reference), rank."""
+    table = keyness_table[keyness_table["freq_target"] + keyness_table["freq_reference"] >= min_freq]
+    table = table.assign(abs_log_ratio=table["log_ratio"].abs(), abs_g2=table["g2"].abs(),
+                         side=np.where(table["g2"] > 0, "target", "reference"))
+    table = sorted_by(table, ["abs_log_ratio", "abs_g2", "term"], ascending=[False, False, True]).head(n)
+    table = table.assign(rank=np.arange(1, len(table) + 1))
+    return table[["term", "freq_target", "freq_reference", "log_ratio", "g2", "side", "rank"]]
 
 
 def top_n_overlap(rankings: dict[str, pd.DataFrame], n: int, by: str = "doc_id") -> pd.DataFrame:

@@ -36,10 +36,11 @@ def test_tfidf_idf_fitted_on_paragraphs_by_hand():
     table = stats.tfidf_keywords(tokens).set_index(["doc_id", "term"])
     idf = {"建设": math.log(4 / 4) + 1, "公园": math.log(4 / 2) + 1, "学校": math.log(4 / 3) + 1}
     assert table.loc[("a", "建设"), "idf"] == pytest.approx(idf["建设"])
-    assert table.loc[("a", "建设"), "tfidf"] == pytest.approx(2 * idf["建设"])
+    assert table.loc[("a", "建设"), "tfidf"] == pytest.approx((1 + math.log(2)) * idf["建设"])
     assert table.loc[("a", "公园"), "tfidf"] == pytest.approx(1 * idf["公园"])
-    assert table.loc[("b", "学校"), "tfidf"] == pytest.approx(2 * idf["学校"])
-    assert table.loc["a"].sort_values("rank").index.tolist() == ["建设", "公园", "学校"]
+    assert table.loc[("b", "学校"), "tfidf"] == pytest.approx((1 + math.log(2)) * idf["学校"])
+    # 建设 (1 + ln 2) × 1 and 公园 1 × (ln 2 + 1) tie exactly: the tie goes to the term (公 < 建)
+    assert table.loc["a"].sort_values("rank").index.tolist() == ["公园", "建设", "学校"]
 
 
 def test_textrank_ranks_lexicon_terms_and_breaks_ties():
@@ -94,12 +95,14 @@ def test_lexicon_frequencies():
         ["一网通办", "service_reform", 2], ["城市更新", "formula", 1]]
 
 
-def test_rate_comparison():
-    freq = pd.DataFrame({"district": ["X", "X", "Y"], "term": ["甲", "乙", "乙"],
-                         "rate_per_10k": [30.0, 10.0, 50.0]})
-    table = stats.rate_comparison(freq, "district", "X", "Y", 5)
-    assert table[["term", "rate_a", "rate_b", "difference", "side"]].values.tolist() == [
-        ["乙", 10.0, 50.0, -40.0, "Y"], ["甲", 30.0, 0.0, 30.0, "X"]]
+def test_comparison_terms_rank_by_effect_size_not_frequency():
+    table = stats.keyness({"甲": 400, "乙": 10, "丙": 2, "丁": 588}, {"甲": 300, "乙": 1, "丙": 0, "丁": 699})
+    chosen = stats.comparison_terms(table, n=2, min_freq=5)
+    # 甲 and 丁 have by far the largest rate differences, but 乙's ratio is larger; 丙 is too rare
+    assert chosen["term"].to_list() == ["乙", "甲"]
+    assert chosen["side"].to_list() == ["target", "target"]
+    assert chosen["rank"].to_list() == [1, 2]
+    assert "丙" not in stats.comparison_terms(table, n=4, min_freq=5)["term"].to_list()
 
 
 def test_top_n_overlap():
