@@ -5,8 +5,8 @@ loading), ``cleaning`` (normalisation and chrome removal), ``structure`` (parts,
 sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
 words), ``stats`` (frequencies, keywords, collocations, trajectories), ``kwic``
 (concordance and dispersion), ``themes`` (dictionary-based policy attention with
-bootstrap intervals), ``topics`` (NMF check on the dictionary) and ``plotting``
-(style and figure saving). The names most notebooks
+bootstrap intervals), ``uncertainty`` (rate intervals, differences, paragraph-level tests,
+power), ``topics`` (NMF check on the dictionary) and ``plotting`` (style and figure saving). The names most notebooks
 need are importable from the package itself.
 """
 from .cleaning import clean_text, find_spam, normalise_text

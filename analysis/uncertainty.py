@@ -1,0 +1,213 @@
+"""Uncertainty that respects how the data were sampled: intervals for rates and
+proportions, differences with their own intervals, tests over paragraphs, and power.
+
+Words come in paragraphs, not as independent draws, so the resampling unit here is the
+paragraph (Lijffijt et al. 2016). Every function takes an explicit ``seed`` where it
+draws at random, and says how many paragraphs a result rests on.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.stats import chi2, false_discovery_control, gamma, mannwhitneyu, norm
+
+__all__ = [
+    "MIN_PARAGRAPHS",
+    "poisson_rate_interval",
+    "wilson_interval",
+    "RateDifference",
+    "bootstrap_rate_difference",
+    "paragraph_keyness_test",
+    "minimum_detectable_log_ratio",
+    "leave_one_out_slopes",
+]
+
+MIN_PARAGRAPHS = 10
+"""Below this many paragraphs on a side, an interval is flagged as resting on small n."""
+
+
+def poisson_rate_interval(count, exposure, per: float = 1000, confidence_level: float = 0.95,
+                          method: str = "jeffreys") -> tuple[np.ndarray, np.ndarray]:
+    """Interval for the rate count / exposure × per that bounds a zero count away from [0, 0].
+
+    * ``jeffreys``: the equal-tailed Jeffreys interval, quantiles α/2 and 1 − α/2 of
+      Gamma(count + ½, 1), lower limit 0 when count = 0 (Brown, Cai & DasGupta 2003);
+    * ``exact``: Garwood's interval, χ²(α/2; 2k)/2 and χ²(1 − α/2; 2k + 2)/2.
+
+    Each limit is divided by ``exposure`` and multiplied by ``per``. Vectorised.
+    """
+    count, exposure = np.asarray(count, dtype=float), np.asarray(exposure, dtype=float)
+    if np.any(count < 0) or np.any(exposure <= 0):
+        raise ValueError("counts must be ≥ 0 and exposures > 0")
+    alpha = 1 - confidence_level
+    if method == "jeffreys":
+        low = np.where(count > 0, gamma.ppf(alpha / 2, count + 0.5), 0.0)
+        high = gamma.ppf(1 - alpha / 2, count + 0.5)
+    elif method == "exact":
+        low = np.where(count > 0, chi2.ppf(alpha / 2, 2 * np.maximum(count, 1e-300)) / 2, 0.0)
+        high = chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+    else:
+        raise ValueError(f"method must be 'jeffreys' or 'exact', not {method!r}")
+    return low / exposure * per, high / exposure * per
+
+
+def wilson_interval(successes, n, confidence_level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for a proportion k / n (for dictionary precision and recall):
+    (p̂ + z²/2n ± z √(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n), z the normal quantile. Vectorised."""
+    k, n = np.asarray(successes, dtype=float), np.asarray(n, dtype=float)
+    if np.any(n <= 0):
+        raise ValueError("n must be at least 1 (a proportion of nothing has no interval)")
+    if np.any((k < 0) | (k > n)):
+        raise ValueError("successes must lie between 0 and n")
+    z = norm.ppf(1 - (1 - confidence_level) / 2)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+
+
+@dataclass(frozen=True)
+class RateDifference:
+    """A difference of two rates (b − a) with its bootstrap interval and the paragraphs it rests on."""
+
+    rate_a: float
+    rate_b: float
+    difference: float
+    ci_low: float
+    ci_high: float
+    paragraphs_a: int
+    paragraphs_b: int
+    small_n: bool
+    excludes_zero: bool
+
+
+def _rate(counts: np.ndarray, words: np.ndarray, per: float, axis: int = -1) -> np.ndarray:
+    total = words.sum(axis=axis)
+    return np.divide(counts.sum(axis=axis) * per, total, out=np.full(np.shape(total), np.nan), where=total > 0)
+
+
+def bootstrap_rate_difference(counts_a: Sequence[float], words_a: Sequence[float], counts_b: Sequence[float],
+                              words_b: Sequence[float], per: float = 1000, n_resamples: int = 2000,
+                              seed: int = 2024, confidence_level: float = 0.95, paired: bool = False,
+                              min_paragraphs: int = MIN_PARAGRAPHS) -> RateDifference:
+    """Difference of two rates, rate_b − rate_a with rate = Σ counts / Σ words × per, and a
+    percentile-bootstrap interval for it.
+
+    Unpaired (default): paragraphs are resampled with replacement within each side
+    independently (two documents, or the review and plan parts of one document). Paired:
+    both measures come from the same paragraphs (two themes in one document), so one
+    resample of paragraphs serves both (the arrays must then be aligned). ``small_n`` is
+    true when a side has fewer than ``min_paragraphs`` paragraphs; ``excludes_zero`` when
+    the interval lies wholly above or below 0.
+    """
+    arrays = [np.asarray(x, dtype=float) for x in (counts_a, words_a, counts_b, words_b)]
+    ca, wa, cb, wb = arrays
+    if len(ca) != len(wa) or len(cb) != len(wb):
+        raise ValueError("counts and words must have one value per paragraph on each side")
+    if paired and len(ca) != len(cb):
+        raise ValueError("a paired difference needs the same paragraphs on both sides")
+    if len(ca) == 0 or len(cb) == 0 or wa.sum() <= 0 or wb.sum() <= 0:
+        raise ValueError("each side needs at least one paragraph with words")
+    if any(np.any(x < 0) for x in arrays):
+        raise ValueError("counts and words must be ≥ 0")
+    rng = np.random.default_rng(seed)
+    rows_a = rng.integers(0, len(ca), size=(n_resamples, len(ca)))
+    rows_b = rows_a if paired else rng.integers(0, len(cb), size=(n_resamples, len(cb)))
+    boot = _rate(cb[rows_b], wb[rows_b], per) - _rate(ca[rows_a], wa[rows_a], per)
+    alpha = 1 - confidence_level
+    low, high = np.nanquantile(boot, [alpha / 2, 1 - alpha / 2])
+    rate_a, rate_b = float(_rate(ca, wa, per)), float(_rate(cb, wb, per))
+    return RateDifference(rate_a, rate_b, rate_b - rate_a, float(low), float(high), len(ca), len(cb),
+                          min(len(ca), len(cb)) < min_paragraphs, bool(low > 0 or high < 0))
+
+
+def paragraph_keyness_test(tokens: pd.DataFrame, target: pd.Series, terms: Sequence[str],
+                           unit: Sequence[str] = ("doc_id", "para_no")) -> pd.DataFrame:
+    """A keyness test over paragraphs instead of tokens (Lijffijt et al. 2016).
+
+    ``tokens`` is a token table (doc_id, para_no, token, is_word) and ``target`` a boolean
+    Series aligned with it (True on the target side). For each term, its relative frequency
+    in every paragraph (term count / word tokens of the paragraph, paragraphs with at least
+    one word) is compared between the sides with the Wilcoxon rank-sum (Mann–Whitney U)
+    test, two-sided, with the normal approximation and tie correction; p_adjusted by
+    Benjamini–Hochberg over the terms. A term packed into one paragraph is not significant
+    however often it occurs there. Columns: term, paragraphs_target, paragraphs_reference,
+    mean_rate_target, mean_rate_reference (per 10,000), u_statistic, p_rank, p_rank_adjusted;
+    in the order of ``terms``.
+    """
+    words = tokens.loc[tokens["is_word"]].assign(_target=target[tokens["is_word"]].to_numpy())
+    unit = list(unit)
+    sizes = words.groupby(unit, sort=True).agg(words=("token", "size"), target=("_target", "first"))
+    counts = (words[words["token"].isin(list(terms))].groupby([*unit, "token"]).size()
+              .unstack("token", fill_value=0).reindex(index=sizes.index, columns=list(terms), fill_value=0))
+    rates = counts.to_numpy(dtype=float) / sizes["words"].to_numpy(dtype=float)[:, None] * 10_000
+    side = sizes["target"].to_numpy(dtype=bool)
+    if side.all() or not side.any():
+        raise ValueError("both sides need at least one paragraph with words")
+    result = mannwhitneyu(rates[side], rates[~side], alternative="two-sided", method="asymptotic", axis=0)
+    p = np.nan_to_num(np.atleast_1d(result.pvalue), nan=1.0)          # a term absent on both sides
+    return pd.DataFrame({
+        "term": list(terms), "paragraphs_target": int(side.sum()), "paragraphs_reference": int((~side).sum()),
+        "mean_rate_target": rates[side].mean(axis=0), "mean_rate_reference": rates[~side].mean(axis=0),
+        "u_statistic": np.atleast_1d(result.statistic), "p_rank": p,
+        "p_rank_adjusted": false_discovery_control(p, method="bh") if len(p) else p,
+    })
+
+
+def _signed_g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Signed G² of the 2×2 tables [[a, b], [c − a, d − b]] (as analysis.stats.keyness)."""
+    observed = np.stack([a, b, c - a, d - b])
+    n = c + d
+    expected = np.stack([c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cells = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    return np.where(a / c > b / d, 1.0, -1.0) * np.maximum(2 * cells.sum(axis=0), 0.0)
+
+
+def minimum_detectable_log_ratio(total_count: int, size_a: float, size_b: float, alpha: float = 0.05) -> float:
+    """The smallest |Log Ratio| a term seen ``total_count`` times in all could show and still
+    reach significance, for corpora of ``size_a`` and ``size_b`` word tokens.
+
+    Every split a + b = total_count is tried; a split is significant when its G² (the
+    2×2 table of :func:`analysis.stats.keyness`) reaches the χ²(1) critical value for
+    ``alpha`` (unadjusted: a lower bound on what a multiple-comparison design detects).
+    Log Ratio = log2((a / size_a) / (b / size_b)), 0.5 in place of a zero count. Returns the
+    smallest |Log Ratio| over the significant splits in either direction, or inf when no
+    split of so few occurrences can be significant.
+    """
+    if total_count < 0 or size_a <= 0 or size_b <= 0:
+        raise ValueError("total_count must be ≥ 0 and the sizes > 0")
+    a = np.arange(total_count + 1, dtype=float)
+    b = total_count - a
+    g2 = np.abs(_signed_g2(a, b, float(size_a), float(size_b)))
+    log_ratio = np.abs(np.log2((np.where(a == 0, 0.5, a) / size_a) / (np.where(b == 0, 0.5, b) / size_b)))
+    significant = g2 >= chi2.ppf(1 - alpha, 1)
+    return float(log_ratio[significant].min()) if significant.any() else float("inf")
+
+
+def leave_one_out_slopes(x: Sequence[float], y: Sequence[float], labels: Sequence[str]
+                         ) -> tuple[float, pd.DataFrame, bool]:
+    """Least-squares slope of y on x with all points, and with each point left out in turn.
+
+    slope = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)². Returns (full slope, table of left_out and slope,
+    sign_stable), sign_stable being true when every leave-one-out slope is non-zero and has
+    the full slope's sign. Needs at least three points (two remain when one is left out).
+    """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if not len(x) == len(y) == len(labels):
+        raise ValueError("x, y and labels must have the same length")
+    if len(x) < 3:
+        raise ValueError("leave-one-out slopes need at least three points")
+
+    def slope(xs: np.ndarray, ys: np.ndarray) -> float:
+        dx = xs - xs.mean()
+        return float(dx @ (ys - ys.mean()) / (dx @ dx))
+
+    full = slope(x, y)
+    keep = ~np.eye(len(x), dtype=bool)
+    table = pd.DataFrame({"left_out": list(labels), "slope": [slope(x[k], y[k]) for k in keep]})
+    stable = bool(full != 0 and np.all(np.sign(table["slope"]) == np.sign(full)))
+    return full, table, stable

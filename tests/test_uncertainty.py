@@ -1,0 +1,124 @@
+"""Intervals, differences, paragraph-level tests and power, each against an independent
+computation (scipy, a closed form or a hand-worked case)."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import binomtest, chi2, chi2_contingency, mannwhitneyu
+
+from analysis import stats, uncertainty
+
+
+def test_poisson_interval_bounds_a_zero_count():
+    low, high = uncertainty.poisson_rate_interval([0, 0], [1000, 1000], per=1000, method="exact")
+    assert low.tolist() == [0.0, 0.0]
+    assert high[0] == pytest.approx(-math.log(0.025))           # Garwood upper limit for k = 0: 3.689
+    low, high = uncertainty.poisson_rate_interval(0, 2000, per=1000, method="jeffreys")
+    assert low == 0 and 0 < high < -math.log(0.025) / 2         # Jeffreys is shorter than exact
+
+
+def test_poisson_interval_exact_by_hand_and_monotone():
+    low, high = uncertainty.poisson_rate_interval(5, 1, per=1, method="exact")
+    assert (float(low), float(high)) == pytest.approx((chi2.ppf(0.025, 10) / 2, chi2.ppf(0.975, 12) / 2))
+    assert (float(low), float(high)) == pytest.approx((1.6235, 11.6683), abs=1e-4)   # published table values
+    lows, highs = uncertainty.poisson_rate_interval(np.arange(10), 100, per=100)
+    assert np.all(np.diff(lows) > 0) and np.all(np.diff(highs) > 0)
+    with pytest.raises(ValueError, match="exposures > 0"):
+        uncertainty.poisson_rate_interval(1, 0)
+
+
+@pytest.mark.parametrize("k,n", [(0, 10), (3, 10), (27, 30), (50, 50)])
+def test_wilson_interval_matches_scipy(k, n):
+    expected = binomtest(k, n).proportion_ci(method="wilson")
+    low, high = uncertainty.wilson_interval(k, n)
+    assert (float(low), float(high)) == pytest.approx((expected.low, expected.high))
+
+
+def test_wilson_interval_by_hand_and_errors():
+    low, high = uncertainty.wilson_interval(8, 10)               # p̂ = 0.8, z = 1.96: (0.4902, 0.9433)
+    assert (float(low), float(high)) == pytest.approx((0.4902, 0.9433), abs=1e-4)
+    with pytest.raises(ValueError, match="n must be at least 1"):
+        uncertainty.wilson_interval(0, 0)
+
+
+def test_rate_difference_point_estimate_and_determinism():
+    a = uncertainty.bootstrap_rate_difference([1, 0, 2], [100, 50, 150], [3, 1], [100, 100], per=1000)
+    assert a.rate_a == pytest.approx(3 / 300 * 1000) and a.rate_b == pytest.approx(4 / 200 * 1000)
+    assert a.difference == pytest.approx(10.0)
+    assert a.small_n and (a.paragraphs_a, a.paragraphs_b) == (3, 2)
+    b = uncertainty.bootstrap_rate_difference([1, 0, 2], [100, 50, 150], [3, 1], [100, 100], per=1000)
+    assert a == b
+
+
+def test_rate_difference_interval_covers_the_truth_about_95_percent():
+    rng = np.random.default_rng(7)
+    covered = 0
+    for repetition in range(200):
+        words_a, words_b = rng.integers(20, 80, 40), rng.integers(20, 80, 40)
+        counts_a, counts_b = rng.poisson(words_a * 0.010), rng.poisson(words_b * 0.015)
+        result = uncertainty.bootstrap_rate_difference(counts_a, words_a, counts_b, words_b, per=1000,
+                                                       n_resamples=500, seed=repetition)
+        covered += result.ci_low <= 5.0 <= result.ci_high
+    assert 0.88 <= covered / 200 <= 0.99
+
+
+def test_paired_difference_uses_one_resample_for_both():
+    counts = [2, 0, 1, 3, 0, 1, 2, 0, 1, 1, 0, 2]
+    words = [50] * 12
+    same = uncertainty.bootstrap_rate_difference(counts, words, counts, words, paired=True)
+    assert same.difference == 0 and same.ci_low == 0 and same.ci_high == 0     # identical measures
+    with pytest.raises(ValueError, match="same paragraphs"):
+        uncertainty.bootstrap_rate_difference([1, 2], [10, 10], [1], [10], paired=True)
+
+
+def _paragraph_tokens(spec):
+    """spec: list of (doc_id, para_no, side, {term: count}, filler words)."""
+    rows = []
+    for doc_id, para_no, side, terms, filler in spec:
+        tokens = [t for term, n in terms.items() for t in [term] * n] + ["词"] * filler
+        rows += [{"doc_id": doc_id, "para_no": para_no, "token": t, "is_word": True, "side": side} for t in tokens]
+    return pd.DataFrame(rows)
+
+
+def test_paragraph_keyness_agrees_with_scipy_and_respects_burstiness():
+    spread = [("t", i, True, {"甲": 1}, 19) for i in range(12)] + [("r", i, False, {}, 20) for i in range(12)]
+    packed = [("t", 0, True, {"甲": 12}, 8)] + [("t", i, True, {}, 20) for i in range(1, 12)] + \
+             [("r", i, False, {}, 20) for i in range(12)]
+    for spec, significant in ((spread, True), (packed, False)):
+        tokens = _paragraph_tokens(spec)
+        table = uncertainty.paragraph_keyness_test(tokens, tokens["side"], ["甲"])
+        rates_t = [terms.get("甲", 0) / (sum(terms.values()) + filler) * 10_000 for _, _, s, terms, filler in spec if s]
+        rates_r = [0.0] * 12
+        expected = mannwhitneyu(rates_t, rates_r, alternative="two-sided", method="asymptotic")
+        assert table.loc[0, "p_rank"] == pytest.approx(expected.pvalue)
+        assert bool(table.loc[0, "p_rank"] < 0.05) is significant
+    # the same 12 occurrences: the token-level G² cannot tell the two apart
+    assert table.loc[0, "paragraphs_target"] == 12
+
+
+def test_minimum_detectable_log_ratio_matches_a_brute_force_search():
+    total, size_a, size_b = 20, 5000, 6000
+    critical = chi2.ppf(0.95, 1)
+    best = math.inf
+    for a in range(total + 1):
+        b = total - a
+        table = np.array([[a, b], [size_a - a, size_b - b]])
+        g2 = chi2_contingency(table, correction=False, lambda_="log-likelihood")[0] if 0 < a + b else 0
+        if g2 >= critical:
+            best = min(best, abs(math.log2((max(a, 0.5) / size_a) / (max(b, 0.5) / size_b))))
+    assert uncertainty.minimum_detectable_log_ratio(total, size_a, size_b) == pytest.approx(best)
+    assert uncertainty.minimum_detectable_log_ratio(2, 5000, 6000) == math.inf       # two occurrences never suffice
+    g2 = stats.keyness({"x": 20, "y": size_a - 20}, {"x": 0, "y": size_b})
+    assert g2.loc[g2["term"] == "x", "g2"].item() >= critical
+
+
+def test_leave_one_out_slopes_by_hand_and_an_outlier_flips_the_sign():
+    full, table, stable = uncertainty.leave_one_out_slopes([0, 1, 2, 3], [0, 1, 2, 3], list("abcd"))
+    assert full == pytest.approx(np.polyfit([0, 1, 2, 3], [0, 1, 2, 3], 1)[0])
+    assert stable and table["slope"].tolist() == pytest.approx([1, 1, 1, 1])
+    x, y = [2017.9, 2018.0, 2020.9, 2024.0], [100.0, 20.0, 25.0, 30.0]       # a high first point drives the trend
+    full, table, stable = uncertainty.leave_one_out_slopes(x, y, list("abcd"))
+    assert full < 0 and not stable
+    assert table.set_index("left_out").loc["a", "slope"] > 0
+    assert table.set_index("left_out").loc["b", "slope"] == pytest.approx(np.polyfit(x[:1] + x[2:], y[:1] + y[2:], 1)[0])
