@@ -305,7 +305,8 @@ def _read_cached(path: Path) -> pa.Table | None:
     try:
         return pq.read_table(path, schema=_ARROW_SCHEMA)
     except (OSError, pa.ArrowException, ValueError) as error:
-        warnings.warn(f"token cache file {display_path(path)} cannot be read ({error}); it is removed and "
+        reason = str(error).replace(str(path), display_path(path))        # no absolute path in messages
+        warnings.warn(f"token cache file {display_path(path)} cannot be read ({reason}); it is removed and "
                       "rebuilt", CacheWarning, stacklevel=3)
         path.unlink(missing_ok=True)
         return None
