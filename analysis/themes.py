@@ -9,7 +9,8 @@ tokens are not matched again. Attention to a theme in a document (or part) is
 * share = hits / all theme hits of the document.
 
 Uncertainty comes from a percentile bootstrap over paragraphs: paragraphs are drawn
-with replacement within the document, and the rate recomputed on each resample.
+with replacement within the document, and the rate recomputed on each resample; a
+difference between two rates gets its own interval (:func:`rate_differences`).
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from scipy.stats import bootstrap
 from .kwic import context
 from .paths import DATA_DIR, display_path
 from .tokens import tokenize
+from .uncertainty import MIN_PARAGRAPHS, bootstrap_rate_difference, poisson_rate_interval
 
 __all__ = [
     "THEMES_FILE",
@@ -33,6 +35,7 @@ __all__ = [
     "theme_hits",
     "theme_rates",
     "bootstrap_theme_rates",
+    "rate_differences",
     "keyword_usage",
     "hit_concordance",
     "timeline_steps",
@@ -141,42 +144,94 @@ def theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme
     return table
 
 
+def _paragraph_counts(hits: pd.DataFrame, tokens: pd.DataFrame, by: str) -> tuple[pd.Series, pd.DataFrame]:
+    """Word tokens and hits per theme of every paragraph (paragraphs without words
+    included), indexed by (by, doc_id, para_no) — by (by, para_no) when by is para_no."""
+    units = ["doc_id", "para_no"] if by != "para_no" else ["para_no"]
+    key = list(dict.fromkeys([by, *units]))
+    para_index = tokens.groupby(key).size().index          # every paragraph with a token, words or not
+    para_words = tokens[tokens["is_word"]].groupby(key).size().reindex(para_index, fill_value=0)
+    para_hits = hits.groupby([*key, "theme"]).size().unstack("theme").reindex(para_index).fillna(0)
+    return para_words, para_hits
+
+
+def _group_arrays(para_words: pd.Series, para_hits: pd.DataFrame, by: str, group, theme: str
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    words = para_words.xs(group, level=by).to_numpy(dtype=float)
+    counts = (para_hits[theme].xs(group, level=by).to_numpy(dtype=float)
+              if theme in para_hits else np.zeros_like(words))
+    return counts, words
+
+
 def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme], by: str = "doc_id",
                           n_resamples: int = 2000, seed: int = 2024, confidence_level: float = 0.95
                           ) -> pd.DataFrame:
-    """:func:`theme_rates` with percentile-bootstrap confidence limits for per_1000.
+    """:func:`theme_rates` with confidence limits for per_1000.
 
     Within each group, paragraphs (with their word tokens and hits) are resampled with
     replacement ``n_resamples`` times (scipy.stats.bootstrap, paired, percentile
     method, generator seeded with ``seed``) and the rate recomputed as
-    Σ hits / Σ word tokens × 1,000. Groups with fewer than two paragraphs get NaN
-    limits. Adds columns ci_low, ci_high and paragraphs.
+    Σ hits / Σ word tokens × 1,000. A rate with no hit has no spread to resample, so its
+    limits are the Jeffreys interval for a Poisson count of 0 over the group's word
+    tokens (:func:`analysis.uncertainty.poisson_rate_interval`): [0, upper], never [0, 0].
+    Groups with fewer than two paragraphs get NaN limits. Adds columns ci_low, ci_high,
+    ci_method, paragraphs and small_n (fewer than
+    :data:`analysis.uncertainty.MIN_PARAGRAPHS` paragraphs: read the interval with care).
     """
     table = theme_rates(hits, tokens, themes, by)
-    units = ["doc_id", "para_no"] if by != "para_no" else ["para_no"]
-    key = list(dict.fromkeys([by, *units]))
-    para_words = tokens[tokens["is_word"]].groupby(key).size()
-    para_index = tokens.groupby(key).size().index          # every paragraph with a token, words or not
-    para_words = para_words.reindex(para_index, fill_value=0)
-    para_hits = hits.groupby([*key, "theme"]).size().unstack("theme").reindex(para_index).fillna(0)
+    para_words, para_hits = _paragraph_counts(hits, tokens, by)
     rng = np.random.default_rng(seed)
-    low, high, n_paras = [], [], []
+    low, high, method, n_paras = [], [], [], []
     for group, theme in zip(table[by], table["theme"]):
-        words = para_words.xs(group, level=by).to_numpy(dtype=float)
-        counts = (para_hits[theme].xs(group, level=by).to_numpy(dtype=float)
-                  if theme in para_hits else np.zeros_like(words))
+        counts, words = _group_arrays(para_words, para_hits, by, group, theme)
         n_paras.append(len(words))
         if len(words) < 2 or words.sum() == 0:
             low.append(np.nan)
             high.append(np.nan)
-            continue
-        result = bootstrap((counts, words), lambda h, w, axis: h.sum(axis=axis) / w.sum(axis=axis) * PER,
-                           paired=True, vectorized=True, n_resamples=n_resamples, method="percentile",
-                           confidence_level=confidence_level, rng=rng)
-        low.append(float(result.confidence_interval.low))
-        high.append(float(result.confidence_interval.high))
-    table["ci_low"], table["ci_high"], table["paragraphs"] = low, high, n_paras
+            method.append("none")
+        elif counts.sum() == 0:
+            zero_low, zero_high = poisson_rate_interval(0, words.sum(), PER, confidence_level)
+            low.append(float(zero_low))
+            high.append(float(zero_high))
+            method.append("jeffreys (no hit)")
+        else:
+            result = bootstrap((counts, words), lambda h, w, axis: h.sum(axis=axis) / w.sum(axis=axis) * PER,
+                               paired=True, vectorized=True, n_resamples=n_resamples, method="percentile",
+                               confidence_level=confidence_level, rng=rng)
+            low.append(float(result.confidence_interval.low))
+            high.append(float(result.confidence_interval.high))
+            method.append("percentile bootstrap")
+    table["ci_low"], table["ci_high"], table["ci_method"] = low, high, method
+    table["paragraphs"] = n_paras
+    table["small_n"] = table["paragraphs"] < MIN_PARAGRAPHS
     return table
+
+
+def rate_differences(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme],
+                     pairs: Sequence[tuple[str, str]], by: str = "doc_id", n_resamples: int = 2000,
+                     seed: int = 2024, confidence_level: float = 0.95) -> pd.DataFrame:
+    """For each pair (a, b) of ``by`` groups and each theme, the difference of rates
+    b − a (per 1,000 word tokens) with its own percentile-bootstrap interval: paragraphs
+    resampled independently within each group
+    (:func:`analysis.uncertainty.bootstrap_rate_difference`, seed ``seed`` for every
+    comparison). Two overlapping intervals do not show that two rates are alike, nor two
+    separate ones that they differ; this interval is the one to read. Columns: theme,
+    from, to, rate_from, rate_to, difference, ci_low, ci_high, paragraphs_from,
+    paragraphs_to, small_n, excludes_zero; rows by pair, then theme in dictionary order.
+    ``hits`` must carry the ``by`` column."""
+    para_words, para_hits = _paragraph_counts(hits, tokens, by)
+    rows = []
+    for a, b in pairs:
+        for theme in themes:
+            result = bootstrap_rate_difference(*_group_arrays(para_words, para_hits, by, a, theme.id),
+                                               *_group_arrays(para_words, para_hits, by, b, theme.id), per=PER,
+                                               n_resamples=n_resamples, seed=seed,
+                                               confidence_level=confidence_level)
+            rows.append({"theme": theme.id, "from": a, "to": b, "rate_from": result.rate_a, "rate_to": result.rate_b,
+                         "difference": result.difference, "ci_low": result.ci_low, "ci_high": result.ci_high,
+                         "paragraphs_from": result.paragraphs_a, "paragraphs_to": result.paragraphs_b,
+                         "small_n": result.small_n, "excludes_zero": result.excludes_zero})
+    return pd.DataFrame(rows)
 
 
 def keyword_usage(hits: pd.DataFrame, themes: Sequence[Theme]) -> pd.DataFrame:
@@ -206,18 +261,8 @@ def hit_concordance(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: p
     return pd.DataFrame(rows, columns=["theme", "doc_id", "left", "keyword", "right"])
 
 
-def timeline_steps(rates: pd.DataFrame, timeline: Sequence[str], themes: Sequence[Theme]) -> pd.DataFrame:
-    """Changes between consecutive documents of a timeline: theme, from, to,
-    change_per_1000 (rate of ``to`` minus rate of ``from``) and intervals_overlap
-    (whether their bootstrap intervals overlap; non-overlap is a conservative sign of a
-    real difference). ``rates`` is :func:`bootstrap_theme_rates` by doc_id."""
-    table = rates.set_index(["theme", "doc_id"])
-    rows = []
-    for theme in themes:
-        for a, b in zip(timeline, timeline[1:]):
-            first, second = table.loc[(theme.id, a)], table.loc[(theme.id, b)]
-            rows.append({"theme": theme.id, "from": a, "to": b,
-                         "change_per_1000": second["per_1000"] - first["per_1000"],
-                         "intervals_overlap": not (second["ci_low"] > first["ci_high"]
-                                                   or first["ci_low"] > second["ci_high"])})
-    return pd.DataFrame(rows, columns=["theme", "from", "to", "change_per_1000", "intervals_overlap"])
+def timeline_steps(hits: pd.DataFrame, tokens: pd.DataFrame, timeline: Sequence[str], themes: Sequence[Theme],
+                   n_resamples: int = 2000, seed: int = 2024) -> pd.DataFrame:
+    """Changes between consecutive documents of a timeline: :func:`rate_differences` of
+    each document against the one before it (doc_id groups)."""
+    return rate_differences(hits, tokens, themes, list(zip(timeline, timeline[1:])), "doc_id", n_resamples, seed)

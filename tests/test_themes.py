@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import stats, themes, topics
+from analysis import stats, themes, topics, uncertainty
 from analysis.themes import Theme
 
 
@@ -87,7 +87,8 @@ def test_bootstrap_is_reproducible_and_brackets_the_estimate():
     a = first[first["doc_id"] == "a"]
     assert (a["ci_low"] <= a["per_1000"]).all() and (a["per_1000"] <= a["ci_high"]).all()
     governance = a.set_index("theme").loc["governance"]
-    assert governance[["per_1000", "ci_low", "ci_high"]].tolist() == [0.0, 0.0, 0.0]
+    assert governance[["per_1000", "ci_low"]].tolist() == [0.0, 0.0]          # no hit: not [0, 0]
+    assert governance["ci_high"] > 0 and governance["ci_method"] == "jeffreys (no hit)"
     b = first[first["doc_id"] == "b"]
     assert b["ci_low"].isna().all() and b["paragraphs"].eq(1).all()
 
@@ -184,8 +185,28 @@ def test_decimal_years():
     assert analysis.decimal_years(dates).tolist() == pytest.approx([2018.0, 2020 + 365 / 366, 2019 + 182 / 365])
 
 
-def test_timeline_steps():
-    rates = pd.DataFrame({"doc_id": ["a", "b", "c"] * 1, "theme": ["reform"] * 3, "per_1000": [10.0, 30.0, 32.0],
-                          "ci_low": [5.0, 25.0, 20.0], "ci_high": [15.0, 35.0, 40.0]})
-    steps = themes.timeline_steps(rates, ["a", "b", "c"], [DICTIONARY[0]])
-    assert steps.values.tolist() == [["reform", "a", "b", 20.0, False], ["reform", "b", "c", 2.0, True]]
+def test_rate_differences_and_timeline_steps():
+    paragraphs_a = ["改革，学校。"] * 6 + ["学校，公园。"] * 6           # reform in half the paragraphs
+    paragraphs_b = ["学校，公园。"] * 12                                # no reform at all
+    tokens = toy_tokens({"a": paragraphs_a, "b": paragraphs_b, "c": paragraphs_a})
+    hits = themes.theme_hits(tokens, DICTIONARY)
+    steps = themes.timeline_steps(hits, tokens, ["a", "b", "c"], [DICTIONARY[0]], n_resamples=500, seed=1)
+    assert steps[["theme", "from", "to"]].values.tolist() == [["reform", "a", "b"], ["reform", "b", "c"]]
+    first = steps.iloc[0]
+    assert first["rate_from"] == pytest.approx(6 / 24 * 1000) and first["rate_to"] == 0.0
+    assert first["difference"] == pytest.approx(-250.0)
+    assert first["ci_high"] < 0 and first["excludes_zero"] and not first["small_n"]
+    assert (first["paragraphs_from"], first["paragraphs_to"]) == (12, 12)
+    direct = uncertainty.bootstrap_rate_difference([1] * 6 + [0] * 6, [2] * 12, [0] * 12, [2] * 12,
+                                                  n_resamples=500, seed=1)
+    assert (first["ci_low"], first["ci_high"]) == pytest.approx((direct.ci_low, direct.ci_high))
+
+
+def test_zero_hits_get_a_jeffreys_upper_bound_not_zero_zero():
+    tokens = toy_tokens({"a": ["学校，公园。"] * 12})
+    rates = themes.bootstrap_theme_rates(themes.theme_hits(tokens, DICTIONARY), tokens, DICTIONARY,
+                                         n_resamples=200, seed=1).set_index("theme")
+    reform = rates.loc["reform"]
+    _, upper = uncertainty.poisson_rate_interval(0, 24, per=1000)
+    assert (reform["ci_low"], reform["ci_high"]) == (0.0, pytest.approx(float(upper)))
+    assert reform["ci_method"] == "jeffreys (no hit)" and reform["ci_high"] > 0
