@@ -1,9 +1,9 @@
 """Themes: dictionary-based measurement of policy attention (政策注意力).
 
-A theme dictionary (``data/themes.yml``) lists, for each theme, Chinese keywords. A
-paragraph's tokens are scanned left to right; at each position the longest keyword
-(as a sequence of whole tokens) that matches is a *hit* for its theme, and its
-tokens are not matched again. Attention to a theme in a document (or part) is
+A theme dictionary (``data/themes.yml``) lists, for each theme, Chinese keywords. A body
+paragraph's tokens are scanned left to right; at each token the longest keyword whose
+characters occupy whole tokens from there is a *hit* for its theme, and its tokens are
+not matched again (rules in :func:`theme_hits` and the dictionary's header). Attention to a theme in a document (or part) is
 
 * rate  = hits / word tokens × 1,000, and
 * share = hits / all theme hits of the document.
@@ -25,13 +25,16 @@ from scipy.stats import bootstrap
 
 from .kwic import context
 from .paths import DATA_DIR, display_path
-from .tokens import tokenize
+from .tokens import place_names
 from .uncertainty import MIN_PARAGRAPHS, bootstrap_rate_difference, poisson_rate_interval
 
 __all__ = [
     "THEMES_FILE",
     "Theme",
+    "BODY_KINDS",
     "read_themes",
+    "not_attention_phrases",
+    "body_tokens",
     "theme_hits",
     "theme_rates",
     "bootstrap_theme_rates",
@@ -46,6 +49,11 @@ PER = 1_000
 """Theme rates are hits per 1,000 word tokens."""
 
 
+BODY_KINDS = ("text", "item_heading")
+"""Paragraph kinds whose words count as attention: running text and numbered items. Part and
+section headings and subheadings (titles, imprints, dates, header lines) are left out."""
+
+
 @dataclass(frozen=True)
 class Theme:
     id: str
@@ -54,12 +62,24 @@ class Theme:
     keywords: tuple[str, ...]
 
 
+def not_attention_phrases(path: Path = THEMES_FILE) -> tuple[str, ...]:
+    """The dictionary's ``not_attention`` phrases: names of documents (a five-year plan, its
+    outline, a work report) whose characters never count as a hit of any keyword, so that
+    规划 in “十四五”规划 (the document naming itself) is not attention to urban planning."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    entries = data.get("not_attention") or []
+    if not all(isinstance(e, dict) and e.get("phrase") and e.get("reason") for e in entries):
+        raise ValueError(f"{display_path(path)}: every not_attention entry needs a phrase and a reason")
+    return tuple(str(e["phrase"]) for e in entries)
+
+
 def read_themes(path: Path = THEMES_FILE) -> list[Theme]:
     """The themes of a dictionary file, in file order.
 
     Errors name the file and the problem: not YAML, no ``themes`` list, a theme
-    without id, labels or keywords, a duplicate theme id, or a keyword listed twice
-    (in one theme or two).
+    without id, labels or keywords, a duplicate theme id, a keyword listed twice
+    (in one theme or two), or a keyword that is a place name of the gazetteer
+    (``data/places.tsv``: a place is where, not what, a text attends to).
     """
     where = display_path(path)
     try:
@@ -81,6 +101,9 @@ def read_themes(path: Path = THEMES_FILE) -> list[Theme]:
             raise ValueError(f"{where}: duplicate theme id {theme_id!r}")
         keywords = tuple(str(k).strip() for k in entry["keywords"])
         for keyword in keywords:
+            if keyword in place_names():
+                raise ValueError(f"{where}: keyword {keyword!r} of theme {theme_id!r} is a place name "
+                                 f"(data/places.tsv); a place name cannot measure attention to a theme")
             if keyword in owner:
                 raise ValueError(f"{where}: keyword {keyword!r} is listed under {owner[keyword]!r} "
                                  f"and again under {theme_id!r}; list it once")
@@ -89,29 +112,67 @@ def read_themes(path: Path = THEMES_FILE) -> list[Theme]:
     return themes
 
 
-def _patterns(themes: Sequence[Theme]) -> dict[tuple[str, ...], tuple[str, str]]:
-    """Keyword token sequence -> (theme id, keyword)."""
-    return {tuple(tokenize(k)): (theme.id, k) for theme in themes for k in theme.keywords}
+def body_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
+    """The tokens of body paragraphs (kind in BODY_KINDS), where attention is counted; all
+    tokens when the table carries no paragraph kind (see analysis.tokens.annotate_tokens)."""
+    return tokens[tokens["kind"].isin(BODY_KINDS)] if "kind" in tokens.columns else tokens
 
 
-def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme]) -> pd.DataFrame:
-    """Every dictionary hit: doc_id, para_no, position (of its first token), theme,
-    keyword, n_tokens, and the other columns of ``tokens`` at the first token (such as
-    part_kind or district from :func:`analysis.tokens.annotate_tokens`). Longest match
-    first, left to right, no token counted twice; matches never cross a paragraph."""
-    patterns = _patterns(themes)
-    longest = max(len(p) for p in patterns)
+def _keyword_index(themes: Sequence[Theme]) -> dict[str, list[tuple[str, str]]]:
+    """First character -> [(keyword, theme id)], longest keyword first (ties by keyword)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for theme in themes:
+        for keyword in theme.keywords:
+            index.setdefault(keyword[0], []).append((keyword, theme.id))
+    return {c: sorted(entries, key=lambda e: (-len(e[0]), e[0])) for c, entries in index.items()}
+
+
+def _excluded_spans(text: str, phrases: Sequence[str]) -> np.ndarray:
+    """Per character of ``text``: True inside an occurrence of a not_attention phrase."""
+    excluded = np.zeros(len(text), dtype=bool)
+    for phrase in phrases:
+        start = text.find(phrase)
+        while start >= 0:
+            excluded[start:start + len(phrase)] = True
+            start = text.find(phrase, start + 1)
+    return excluded
+
+
+def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme], not_attention: Sequence[str] | None = None
+               ) -> pd.DataFrame:
+    """Every dictionary hit in body paragraphs (:func:`body_tokens`): doc_id, para_no, position
+    (of its first token), theme, keyword, n_tokens, and the other columns of ``tokens`` at the
+    first token (such as part_kind or district from :func:`analysis.tokens.annotate_tokens`).
+
+    A keyword matches where its characters occupy whole tokens: its first character starts
+    a token and its last ends one, however jieba split it inside (旧区改造 matches 旧区 + 改造,
+    but 数据 never matches inside the token 大数据). Longest match first, left to right, no
+    token counted twice, never across paragraphs, and never on characters of a
+    ``not_attention`` phrase (by default the dictionary's, :func:`not_attention_phrases`).
+    """
+    index = _keyword_index(themes)
+    phrases = not_attention_phrases() if not_attention is None else tuple(not_attention)
     rows = []
-    ordered = tokens.sort_values(["doc_id", "para_no", "position"], kind="mergesort")
+    ordered = body_tokens(tokens).sort_values(["doc_id", "para_no", "position"], kind="mergesort")
     for (doc_id, para_no), group in ordered.groupby(["doc_id", "para_no"], sort=False):
-        words, positions = group["token"].to_list(), group["position"].to_list()
+        words, starts, positions = group["token"].to_list(), group["start"].to_list(), group["position"].to_list()
+        ends = [start + len(word) for start, word in zip(starts, words)]
+        text = [" "] * (ends[-1] if ends else 0)
+        for start, word in zip(starts, words):
+            text[start:start + len(word)] = word
+        text = "".join(text)
+        excluded = _excluded_spans(text, phrases) if phrases else None
+        token_ending_at = {end: i for i, end in enumerate(ends)}
         i = 0
         while i < len(words):
-            for length in range(min(longest, len(words) - i), 0, -1):
-                match = patterns.get(tuple(words[i:i + length]))
-                if match:
-                    rows.append((doc_id, para_no, positions[i], match[0], match[1], length))
-                    i += length
+            start = starts[i]
+            for keyword, theme_id in index.get(text[start], ()):
+                end = start + len(keyword)
+                if (end in token_ending_at and text.startswith(keyword, start)
+                        and (excluded is None or not excluded[start:end].any())):
+                    last = token_ending_at[end]
+                    rows.append((doc_id, para_no, positions[i], theme_id, keyword, last - i + 1))
+                    i = last + 1
                     break
             else:
                 i += 1
@@ -131,7 +192,9 @@ def theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme
                 ) -> pd.DataFrame:
     """Attention per group and theme (every theme, zeros included): by, theme, hits,
     word_tokens, per_1000 = hits / word_tokens × 1,000, share = hits / all hits of the
-    group. ``hits`` must carry the ``by`` column (merge it from the tokens first)."""
+    group, word tokens counted in body paragraphs (:func:`body_tokens`). ``hits`` must carry
+    the ``by`` column (merge it from the tokens first)."""
+    tokens = body_tokens(tokens)
     words = tokens[tokens["is_word"]].groupby(by, sort=False).size().rename("word_tokens")
     table = _grid(words.index, themes, by)
     counts = hits.groupby([by, "theme"]).size().rename("hits")
@@ -147,6 +210,7 @@ def theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme
 def _paragraph_counts(hits: pd.DataFrame, tokens: pd.DataFrame, by: str) -> tuple[pd.Series, pd.DataFrame]:
     """Word tokens and hits per theme of every paragraph (paragraphs without words
     included), indexed by (by, doc_id, para_no) — by (by, para_no) when by is para_no."""
+    tokens = body_tokens(tokens)
     units = ["doc_id", "para_no"] if by != "para_no" else ["para_no"]
     key = list(dict.fromkeys([by, *units]))
     para_index = tokens.groupby(key).size().index          # every paragraph with a token, words or not

@@ -389,9 +389,9 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
 
 def annotate_tokens(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame,
                     columns: tuple[str, ...] = ("district", "year", "genre")) -> pd.DataFrame:
-    """``tokens`` with each token's part and section (part_kind, part_no, section_no,
-    section_title, from ``paragraph_table``) and the document's ``columns`` from ``corpus``."""
-    structure = paragraph_table[["doc_id", "para_no", "part_kind", "part_no", "section_no", "section_title"]]
+    """``tokens`` with each token's paragraph kind, part and section (kind, part_kind, part_no,
+    section_no, section_title, from ``paragraph_table``) and the document's ``columns`` from ``corpus``."""
+    structure = paragraph_table[["doc_id", "para_no", "kind", "part_kind", "part_no", "section_no", "section_title"]]
     out = tokens.merge(structure, on=["doc_id", "para_no"], how="left", validate="many_to_one")
     return out.merge(corpus[["doc_id", *columns]], on="doc_id", how="left", validate="many_to_one")
 

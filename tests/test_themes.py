@@ -210,3 +210,81 @@ def test_zero_hits_get_a_jeffreys_upper_bound_not_zero_zero():
     _, upper = uncertainty.poisson_rate_interval(0, 24, per=1000)
     assert (reform["ci_low"], reform["ci_high"]) == (0.0, pytest.approx(float(upper)))
     assert reform["ci_method"] == "jeffreys (no hit)" and reform["ci_high"] > 0
+
+
+SPAN_DICTIONARY = [
+    Theme("urban", "城市", "Urban", ("旧区改造", "改造", "规划")),
+    Theme("digital", "数字", "Digital", ("大数据", "数据")),
+    Theme("reform", "改革", "Reform", ("进博会",)),
+]
+
+
+def test_keywords_match_across_jieba_splits_but_never_inside_a_token():
+    tokens = toy_tokens({"a": ["推进旧区改造工作，举办进博会。", "发展大数据产业，用好数据。"]})
+    assert [t for t in tokens["token"] if t in {"旧区", "改造", "大", "数据", "进", "博会"}] == \
+        ["旧区", "改造", "进", "博会", "大", "数据", "数据"]          # jieba splits all three keywords
+    hits = themes.theme_hits(tokens, SPAN_DICTIONARY, not_attention=())
+    assert hits[["keyword", "n_tokens"]].values.tolist() == [
+        ["旧区改造", 2], ["进博会", 2], ["大数据", 2], ["数据", 1]]   # longest first; 数据 alone once
+    inside = toy_tokens({"b": ["开展工作。"]})                       # 展工 is no token boundary pair
+    assert themes.theme_hits(inside, [Theme("x", "x", "X", ("展工",))], not_attention=()).empty
+
+
+def test_not_attention_phrases_are_never_hits():
+    tokens = toy_tokens({"a": ["实施“十四五”规划，加强规划引导。"]})
+    hits = themes.theme_hits(tokens, SPAN_DICTIONARY, not_attention=("“十四五”规划",))
+    assert hits["keyword"].tolist() == ["规划"] and hits["position"].tolist() == [7]   # the second 规划 only
+    assert len(themes.theme_hits(tokens, SPAN_DICTIONARY, not_attention=())) == 2
+    assert "“十四五”规划" in themes.not_attention_phrases()
+
+
+def test_headings_and_imprints_are_neither_hits_nor_words(corpus, paras):
+    tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
+    hits = themes.theme_hits(tokens, themes.read_themes())
+    assert set(hits["kind"]) <= set(themes.BODY_KINDS)
+    imprint = paras[(paras["doc_id"] == "cn-2018-wr") & paras["text"].str.contains("人民代表大会")].iloc[0]
+    assert imprint["kind"] == "subheading"                               # ——2018年1月10日在…人民代表大会…上
+    assert hits[(hits["doc_id"] == "cn-2018-wr") & (hits["para_no"] == imprint["para_no"])].empty
+    rates = themes.theme_rates(hits, tokens, themes.read_themes())
+    body_words = themes.body_tokens(tokens).query("doc_id == 'cn-2018-wr' and is_word").shape[0]
+    assert rates.loc[rates["doc_id"] == "cn-2018-wr", "word_tokens"].iloc[0] == body_words
+    assert body_words < tokens.query("doc_id == 'cn-2018-wr' and is_word").shape[0]
+
+
+def test_a_place_name_cannot_be_a_keyword(tmp_path):
+    path = tmp_path / "themes.yml"
+    path.write_text("themes: [{id: urban, zh: 城市, en: Urban, keywords: [改造, 虹桥]}]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"themes.yml: keyword '虹桥' of theme 'urban' is a place name"):
+        themes.read_themes(path)
+    assert not {k for t in themes.read_themes() for k in t.keywords} & analysis.tokens.place_names()
+
+
+def test_every_keyword_matches_wherever_it_stands_on_token_boundaries(corpus, paras):
+    """Golden test on the seeds: each occurrence of a keyword in a body paragraph whose first
+    character starts a token and whose last ends one is covered by a hit (of that keyword
+    or of a longer one overlapping it), unless it lies in a not_attention phrase."""
+    tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
+    dictionary = themes.read_themes()
+    hits = themes.theme_hits(tokens, dictionary)
+    located = hits.merge(tokens[["doc_id", "para_no", "position", "start"]], on=["doc_id", "para_no", "position"])
+    covered = {(d, p, s + i) for d, p, s, k in zip(located["doc_id"], located["para_no"], located["start"],
+                                                   located["keyword"]) for i in range(len(k))}
+    phrases = themes.not_attention_phrases()
+    missed = []
+    body = paras[paras["kind"].isin(themes.BODY_KINDS)]
+    starts = tokens.groupby(["doc_id", "para_no"])["start"].agg(set)
+    ends = (tokens["start"] + tokens["token"].str.len()).groupby([tokens["doc_id"], tokens["para_no"]]).agg(set)
+    for doc_id, para_no, text in zip(body["doc_id"], body["para_no"], body["text"]):
+        if (doc_id, para_no) not in starts.index:
+            continue
+        excluded = themes._excluded_spans(text, phrases)
+        for keyword in {k for t in dictionary for k in t.keywords}:
+            at = text.find(keyword)
+            while at >= 0:
+                end = at + len(keyword)
+                aligned = at in starts[(doc_id, para_no)] and end in ends[(doc_id, para_no)]
+                if aligned and not excluded[at:end].any() and \
+                        not any((doc_id, para_no, c) in covered for c in range(at, end)):
+                    missed.append((doc_id, para_no, keyword))
+                at = text.find(keyword, at + 1)
+    assert missed == []
