@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-__all__ = ["Claim", "claims_table", "timeline_changes_are_few", "timeline_changes_are_confounded",
-           "parts_do_not_differ", "topics_align_weakly"]
+__all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
+           "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly"]
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,13 @@ def topics_align_weakly(alignment: pd.DataFrame, max_best_share: float = 0.2, mi
                  f"largest share of a topic's weight on one theme {best:.2f}; "
                  f"smallest share on no theme {unmatched:.2f}",
                  best <= max_best_share and unmatched >= min_unmatched)
+
+
+def flagged_themes_are(precision: pd.DataFrame, named: Sequence[str]) -> Claim:
+    """Holds when the themes flagged for low precision in the coded sample
+    (:func:`analysis.validation.precision_by_theme`) are exactly the ``named`` ones."""
+    flagged = sorted(precision.loc[precision["flagged"], "theme"])
+    evidence = "; ".join(f"{t} {p:.1f} [{lo:.2f}, {hi:.2f}]" for t, p, lo, hi in
+                         zip(precision["theme"], precision["precision"], precision["ci_low"], precision["ci_high"]))
+    return Claim(f"Precision is below 0.7 for {', '.join(named) or 'no theme'} only",
+                 f"precision [95% Wilson interval]: {evidence}", flagged == sorted(named))

@@ -53,3 +53,11 @@ def test_claims_fail_on_data_that_contradict_them():
     assert not findings.topics_align_weakly(strong).holds
     table = findings.claims_table([claim])
     assert table.columns.tolist() == ["claim", "evidence", "holds"] and not table["holds"].item()
+
+
+def test_notebook_02_precision_claim_holds_on_the_shipped_sample():
+    from analysis import validation
+
+    precision = validation.precision_by_theme(validation.read_coded_sample(), themes.read_themes())
+    assert findings.flagged_themes_are(precision, ["governance"]).holds
+    assert not findings.flagged_themes_are(precision, []).holds
