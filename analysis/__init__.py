@@ -6,8 +6,9 @@ sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, sto
 words), ``stats`` (frequencies, keywords, collocations, trajectories), ``kwic``
 (concordance and dispersion), ``themes`` (dictionary-based policy attention with
 bootstrap intervals), ``uncertainty`` (rate intervals, differences, paragraph-level tests,
-power), ``topics`` (NMF check on the dictionary) and ``plotting`` (style and figure saving). The names most notebooks
-need are importable from the package itself.
+power), ``validation`` (the dictionary's coded sample), ``findings`` (claims with their
+evidence), ``topics`` (NMF check on the dictionary) and ``plotting`` (style and figure
+saving). The names most notebooks need are importable from the package itself.
 """
 from .cleaning import clean_text, find_spam, normalise_text
 from .corpus import (

@@ -32,6 +32,8 @@ __all__ = [
     "comparison_terms",
     "top_n_overlap",
     "term_trajectories",
+    "signed_g2",
+    "log_ratio",
     "keyness",
     "log_odds_dirichlet",
     "word_counts",
@@ -259,6 +261,25 @@ def term_trajectories(tokens: pd.DataFrame, timeline: pd.DataFrame, min_freq: in
     return sorted_by(table, ["slope", "term"], ascending=[False, True])
 
 
+def signed_g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Signed log-likelihood G² = 2 Σ O ln(O / E) of the 2×2 tables [[a, b], [c − a, d − b]]
+    (E from the margins; Dunning 1993), + where a/c > b/d, − otherwise. Vectorised over a, b."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    observed = np.stack([a, b, c - a, d - b])
+    n = c + d
+    expected = np.stack([c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cells = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    g2 = np.maximum(2 * cells.sum(axis=0), 0.0)            # rounding noise for identical proportions
+    return np.where(a / c > b / d, 1.0, -1.0) * g2
+
+
+def log_ratio(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Log Ratio = log2((a / c) / (b / d)) (Hardie 2014), 0.5 in place of a zero count."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d))
+
+
 def keyness(target: Mapping[str, int], reference: Mapping[str, int], min_freq: int = 1) -> pd.DataFrame:
     """Keyness of every term of a target corpus against a reference corpus.
 
@@ -281,20 +302,13 @@ def keyness(target: Mapping[str, int], reference: Mapping[str, int], min_freq: i
     c, d = float(sum(target.values())), float(sum(reference.values()))
     keep = a + b >= min_freq
     terms, a, b = [t for t, k in zip(terms, keep) if k], a[keep], b[keep]
-    observed = np.stack([a, b, c - a, d - b])
-    n = c + d
-    expected = np.stack([c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cells = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-    g2 = 2 * cells.sum(axis=0)
-    g2 = np.where(g2 < 0, 0.0, g2)            # rounding noise for identical proportions
-    sign = np.where(a / c > b / d, 1.0, -1.0)
-    p_value = chi2.sf(g2, 1)
+    g2 = signed_g2(a, b, c, d)
+    p_value = chi2.sf(np.abs(g2), 1)
     table = pd.DataFrame({
         "term": terms, "freq_target": a.astype(int), "freq_reference": b.astype(int),
         "rate_target": a / c * PER, "rate_reference": b / d * PER,
-        "g2": sign * g2,
-        "log_ratio": np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d)),
+        "g2": g2,
+        "log_ratio": log_ratio(a, b, c, d),
         "p_value": p_value,
         "p_adjusted": false_discovery_control(p_value, method="bh") if len(terms) else p_value,
     })

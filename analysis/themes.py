@@ -40,6 +40,7 @@ __all__ = [
     "bootstrap_theme_rates",
     "rate_differences",
     "keyword_usage",
+    "hit_offsets",
     "hit_concordance",
     "timeline_steps",
 ]
@@ -306,13 +307,18 @@ def keyword_usage(hits: pd.DataFrame, themes: Sequence[Theme]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["theme", "keyword", "hits"])
 
 
+def hit_offsets(hits: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
+    """``hits`` with ``start``, the character offset of each hit in its paragraph."""
+    return hits.merge(tokens[["doc_id", "para_no", "position", "start"]], on=["doc_id", "para_no", "position"])
+
+
 def hit_concordance(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame,
                     per_theme: int = 2, window: int = 12) -> pd.DataFrame:
     """The first ``per_theme`` hits of each theme in corpus order (documents as in
     ``paragraph_table``), in context: theme, doc_id, left, keyword, right (``window``
     characters each side, within the paragraph)."""
     order = {doc_id: i for i, doc_id in enumerate(paragraph_table["doc_id"].drop_duplicates())}
-    located = hits.merge(tokens[["doc_id", "para_no", "position", "start"]], on=["doc_id", "para_no", "position"])
+    located = hit_offsets(hits, tokens)
     located = located.assign(_doc=located["doc_id"].map(order)).sort_values(
         ["theme", "_doc", "para_no", "start"], kind="mergesort")
     first = located.groupby("theme", sort=False).head(per_theme)

@@ -133,6 +133,10 @@ class CacheWarning(UserWarning):
     """A cache file could not be read or written; the run goes on without it."""
 
 
+_UNUSABLE_CACHE_DIRS: set[Path] = set()
+"""Cache folders already reported as unusable in this process (each is reported once)."""
+
+
 def _usable_cache_dir(folder: Path) -> bool:
     """Whether ``folder`` exists or can be made, and can be written; warns once per
     folder (CacheWarning) when it cannot."""
@@ -148,9 +152,6 @@ def _usable_cache_dir(folder: Path) -> bool:
             warnings.warn(f"cache folder {display_path(folder)} cannot be written ({error.strerror or error}); "
                           "running without it", CacheWarning, stacklevel=3)
         return False
-
-
-_UNUSABLE_CACHE_DIRS: set[Path] = set()
 
 
 @functools.lru_cache(maxsize=None)

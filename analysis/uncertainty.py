@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2, false_discovery_control, gamma, mannwhitneyu, norm
 
+from .stats import log_ratio, signed_g2
+
 __all__ = [
     "MIN_PARAGRAPHS",
     "poisson_rate_interval",
@@ -157,22 +159,12 @@ def paragraph_keyness_test(tokens: pd.DataFrame, target: pd.Series, terms: Seque
     })
 
 
-def _signed_g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
-    """Signed G² of the 2×2 tables [[a, b], [c − a, d − b]] (as analysis.stats.keyness)."""
-    observed = np.stack([a, b, c - a, d - b])
-    n = c + d
-    expected = np.stack([c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cells = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
-    return np.where(a / c > b / d, 1.0, -1.0) * np.maximum(2 * cells.sum(axis=0), 0.0)
-
-
 def minimum_detectable_log_ratio(total_count: int, size_a: float, size_b: float, alpha: float = 0.05) -> float:
     """The smallest |Log Ratio| a term seen ``total_count`` times in all could show and still
     reach significance, for corpora of ``size_a`` and ``size_b`` word tokens.
 
-    Every split a + b = total_count is tried; a split is significant when its G² (the
-    2×2 table of :func:`analysis.stats.keyness`) reaches the χ²(1) critical value for
+    Every split a + b = total_count is tried; a split is significant when its G²
+    (:func:`analysis.stats.signed_g2`) reaches the χ²(1) critical value for
     ``alpha`` (unadjusted: a lower bound on what a multiple-comparison design detects).
     Log Ratio = log2((a / size_a) / (b / size_b)), 0.5 in place of a zero count. Returns the
     smallest |Log Ratio| over the significant splits in either direction, or inf when no
@@ -182,10 +174,10 @@ def minimum_detectable_log_ratio(total_count: int, size_a: float, size_b: float,
         raise ValueError("total_count must be ≥ 0 and the sizes > 0")
     a = np.arange(total_count + 1, dtype=float)
     b = total_count - a
-    g2 = np.abs(_signed_g2(a, b, float(size_a), float(size_b)))
-    log_ratio = np.abs(np.log2((np.where(a == 0, 0.5, a) / size_a) / (np.where(b == 0, 0.5, b) / size_b)))
+    g2 = np.abs(signed_g2(a, b, float(size_a), float(size_b)))
+    ratios = np.abs(log_ratio(a, b, float(size_a), float(size_b)))
     significant = g2 >= chi2.ppf(1 - alpha, 1)
-    return float(log_ratio[significant].min()) if significant.any() else float("inf")
+    return float(ratios[significant].min()) if significant.any() else float("inf")
 
 
 def leave_one_out_slopes(x: Sequence[float], y: Sequence[float], labels: Sequence[str]

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .kwic import context
 from .paths import DATA_DIR, display_path
-from .themes import Theme, body_tokens
+from .themes import Theme, body_tokens, hit_offsets
 from .uncertainty import wilson_interval
 
 __all__ = ["CODED_SAMPLE", "SAMPLE_COLUMNS", "sample_for_coding", "read_coded_sample", "precision_by_theme",
@@ -39,7 +39,7 @@ def sample_for_coding(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table:
     coder and note columns are left empty (SAMPLE_COLUMNS). Rows: hits by theme in
     dictionary order, then paragraphs; sample_id numbers them."""
     rng = np.random.default_rng(seed)
-    located = hits.merge(tokens[["doc_id", "para_no", "position", "start"]], on=["doc_id", "para_no", "position"])
+    located = hit_offsets(hits, tokens)
     located = located.sort_values(["theme", "doc_id", "para_no", "start"], kind="mergesort").reset_index(drop=True)
     text = paragraph_table.set_index(["doc_id", "para_no"])["text"]
     rows = []

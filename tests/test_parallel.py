@@ -60,7 +60,7 @@ def test_the_check_above_can_fail_a_plain_fork_warns():
         assert _fork_warnings(forked)
 
 
-def _pid_after_initializer():
+def _marker_and_pid(_):
     return os.environ.get("ANALYSIS_TEST_INITIALIZED"), os.getpid()
 
 
@@ -69,9 +69,5 @@ def _mark_initialized():
 
 
 def test_initializer_runs_once_in_each_worker():
-    results = list(ordered_map(_pid_after_initializer_item, list(range(16)), workers=2, initializer=_mark_initialized))
+    results = list(ordered_map(_marker_and_pid, list(range(16)), workers=2, initializer=_mark_initialized))
     assert all(marker == str(pid) for marker, pid in results)
-
-
-def _pid_after_initializer_item(_):
-    return _pid_after_initializer()

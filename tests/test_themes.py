@@ -266,7 +266,7 @@ def test_every_keyword_matches_wherever_it_stands_on_token_boundaries(corpus, pa
     tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
     dictionary = themes.read_themes()
     hits = themes.theme_hits(tokens, dictionary)
-    located = hits.merge(tokens[["doc_id", "para_no", "position", "start"]], on=["doc_id", "para_no", "position"])
+    located = themes.hit_offsets(hits, tokens)
     covered = {(d, p, s + i) for d, p, s, k in zip(located["doc_id"], located["para_no"], located["start"],
                                                    located["keyword"]) for i in range(len(k))}
     phrases = themes.not_attention_phrases()
