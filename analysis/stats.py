@@ -353,12 +353,17 @@ def word_counts(tokens: pd.DataFrame) -> dict[str, int]:
     return tokens.loc[tokens["is_word"], "token"].value_counts().sort_index().to_dict()
 
 
-def document_similarity(tokens: pd.DataFrame) -> pd.DataFrame:
-    """Cosine similarity of the documents' TF-IDF vectors (word tokens; scikit-learn's
-    smooth IDF over the documents, l2-normalised rows); documents in first-seen order."""
+def document_similarity(tokens: pd.DataFrame, unit: Sequence[str] = ("doc_id", "para_no")) -> pd.DataFrame:
+    """Cosine similarity of the documents' TF-IDF vectors: weight (1 + ln count) × idf of
+    each word token type in a document, idf fitted on the paragraphs (``unit``) as in
+    :func:`tfidf_keywords` (an IDF over a handful of documents takes only a few values and
+    weights almost nothing), rows l2-normalised; documents in first-seen order."""
     words = tokens[tokens["is_word"]]
+    units = words.groupby(list(unit), sort=True)["token"].agg(list)
+    vectorizer = TfidfVectorizer(analyzer=pretokenized, norm="l2", smooth_idf=True, sublinear_tf=True)
+    vectorizer.fit(units.to_list())
     docs = words.groupby("doc_id", sort=False)["token"].agg(list)
-    vectors = TfidfVectorizer(analyzer=pretokenized).fit_transform(docs.to_list())
+    vectors = vectorizer.transform(docs.to_list())
     return pd.DataFrame(cosine_similarity(vectors), index=docs.index, columns=docs.index)
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "CacheWarning",
     "PROJECT_STOPWORDS_FILE",
     "LexiconEntry",
+    "CAMPAIGN_LEVELS",
     "read_lexicon",
     "lexicon_terms",
     "tokenizer",
@@ -61,8 +62,6 @@ __all__ = [
     "segmentation_fingerprint",
     "annotate_tokens",
     "stack_groups",
-    "formulaic_expressions",
-    "expression_overlap",
     "part_of_speech",
     "pos_tokenizer",
     "place_names",
@@ -82,11 +81,20 @@ _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 _QUOTED = re.compile(r"“([^“”]{2,16})”")
 
 
+CAMPAIGN_LEVELS = ("shanghai", "national")
+"""Values of the lexicon's optional ``campaign`` column: a Shanghai-wide or a national campaign."""
+
+
 @dataclass(frozen=True)
 class LexiconEntry:
+    """One lexicon term; ``campaign`` and ``campaign_start`` are set when the term names a
+    Shanghai-wide or national campaign, with the year it was launched (empty, None otherwise)."""
+
     term: str
     category: str
     source: str
+    campaign: str = ""
+    campaign_start: int | None = None
 
 
 def _read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
@@ -110,14 +118,28 @@ def _read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
 
 
 def read_lexicon(path: Path = LEXICON_FILE) -> list[LexiconEntry]:
-    """The lexicon entries (term, category, source), in file order. A term jieba cannot
-    keep whole (one with punctuation, spaces or 〇 in it) is an error naming its line."""
+    """The lexicon entries (term, category, source, and the optional campaign and
+    campaign_start columns), in file order. An error names the file and line of a term
+    jieba cannot keep whole (one with punctuation, spaces or 〇 in it), of a campaign level
+    other than those of ``CAMPAIGN_LEVELS``, or of a campaign without a four-digit start year."""
     rows = _read_tsv(path, ["term", "category", "source"])
+    entries = []
     for line_no, row in enumerate(rows, 2):
-        if not _JIEBA_WORD.match(row["term"].strip()):
-            raise ValueError(f"{display_path(path)} line {line_no}: term {row['term'].strip()!r} has characters "
-                             "jieba always splits at (punctuation, spaces, 〇); it can never be one token")
-    return [LexiconEntry(r["term"].strip(), r["category"].strip(), r["source"].strip()) for r in rows]
+        where = f"{display_path(path)} line {line_no}"
+        term = row["term"].strip()
+        if not _JIEBA_WORD.match(term):
+            raise ValueError(f"{where}: term {term!r} has characters jieba always splits at "
+                             "(punctuation, spaces, 〇); it can never be one token")
+        level, start = (row.get("campaign") or "").strip(), (row.get("campaign_start") or "").strip()
+        if level and level not in CAMPAIGN_LEVELS:
+            raise ValueError(f"{where}: campaign {level!r} is not one of {', '.join(CAMPAIGN_LEVELS)}")
+        if level and not re.fullmatch(r"(19|20)\d\d", start):
+            raise ValueError(f"{where}: campaign {term!r} needs the year it began in campaign_start, not {start!r}")
+        if start and not level:
+            raise ValueError(f"{where}: campaign_start {start!r} given but no campaign level")
+        entries.append(LexiconEntry(term, row["category"].strip(), row["source"].strip(), level,
+                                    int(start) if start else None))
+    return entries
 
 
 def lexicon_terms(path: Path = LEXICON_FILE) -> list[str]:
@@ -423,54 +445,6 @@ def stack_groups(table: pd.DataFrame, queries: dict[str, str], column: str = "gr
     token and hit tables alike, so both can be grouped the same way."""
     return pd.concat([table.query(query).assign(**{column: name}) for name, query in queries.items()],
                      ignore_index=True)
-
-
-_NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十两双百千万]")
-
-
-def formulaic_expressions(corpus: pd.DataFrame, tokens: pd.DataFrame, entries: list[LexiconEntry],
-                          by: str = "doc_id") -> pd.DataFrame:
-    """Formulaic language per ``by`` group (a corpus column, e.g. doc_id or district).
-
-    An expression is (a) any string of 2–16 characters in “…” quotes, counted where it
-    is quoted, or (b) a lexicon term of category numeric_slogan, counted as a whole
-    token wherever it occurs (quoted or not; a quoted occurrence is counted once).
-    kind is *numeric* when the expression contains a numeral (四个意识, 1+13+X, 一网通办),
-    else *named*. Columns: by, expression, kind, count; sorted by group, count
-    (descending) and expression.
-    """
-    counts: Counter[tuple[str, str]] = Counter()
-    group_of = dict(zip(corpus["doc_id"], corpus[by]))
-    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        for term in _QUOTED.findall(text):
-            counts[(group_of[doc_id], term)] += 1
-    slogans = {e.term for e in entries if e.category == "numeric_slogan"}
-    for doc_id, token_table in tokens[tokens["token"].isin(slogans)].groupby("doc_id", sort=False):
-        text = corpus.loc[corpus["doc_id"] == doc_id, "text"].item()
-        for term, n in token_table["token"].value_counts().items():
-            counts[(group_of[doc_id], term)] += n - text.count(f"“{term}”")
-    rows = [{by: group, "expression": term, "kind": "numeric" if _NUMERAL.search(term) else "named", "count": n}
-            for (group, term), n in counts.items() if n > 0]
-    table = pd.DataFrame(rows, columns=[by, "expression", "kind", "count"])
-    return table.sort_values([by, "count", "expression"], ascending=[True, False, True], ignore_index=True)
-
-
-def expression_overlap(expressions: pd.DataFrame, by: str, a: str, b: str) -> pd.DataFrame:
-    """Which expressions two groups share: expression, kind, count_a, count_b and status
-    (shared, a-only or b-only, with the group names); sorted by status, total count
-    (descending) and expression."""
-    wide = expressions[expressions[by].isin([a, b])].pivot_table(
-        index=["expression", "kind"], columns=by, values="count", fill_value=0, aggfunc="sum")
-    wide = wide.reindex(columns=[a, b], fill_value=0).reset_index()
-    wide.columns.name = None
-    wide = wide.rename(columns={a: "count_a", b: "count_b"})
-    wide["status"] = np.select([(wide["count_a"] > 0) & (wide["count_b"] > 0), wide["count_a"] > 0],
-                               ["shared", f"{a} only"], f"{b} only")
-    wide["total"] = wide["count_a"] + wide["count_b"]
-    order = {"shared": 0, f"{a} only": 1, f"{b} only": 2}
-    wide = wide.assign(_order=wide["status"].map(order)).sort_values(
-        ["_order", "total", "expression"], ascending=[True, False, True], ignore_index=True)
-    return wide.drop(columns=["_order", "total"])
 
 
 class _ProjectPOSTokenizer(jieba.posseg.POSTokenizer):

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2, false_discovery_control, gamma, mannwhitneyu, norm
 
-from .stats import log_ratio, signed_g2
+from .stats import keyness, log_ratio, signed_g2, word_counts
 
 __all__ = [
     "MIN_PARAGRAPHS",
@@ -23,7 +23,10 @@ __all__ = [
     "RateDifference",
     "bootstrap_rate_difference",
     "paragraph_keyness_test",
+    "keyness_over_paragraphs",
     "minimum_detectable_log_ratio",
+    "detectable_log_ratios",
+    "section_jackknife_keyness",
     "leave_one_out_slopes",
 ]
 
@@ -159,6 +162,31 @@ def paragraph_keyness_test(tokens: pd.DataFrame, target: pd.Series, terms: Seque
     })
 
 
+def keyness_over_paragraphs(keyness_table: pd.DataFrame, target_tokens: pd.DataFrame,
+                            reference_tokens: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
+    """G² beside the paragraph-level rank test (:func:`paragraph_keyness_test`) for every
+    term of ``keyness_table`` (:func:`analysis.stats.keyness` of the two token tables).
+
+    The rank test is run on every tested term and adjusted by Benjamini–Hochberg over all
+    of them, like G². Adds significant_g2 (p_adjusted < ``alpha``), significant_paragraphs
+    (p_rank_adjusted < ``alpha`` with the sign of G², mean paragraph rates compared) and
+    survives (both). The two sides must not share a paragraph.
+    """
+    unit = ["doc_id", "para_no"]
+    shared = target_tokens[unit].drop_duplicates().merge(reference_tokens[unit].drop_duplicates(), on=unit)
+    if len(shared):
+        raise ValueError(f"the two sides share {len(shared)} paragraph(s); a paragraph test needs disjoint sides")
+    both = pd.concat([target_tokens, reference_tokens], ignore_index=True)
+    side = pd.Series(np.arange(len(both)) < len(target_tokens), index=both.index)
+    rank = paragraph_keyness_test(both, side, keyness_table["term"].to_list(), unit)
+    table = keyness_table.merge(rank.drop(columns="term").assign(term=keyness_table["term"].to_numpy()), on="term")
+    table["significant_g2"] = table["p_adjusted"] < alpha
+    same_sign = np.sign(table["mean_rate_target"] - table["mean_rate_reference"]) == np.sign(table["g2"])
+    table["significant_paragraphs"] = (table["p_rank_adjusted"] < alpha) & same_sign
+    table["survives"] = table["significant_g2"] & table["significant_paragraphs"]
+    return table
+
+
 def minimum_detectable_log_ratio(total_count: int, size_a: float, size_b: float, alpha: float = 0.05) -> float:
     """The smallest |Log Ratio| a term seen ``total_count`` times in all could show and still
     reach significance, for corpora of ``size_a`` and ``size_b`` word tokens.
@@ -178,6 +206,63 @@ def minimum_detectable_log_ratio(total_count: int, size_a: float, size_b: float,
     ratios = np.abs(log_ratio(a, b, float(size_a), float(size_b)))
     significant = g2 >= chi2.ppf(1 - alpha, 1)
     return float(ratios[significant].min()) if significant.any() else float("inf")
+
+
+def detectable_log_ratios(sizes: dict[str, tuple[float, float]], total_counts: Sequence[int] = (5, 10, 20, 50, 100),
+                          alpha: float = 0.05) -> pd.DataFrame:
+    """:func:`minimum_detectable_log_ratio` for each design (name -> word tokens of target
+    and reference) and each total count of a term: rows design, and one column per count
+    (inf where no split of that many occurrences can be significant)."""
+    return pd.DataFrame([{"design": design, "words_target": int(a), "words_reference": int(b),
+                          **{f"n = {n}": minimum_detectable_log_ratio(n, a, b, alpha) for n in total_counts}}
+                         for design, (a, b) in sizes.items()])
+
+
+def section_jackknife_keyness(target_tokens: pd.DataFrame, reference_tokens: pd.DataFrame, terms: Sequence[str],
+                              min_freq: int = 5, alpha: float = 0.05,
+                              unit: Sequence[str] = ("doc_id", "part_kind", "section_no")) -> pd.DataFrame:
+    """Leave-one-section-out jackknife of a keyness design: a resampling check that is not
+    nested in the design, unlike a subset or superset of the same texts.
+
+    Each section (``unit``: one numbered section of a part, or a part's unnumbered text) of
+    either side is left out in turn and :func:`analysis.stats.keyness` is recomputed on the
+    rest (BH over the terms tested in that replicate; a term left with fewer than
+    ``min_freq`` occurrences is not tested and counts as G² 0, not significant). For each
+    of ``terms``: replicates, significant (p_adjusted < ``alpha`` with the full design's
+    sign), share_significant, the smallest |G²| and the section whose removal gives it
+    (weakest_without; ties: first in section order).
+    """
+    unit = list(unit)
+    full = keyness(word_counts(target_tokens), word_counts(reference_tokens), min_freq).set_index("term")
+    missing = [t for t in terms if t not in full.index]
+    if missing:
+        raise ValueError(f"terms not tested in the full design: {', '.join(missing)}")
+    sign = np.sign(full.loc[list(terms), "g2"])
+    groups = {side: table.groupby(unit, dropna=False, sort=True)
+              for side, table in (("target", target_tokens), ("reference", reference_tokens))}
+    codes = {side: grouped.ngroup().to_numpy() for side, grouped in groups.items()}
+    records = []
+    for side, grouped in groups.items():
+        for code, key in enumerate(grouped.groups):
+            tables = {"target": target_tokens, "reference": reference_tokens}
+            tables[side] = tables[side][codes[side] != code]
+            result = keyness(word_counts(tables["target"]), word_counts(tables["reference"]),
+                             min_freq).set_index("term")
+            g2 = result["g2"].reindex(list(terms)).fillna(0.0)
+            significant = (result["p_adjusted"].reindex(list(terms)).fillna(1.0) < alpha) & (np.sign(g2) == sign)
+            key = key if isinstance(key, tuple) else (key,)
+            label = " ".join(str(v) if not pd.isna(v) else "(unnumbered)" for v in key)
+            records.append(pd.DataFrame({"term": list(terms), "left_out": label, "g2": g2.to_numpy(),
+                                         "significant": significant.to_numpy()}))
+    replicates = pd.concat(records, ignore_index=True)
+    replicates["abs_g2"] = replicates["g2"].abs()
+    weakest = replicates.loc[replicates.groupby("term", sort=False)["abs_g2"].idxmin(), ["term", "abs_g2", "left_out"]]
+    summary = replicates.groupby("term", sort=False).agg(replicates=("significant", "size"),
+                                                         significant=("significant", "sum")).reset_index()
+    summary["share_significant"] = summary["significant"] / summary["replicates"]
+    summary = summary.merge(weakest.rename(columns={"abs_g2": "min_abs_g2", "left_out": "weakest_without"}),
+                            on="term")
+    return summary.set_index("term").loc[list(terms)].reset_index()
 
 
 def leave_one_out_slopes(x: Sequence[float], y: Sequence[float], labels: Sequence[str]

@@ -122,3 +122,61 @@ def test_leave_one_out_slopes_by_hand_and_an_outlier_flips_the_sign():
     assert full < 0 and not stable
     assert table.set_index("left_out").loc["a", "slope"] > 0
     assert table.set_index("left_out").loc["b", "slope"] == pytest.approx(np.polyfit(x[:1] + x[2:], y[:1] + y[2:], 1)[0])
+
+
+def _side_tokens(doc_id, sections, start_para=0):
+    """sections: list of (part_kind, section_no, [paragraph token lists])."""
+    rows, para_no = [], start_para
+    for part_kind, section_no, paragraphs in sections:
+        for words in paragraphs:
+            rows += [{"doc_id": doc_id, "para_no": para_no, "part_kind": part_kind, "section_no": section_no,
+                      "token": w, "is_word": True} for w in words]
+            para_no += 1
+    table = pd.DataFrame(rows)
+    table["section_no"] = table["section_no"].astype("Int64")
+    return table
+
+
+def test_keyness_over_paragraphs_counts_what_survives():
+    # 甲 is packed into one target paragraph: significant by G², not over paragraphs.
+    # 乙 is spread over every target paragraph: significant both ways.
+    target = _side_tokens("t", [("review", 1, [["甲"] * 12 + ["乙", "词"]] + [["乙", "词", "词"]] * 11)])
+    reference = _side_tokens("r", [("review", 1, [["词"] * 3] * 12)])
+    table = stats.keyness(stats.word_counts(target), stats.word_counts(reference), 1)
+    result = uncertainty.keyness_over_paragraphs(table, target, reference).set_index("term")
+    assert result.loc["甲", "significant_g2"] and not result.loc["甲", "survives"]
+    assert result.loc["乙", "survives"]
+    rates = [1 / 14] + [1 / 3] * 11                                  # 乙's paragraph rates on the target side
+    assert result.loc["乙", "p_rank"] == pytest.approx(mannwhitneyu(rates, [0.0] * 12, method="asymptotic").pvalue)
+    with pytest.raises(ValueError, match="share 1 paragraph"):
+        uncertainty.keyness_over_paragraphs(table, target, target[target["para_no"] == 0])
+
+
+def test_detectable_log_ratios_table_uses_the_search_per_design():
+    table = uncertainty.detectable_log_ratios({"main": (4712, 6734), "half": (2557, 2570)}, (2, 10, 50))
+    assert table["n = 2"].tolist() == [math.inf, math.inf]
+    assert table.loc[0, "n = 10"] == pytest.approx(uncertainty.minimum_detectable_log_ratio(10, 4712, 6734))
+    assert table.loc[0, "n = 50"] < table.loc[0, "n = 10"]          # more occurrences, smaller detectable ratio
+
+
+def test_section_jackknife_matches_a_manual_loop():
+    target = _side_tokens("t", [("review", 1, [["甲"] * 6 + ["词"] * 4]), ("review", 2, [["甲"] * 3 + ["词"] * 7]),
+                                ("plan", None, [["词"] * 10])])
+    reference = _side_tokens("r", [("review", 1, [["词"] * 10, ["甲"] + ["词"] * 9]), ("plan", 1, [["词"] * 10])],
+                             start_para=10)
+    result = uncertainty.section_jackknife_keyness(target, reference, ["甲"], min_freq=1).set_index("term")
+    manual = []
+    for side, table in (("t", target), ("r", reference)):
+        for key, _ in table.groupby(["part_kind", "section_no"], dropna=False, sort=True):
+            drop = (table["part_kind"] == key[0]) & (table["section_no"].isna() if pd.isna(key[1])
+                                                      else table["section_no"].eq(key[1]).fillna(False))
+            rest_t = target[~drop] if side == "t" else target
+            rest_r = reference[~drop] if side == "r" else reference
+            row = stats.keyness(stats.word_counts(rest_t), stats.word_counts(rest_r), 1).set_index("term").loc["甲"]
+            manual.append((abs(row["g2"]), row["p_adjusted"] < 0.05 and row["g2"] > 0))
+    assert result.loc["甲", "replicates"] == len(manual) == 5
+    assert result.loc["甲", "significant"] == sum(s for _, s in manual)
+    assert result.loc["甲", "min_abs_g2"] == pytest.approx(min(g for g, _ in manual))
+    assert result.loc["甲", "weakest_without"] == "t review 1"
+    with pytest.raises(ValueError, match="not tested"):
+        uncertainty.section_jackknife_keyness(target, reference, ["无"], min_freq=1)
