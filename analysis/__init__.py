@@ -19,6 +19,7 @@ from .corpus import (
     document_labels,
     load_corpus,
     manifest_problems,
+    marked_doc_ids,
     read_manifest,
     select_documents,
 )
@@ -33,6 +34,7 @@ from .plotting import (
     plot_slope_chart,
     plot_term_scatter,
     plot_theme_timeline,
+    plot_topic_stability,
     plot_top_terms,
     plot_wordclouds,
     save_figure,
@@ -45,10 +47,10 @@ from .tokens import annotate_tokens, corpus_tokens, is_word, quoted_terms, read_
 __all__ = [
     "clean_text", "find_spam", "normalise_text",
     "CorpusError", "cleaning_audit", "cleaning_summary", "decimal_years", "document_labels", "load_corpus",
-    "manifest_problems", "read_manifest", "select_documents",
+    "manifest_problems", "marked_doc_ids", "read_manifest", "select_documents",
     "plot_comparison_cloud", "plot_dispersion", "plot_document_sizes", "plot_grouped_rates", "plot_heatmap",
     "plot_expression_overlap", "plot_keyness", "plot_term_scatter",
-    "plot_slope_chart", "plot_theme_timeline", "plot_top_terms", "plot_wordclouds",
+    "plot_slope_chart", "plot_theme_timeline", "plot_topic_stability", "plot_top_terms", "plot_wordclouds",
     "save_figure", "use_project_style",
     "document_sizes",
     "outline", "paragraphs", "sentences", "split_sentences", "structure_summary",

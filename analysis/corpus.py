@@ -32,12 +32,17 @@ __all__ = [
     "cleaning_summary",
     "GENRE_LABELS",
     "document_labels",
+    "marked_doc_ids",
+    "TEXT_QUALITIES",
     "select_documents",
     "decimal_years",
 ]
 
 REQUIRED_COLUMNS = ["doc_id", "file", "district", "date", "year", "genre", "title", "scope"]
-OPTIONAL_COLUMNS = ["district_zh", "speaker", "source", "date_note", "quality_note"]
+OPTIONAL_COLUMNS = ["district_zh", "speaker", "source", "date_note", "quality_note", "text_quality"]
+TEXT_QUALITIES = ("original", "rewritten")
+"""Values of the manifest's optional text_quality column: the text as published (the
+default when empty), or a machine-rewritten copy whose words are not the original's."""
 _DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -134,6 +139,9 @@ def _inspect(manifest: Path) -> tuple[list[str], dict[str, str]]:
         year = (row.get("year") or "").strip()
         if year and (not year.isdigit() or (parsed and int(year) != parsed.year)):
             problems.append(f"{at}: year {year!r} does not match date {date!r}")
+        quality = (row.get("text_quality") or "").strip()
+        if quality and quality not in TEXT_QUALITIES:
+            problems.append(f"{at}: text_quality {quality!r} is not one of {', '.join(TEXT_QUALITIES)}")
         name = (row.get("file") or "").strip()
         if name:
             if name in seen_files:
@@ -162,6 +170,7 @@ def _validated(manifest: Path) -> tuple[pd.DataFrame, dict[str, str]]:
     for column in OPTIONAL_COLUMNS:
         if column not in table:
             table[column] = ""
+    table["text_quality"] = table["text_quality"].replace("", "original")
     table["date"] = pd.to_datetime(table["date"], format="%Y-%m-%d")
     table["year"] = table["year"].astype(int)
     return table, texts
@@ -171,7 +180,7 @@ def load_corpus(manifest: Path | str = MANIFEST) -> pd.DataFrame:
     """The corpus: one row per manifest row, in manifest order.
 
     Columns: the manifest's (doc_id, file, district, district_zh, date, year, genre,
-    title, speaker, scope, source, date_note, quality_note), ``raw_text`` (as read)
+    title, speaker, scope, source, date_note, quality_note, text_quality), ``raw_text`` (as read)
     and ``text`` (cleaned by :func:`analysis.cleaning.clean_text`).
     """
     table, texts = _validated(Path(manifest))
@@ -233,12 +242,24 @@ GENRE_LABELS = {
 
 def document_labels(corpus: pd.DataFrame) -> pd.Series:
     """doc_id -> short display label: district, year and genre in Chinese, marked （节选）
-    when the scope is an excerpt (长宁 2018 政府工作报告; 长宁 2024 政府工作报告（节选）)."""
+    when the scope is an excerpt and （改写）when the text is machine-rewritten
+    (长宁 2018 政府工作报告; 长宁 2024 政府工作报告（节选）; 长宁 2017 新闻报道（改写）)."""
     labels = [f"{zh or district} {year} {GENRE_LABELS.get(genre, genre)}"
-              + ("（节选）" if scope.startswith("excerpt") else "")
-              for zh, district, year, genre, scope in zip(corpus["district_zh"], corpus["district"],
-                                                          corpus["year"], corpus["genre"], corpus["scope"])]
+              + ("（节选）" if scope.startswith("excerpt") else "") + ("（改写）" if quality == "rewritten" else "")
+              for zh, district, year, genre, scope, quality in zip(
+                  corpus["district_zh"], corpus["district"], corpus["year"], corpus["genre"], corpus["scope"],
+                  corpus["text_quality"])]
     return pd.Series(labels, index=corpus["doc_id"].to_list(), name="label")
+
+
+def marked_doc_ids(corpus: pd.DataFrame) -> pd.Series:
+    """doc_id -> the doc_id as tables show it: followed by " (rewritten)" for a
+    machine-rewritten text and " (excerpt)" for an excerpt, so that neither is read as a
+    whole original document (cn-2017-retreat (rewritten), cn-2024-wr (excerpt))."""
+    marks = [doc_id + (" (rewritten)" if quality == "rewritten" else "")
+             + (" (excerpt)" if scope.startswith("excerpt") else "")
+             for doc_id, quality, scope in zip(corpus["doc_id"], corpus["text_quality"], corpus["scope"])]
+    return pd.Series(marks, index=corpus["doc_id"].to_list(), name="marked")
 
 
 def select_documents(corpus: pd.DataFrame, doc_ids: Sequence[str] | None) -> pd.DataFrame:

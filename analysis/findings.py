@@ -13,7 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
-           "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly"]
+           "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
+           "non_significance_is_low_power", "place_names_are_a_minority", "only_place_names_survive_paragraphs",
+           "some_terms_hinge_on_one_section", "campaigns_confound_district", "expressions_richer_at_equal_length",
+           "few_expressions_shared", "like_for_like_is_inconclusive", "topic_number_is_uncertain",
+           "core_terms_shared", "tfidf_departs_from_frequency", "term_marks_groups", "places_among_largest_ratios"]
 
 
 @dataclass(frozen=True)
@@ -88,3 +92,147 @@ def flagged_themes_are(precision: pd.DataFrame, named: Sequence[str]) -> Claim:
                          zip(precision["theme"], precision["precision"], precision["ci_low"], precision["ci_high"]))
     return Claim(f"Precision is below 0.7 for {', '.join(named) or 'no theme'} only",
                  f"precision [95% Wilson interval]: {evidence}", flagged == sorted(named))
+
+
+def non_significance_is_low_power(detectable: pd.DataFrame, design: str, count: int = 20,
+                                  min_log_ratio: float = 1.0) -> Claim:
+    """Holds when, in ``design``, a term seen ``count`` times in all could reach
+    significance only with |Log Ratio| ≥ ``min_log_ratio`` (a ``2**min_log_ratio``-fold
+    difference): a non-significant term is then not shown to be shared, only not shown to
+    differ (:func:`analysis.uncertainty.detectable_log_ratios`)."""
+    value = float(detectable.set_index("design").at[design, f"n = {count}"])
+    return Claim(f"In the {design} design, 'not significant' means too little data, not the same use",
+                 f"a term seen {count} times needs |Log Ratio| ≥ {value:.2f} (a {2 ** value:.1f}-fold difference) "
+                 "to reach p < 0.05 even before adjustment", value >= min_log_ratio)
+
+
+def place_names_are_a_minority(table: pd.DataFrame, places: set[str] | frozenset[str], alpha: float = 0.05
+                               ) -> Claim:
+    """Holds when fewer than half of the terms significant in a keyness table
+    (p_adjusted < ``alpha``) are place names."""
+    significant = table.loc[table["p_adjusted"] < alpha, "term"]
+    named = [t for t in significant if t in places]
+    return Claim("Place names are a minority of the distinctive terms",
+                 f"{len(named)} of {len(significant)} significant terms are place names ({'、'.join(named)})",
+                 len(significant) > 0 and len(named) < len(significant) / 2)
+
+
+def only_place_names_survive_paragraphs(checked: pd.DataFrame, places: set[str] | frozenset[str]) -> Claim:
+    """Holds when every term that is significant both by G² and by the paragraph-level rank
+    test (:func:`analysis.uncertainty.keyness_over_paragraphs`) is a place name."""
+    significant = checked.loc[checked["significant_g2"], "term"]
+    survivors = checked.loc[checked["survives"], "term"].to_list()
+    return Claim("Beyond place names, no distinctive term survives a test over paragraphs",
+                 f"{len(survivors)} of {len(significant)} G²-significant terms also differ in a rank test over "
+                 f"paragraphs: {'、'.join(survivors) or 'none'}",
+                 all(t in places for t in survivors))
+
+
+def some_terms_hinge_on_one_section(jackknife: pd.DataFrame) -> Claim:
+    """Holds when at least one term loses significance when a single section is left out
+    (:func:`analysis.uncertainty.section_jackknife_keyness`); the evidence names them and
+    the section."""
+    fragile = jackknife[jackknife["significant"] < jackknife["replicates"]]
+    evidence = (f"{len(jackknife) - len(fragile)} of {len(jackknife)} terms are significant in every replicate; "
+                "lost without one section: " + "; ".join(f"{t} (without {s})" for t, s in
+                                                        zip(fragile["term"], fragile["weakest_without"])))
+    return Claim("Some distinctive terms rest on a single section", evidence, len(fragile) > 0)
+
+
+def campaigns_confound_district(campaign_terms: pd.DataFrame) -> Claim:
+    """Holds when a significant term belongs to a campaign that began between the years of
+    the two sides (:func:`analysis.campaigns.campaign_terms`): a year effect, not
+    necessarily a district one."""
+    shown = campaign_terms[campaign_terms["significant"] & campaign_terms["began_between"]]
+    return Claim("A distinctive term belongs to a city- or nation-wide campaign begun between the two reports",
+                 "; ".join(f"{t} ({c}, {lvl}, from {y})" for t, c, lvl, y in
+                           zip(shown["term"], shown["campaign"], shown["level"], shown["start_year"])) or "none",
+                 len(shown) > 0)
+
+
+def expressions_richer_at_equal_length(summary: pd.DataFrame, by: str, richer: str) -> Claim:
+    """Holds when the ``richer`` group has the most distinct formulaic expressions expected
+    at the shortest group's length (:func:`analysis.formulaic.expression_summary`); a
+    descriptive comparison without an interval."""
+    column = next(c for c in summary.columns if c.startswith("distinct_in_"))
+    values = summary.set_index(by)[column]
+    return Claim(f"{richer} uses more distinct formulaic expressions, also at equal length (no interval)",
+                 "; ".join(f"{g}: {v:.1f} expected in {column.split('_')[2]} words" for g, v in values.items()),
+                 values.idxmax() == richer and (values == values.max()).sum() == 1)
+
+
+def few_expressions_shared(overlap: pd.DataFrame, max_share: float = 0.1) -> Claim:
+    """Holds when at most ``max_share`` of the distinct expressions of two groups
+    (:func:`analysis.formulaic.expression_overlap`) occur in both."""
+    shared, total = int((overlap["status"] == "shared").sum()), len(overlap)
+    return Claim("The two reports share only a few formulaic expressions",
+                 f"{shared} of {total} distinct expressions occur in both "
+                 f"({'、'.join(overlap.loc[overlap['status'] == 'shared', 'expression'])})",
+                 total > 0 and shared <= max_share * total)
+
+
+def like_for_like_is_inconclusive(differences: pd.DataFrame) -> Claim:
+    """Holds when no change between matching sections (:func:`analysis.themes.rate_differences`)
+    has a 95% interval excluding 0, or a side is flagged small_n, so that the comparison
+    cannot show a change; the evidence gives the paragraphs and the widest interval."""
+    k, n = int(differences["excludes_zero"].sum()), len(differences)
+    widest = differences.loc[(differences["ci_high"] - differences["ci_low"]).idxmax()]
+    return Claim("The like-for-like comparison cannot show a change between 2018 and 2024",
+                 f"{k} of {n} changes have a 95% interval excluding 0; body paragraphs "
+                 f"{int(differences['paragraphs_from'].iloc[0])} → {int(differences['paragraphs_to'].iloc[0])}"
+                 f" (small_n: {bool(differences['small_n'].any())}); widest interval {widest['theme']} "
+                 f"[{widest['ci_low']:.1f}, {widest['ci_high']:.1f}] per 1,000 word tokens",
+                 n > 0 and (k == 0 or bool(differences["small_n"].any())))
+
+
+def topic_number_is_uncertain(selection: pd.DataFrame) -> Claim:
+    """Holds when the runner-up k's mean stability lies within one standard deviation of the
+    chosen k's (:func:`analysis.topics.choose_topic_number`): the choice is a convention,
+    not a finding."""
+    chosen = selection[selection["chosen"]].iloc[0]
+    others = selection[~selection["chosen"]].sort_values(["stability", "k"], ascending=[False, True])
+    runner = others.iloc[0]
+    close = abs(chosen["stability"] - runner["stability"]) <= chosen["stability_sd"]
+    return Claim("Stability does not single out one number of topics",
+                 f"chosen k = {int(chosen['k'])}: {chosen['stability']:.3f} ± {chosen['stability_sd']:.3f}; "
+                 f"next k = {int(runner['k'])}: {runner['stability']:.3f} ± {runner['stability_sd']:.3f}",
+                 bool(close))
+
+
+def core_terms_shared(top: pd.DataFrame, by: str = "doc_id") -> Claim:
+    """Holds when at least one term is in the top list of every ``by`` group
+    (:func:`analysis.stats.top_terms`); the evidence names those terms."""
+    groups = top.groupby(by, sort=False)["term"].agg(set)
+    shared = sorted(set.intersection(*groups)) if len(groups) else []
+    return Claim("A core of generic policy terms is in every document's top list",
+                 f"in all {len(groups)} top lists: {'、'.join(shared) or 'none'}", len(shared) > 0)
+
+
+def tfidf_departs_from_frequency(overlap: pd.DataFrame, max_mean: float = 0.5) -> Claim:
+    """Holds when the mean Jaccard index of the frequency and TF-IDF top lists
+    (:func:`analysis.stats.top_n_overlap`) is at most ``max_mean``."""
+    rows = overlap[overlap["methods"] == "frequency / tfidf"]
+    mean = float(rows["jaccard"].mean())
+    return Claim("TF-IDF ranks differently from frequency",
+                 f"Jaccard of the top lists, frequency / tfidf: mean {mean:.2f}, range "
+                 f"{rows['jaccard'].min():.2f}–{rows['jaccard'].max():.2f} over {len(rows)} documents",
+                 len(rows) > 0 and mean <= max_mean)
+
+
+def term_marks_groups(top: pd.DataFrame, term: str, present: Sequence[str], absent: Sequence[str], by: str) -> Claim:
+    """Holds when ``term`` is in the top list of every group in ``present`` and of none in
+    ``absent`` (:func:`analysis.stats.top_terms`); the evidence gives its rank in each."""
+    rank = top[top["term"] == term].set_index(by)["rank"]
+    evidence = "; ".join(f"{g}: {'rank ' + str(int(rank[g])) if g in rank.index else 'not in the top list'}"
+                         for g in [*present, *absent])
+    return Claim(f"{term} is in the top list of {', '.join(present)} and not of {', '.join(absent)}", evidence,
+                 all(g in rank.index for g in present) and not any(g in rank.index for g in absent))
+
+
+def places_among_largest_ratios(comparison: pd.DataFrame, places: set[str] | frozenset[str], n: int = 10) -> Claim:
+    """Holds when place names are among the ``n`` terms with the largest |Log Ratio| of a
+    comparison (:func:`analysis.stats.comparison_terms`, ranked by |Log Ratio|)."""
+    largest = comparison.sort_values("rank").head(n)
+    named = [t for t in largest["term"] if t in places]
+    return Claim("Place names are among the largest ratios of the comparison cloud",
+                 f"{len(named)} of the {len(largest)} largest |Log Ratio|: {'、'.join(named) or 'none'}", len(named) > 0)

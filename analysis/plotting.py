@@ -23,7 +23,7 @@ from .precision import sorted_by, write_csv
 __all__ = [
     "FONT_FILE", "FONT_NAME", "font_path", "use_project_style", "save_figure", "plot_document_sizes",
     "plot_top_terms", "plot_dispersion", "plot_wordclouds", "plot_comparison_cloud",
-    "plot_theme_timeline", "plot_grouped_rates", "plot_slope_chart", "plot_heatmap",
+    "plot_theme_timeline", "plot_grouped_rates", "plot_slope_chart", "plot_topic_stability", "plot_heatmap",
     "plot_keyness", "plot_term_scatter", "plot_expression_overlap",
 ]
 
@@ -213,56 +213,76 @@ GENRE_MARKERS = {"work_report": "o", "plan_proposal": "s", "news_article": "^"}
 GROUP_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
 
 
-def _date_positions(dates: pd.Series, timeline: list[str]) -> pd.Series:
-    """Timeline documents at 0, 1, 2, …; any other document between its neighbours in
-    time, in proportion to its date (so evenly spaced points stay legible when two
-    documents are weeks apart and others years apart)."""
-    known = dates.loc[timeline].astype("int64").to_numpy(dtype=float)
-    values = dates.astype("int64").to_numpy(dtype=float)
-    return pd.Series(np.interp(values, known, np.arange(len(timeline))), index=dates.index)
+REWRITTEN_FILL = "#BBBBBB"
+"""Marker fill of a machine-rewritten document (an excerpt's marker is hollow)."""
+
+
+def _marker_fill(scope: str, quality: str, colour: str) -> str:
+    return "white" if scope.startswith("excerpt") else REWRITTEN_FILL if quality == "rewritten" else colour
+
+
+def _document_handles(colour: str, genres: list[str]) -> list[plt.Line2D]:
+    """Legend entries for the genre markers and the excerpt and rewritten fills."""
+    handles = [plt.Line2D([], [], marker=GENRE_MARKERS.get(g, "D"), linestyle="", color=colour, label=g)
+               for g in genres]
+    handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor="white",
+                              label="excerpt (hollow)"))
+    handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor=REWRITTEN_FILL,
+                              label="machine-rewritten (grey fill)"))
+    return handles
+
+
+def _year_axis(ax, dates: pd.Series) -> None:
+    """A time axis proportional to dates, ticks at whole years."""
+    years = range(dates.min().year, dates.max().year + 2)
+    ax.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], [str(y) for y in years], fontsize=8)
+    ax.set_xlim(pd.Timestamp(year=dates.min().year, month=1, day=1) - pd.Timedelta(days=60),
+                pd.Timestamp(year=dates.max().year + 1, month=1, day=1))
 
 
 def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: list, reference: str | None = None,
                         ncols: int = 5) -> plt.Figure:
     """Small multiples, one panel per theme: rate per 1,000 word tokens with its bootstrap
-    interval for each timeline document (joined by a line), marker by genre, hollow for
-    an excerpt; ``reference`` (a doc_id) drawn in grey for comparison, placed by its date
-    between the timeline documents. Timeline documents are evenly spaced and labelled
-    with their dates.
+    interval for each document, on a time axis proportional to the dates. Markers show the
+    genre, hollow for an excerpt, grey fill for a machine-rewritten text; a line joins two
+    consecutive timeline documents only when they share genre and scope (no line across
+    genres, as if they formed a trend); ``reference`` (a doc_id) is drawn in grey.
 
     ``rates`` is :func:`analysis.themes.bootstrap_theme_rates`; ``documents`` has doc_id,
-    date, genre and scope for every document drawn, timeline first.
+    date, genre, scope and text_quality for every document drawn, timeline first.
     """
     import textwrap
 
     use_project_style()
     docs = documents.set_index("doc_id")
     timeline = [d for d in docs.index if d != reference]
-    x = _date_positions(docs["date"], timeline)
     fig, axes = _panel_grid(len(themes), ncols, 3.1, 2.7, extra_height=1.0, sharex=True)
     for ax, theme in zip(axes, themes):
         rows = rates[rates["theme"] == theme.id].set_index("doc_id")
-        ax.plot(x[timeline], rows.loc[timeline, "per_1000"], color="#4C72B0", linewidth=1, zorder=1)
+        for a, b in zip(timeline, timeline[1:]):
+            if (docs.loc[a, "genre"], docs.loc[a, "scope"]) == (docs.loc[b, "genre"], docs.loc[b, "scope"]):
+                ax.plot(docs.loc[[a, b], "date"], rows.loc[[a, b], "per_1000"], color="#4C72B0", linewidth=1,
+                        zorder=1)
         for doc_id in docs.index:
             colour = "#888888" if doc_id == reference else "#4C72B0"
             row = rows.loc[doc_id]
-            ax.errorbar(x[doc_id], row["per_1000"],
+            ax.errorbar(docs.loc[doc_id, "date"], row["per_1000"],
                         yerr=[[row["per_1000"] - row["ci_low"]], [row["ci_high"] - row["per_1000"]]],
                         fmt=GENRE_MARKERS.get(docs.loc[doc_id, "genre"], "D"), color=colour, ecolor=colour,
-                        markerfacecolor="white" if docs.loc[doc_id, "scope"].startswith("excerpt") else colour,
+                        markerfacecolor=_marker_fill(docs.loc[doc_id, "scope"], docs.loc[doc_id, "text_quality"],
+                                                     colour),
                         markersize=6, capsize=2, linewidth=1, zorder=2)
         ax.set_title(f"{theme.zh}\n" + "\n".join(textwrap.wrap(theme.en, 34)), fontsize=8.5)
         ax.set_ylim(bottom=0)
-        ax.set_xticks(range(len(timeline)), [docs.loc[d, "date"].strftime("%Y-%m") for d in timeline],
-                      fontsize=8, rotation=45)
-    handles = [plt.Line2D([], [], marker=m, linestyle="", color="#4C72B0", label=g) for g, m in GENRE_MARKERS.items()]
-    handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#4C72B0", markerfacecolor="white",
-                              label="excerpt (hollow)"))
+        _year_axis(ax, docs["date"])
+        ax.tick_params(axis="x", rotation=45)
+    handles = _document_handles("#4C72B0", list(GENRE_MARKERS))
     if reference:
         handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#888888", label=f"{reference} (reference)"))
-    fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=8)
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=7.5)
     fig.supylabel("每千词命中 hits per 1,000 word tokens", fontsize=9)
-    fig.suptitle("政策注意力的变化（95% 自助法区间）Policy attention over time (95% bootstrap intervals)", fontsize=11)
+    fig.suptitle("政策注意力的变化（95% 自助法区间）Policy attention over time (95% bootstrap intervals; "
+                 "lines only between documents of the same genre and scope)", fontsize=10)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig
 
@@ -290,34 +310,96 @@ def plot_grouped_rates(rates: pd.DataFrame, groups: dict[str, str], themes: list
     return fig
 
 
-def plot_slope_chart(trajectories: pd.DataFrame, labels: dict[str, str], title: str = "") -> plt.Figure:
-    """Term rates along a timeline: one line per term, rising terms (slope > 0) in one colour
-    and falling terms in another, each labelled at its last point. ``trajectories`` has a
-    column per doc_id in ``labels`` (rates), term and slope."""
+def _spread(values: np.ndarray, min_gap: float) -> np.ndarray:
+    """Label positions near ``values`` with at least ``min_gap`` between neighbours: sorted,
+    pushed apart upwards, then the block shifted back so its mean is the values' mean."""
+    order = np.argsort(values, kind="stable")
+    placed = values[order].astype(float).copy()
+    for i in range(1, len(placed)):
+        placed[i] = max(placed[i], placed[i - 1] + min_gap)
+    placed += values.mean() - placed.mean() if len(placed) else 0.0
+    out = np.empty_like(placed)
+    out[order] = placed
+    return out
+
+
+def plot_slope_chart(trajectories: pd.DataFrame, documents: pd.DataFrame, title: str = "") -> plt.Figure:
+    """Term rates along a timeline on a time axis proportional to the dates: each term's
+    rate in each document (marker by genre, hollow for an excerpt, grey fill for a
+    machine-rewritten text) and its least-squares line (dashed: a fitted trend, not a
+    path through the documents), rising terms (slope > 0) left, falling right, labels
+    spread so that none overlap. ``trajectories`` has term, slope and a rate column per
+    doc_id of ``documents`` (doc_id, date, genre, scope, text_quality; in time order)."""
     use_project_style()
-    doc_ids = list(labels)
-    fig, axes = plt.subplots(1, 2, figsize=(11, 5.5), sharey=True)
+    docs = documents.set_index("doc_id")
+    doc_ids = list(docs.index)
+    dates = docs["date"]
+    x = (dates - dates.iloc[0]).dt.days.to_numpy(dtype=float) / 365.25
+    fig, axes = plt.subplots(1, 2, figsize=(12, 6), sharey=True)
+    top = float(trajectories[doc_ids].to_numpy(dtype=float).max()) if len(trajectories) else 1.0
     for ax, rising in zip(axes, (True, False)):
         rows = trajectories[(trajectories["slope"] > 0) == rising]
         colour = "#C44E52" if rising else "#4C72B0"
+        ends = []
         for _, row in rows.iterrows():
-            ax.plot(range(len(doc_ids)), row[doc_ids].to_numpy(dtype=float), marker="o", color=colour,
-                    alpha=0.8, linewidth=1.2, markersize=3)
-            ax.annotate(row["term"], (len(doc_ids) - 1, row[doc_ids[-1]]), xytext=(4, 0),
-                        textcoords="offset points", fontsize=8, va="center", color=colour)
-        ax.set_xticks(range(len(doc_ids)), [labels[d] for d in doc_ids], rotation=20, fontsize=8, ha="right")
+            y = row[doc_ids].to_numpy(dtype=float)
+            intercept = y.mean() - row["slope"] * x.mean()
+            ax.plot(dates, intercept + row["slope"] * x, color=colour, linestyle="--", linewidth=0.9, alpha=0.7)
+            for doc_id, value in zip(doc_ids, y):
+                ax.plot(dates[doc_id], value, marker=GENRE_MARKERS.get(docs.loc[doc_id, "genre"], "D"), color=colour,
+                        markerfacecolor=_marker_fill(docs.loc[doc_id, "scope"], docs.loc[doc_id, "text_quality"],
+                                                     colour), markersize=4.5, linestyle="")
+            ends.append(intercept + row["slope"] * x[-1])
+        label_y = _spread(np.array(ends), 0.045 * top)
+        label_x = dates.iloc[-1] + pd.Timedelta(days=150)
+        for term, end, placed in zip(rows["term"], ends, label_y):
+            ax.annotate(term, (dates.iloc[-1], end), xytext=(label_x, placed), textcoords="data", fontsize=8,
+                        va="center", color=colour, arrowprops={"arrowstyle": "-", "color": "#BBBBBB", "lw": 0.5})
+        _year_axis(ax, dates)
+        ax.set_xlim(right=dates.iloc[-1] + pd.Timedelta(days=700))
         ax.set_title("上升 rising" if rising else "下降 falling", fontsize=10)
-        ax.set_xlim(-0.2, len(doc_ids) - 0.4)
     axes[0].set_ylabel(PER_10K_LABEL)
+    fig.legend(handles=_document_handles("#555555", sorted(set(docs["genre"]))) +
+               [plt.Line2D([], [], linestyle="--", color="#555555", label="least-squares line")],
+               loc="lower center", ncol=6, frameon=False, fontsize=8)
     if title:
         fig.suptitle(title, fontsize=11)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig
+
+
+def plot_topic_stability(selection: pd.DataFrame, title: str = "") -> plt.Figure:
+    """Topic-number selection (:func:`analysis.topics.choose_topic_number`): stability
+    (mean matched Jaccard over subsets, ± one standard deviation) and NPMI coherence on a
+    second axis, against k; the chosen k marked."""
+    use_project_style()
+    fig, ax = plt.subplots(figsize=(7, 4))
+    ax.errorbar(selection["k"], selection["stability"], yerr=selection["stability_sd"], marker="o", color="#4C72B0",
+                capsize=3, label="stability (± 1 sd over subsets)")
+    chosen = selection[selection["chosen"]]
+    ax.plot(chosen["k"], chosen["stability"], marker="o", markersize=12, markerfacecolor="none", color="#C44E52",
+            linestyle="", label="chosen k")
+    ax.set_xlabel("主题数 number of topics k")
+    ax.set_ylabel("稳定性 stability (Jaccard of top words)")
+    ax.set_xticks(selection["k"])
+    second = ax.twinx()
+    second.plot(selection["k"], selection["coherence"], marker="s", color="#888888", linestyle=":",
+                label="NPMI coherence (in-sample)")
+    second.set_ylabel("NPMI 一致性 coherence", color="#555555")
+    lines = ax.get_legend_handles_labels()
+    extra = second.get_legend_handles_labels()
+    ax.legend(lines[0] + extra[0], lines[1] + extra[1], fontsize=8, loc="lower left")
+    if title:
+        ax.set_title(title, fontsize=10)
     fig.tight_layout()
     return fig
 
 
 def plot_heatmap(matrix: pd.DataFrame, title: str = "", fmt: str = "{:.2f}", cmap: str = "Blues",
-                 vmin: float | None = None, vmax: float | None = None) -> plt.Figure:
-    """An annotated heat map of ``matrix`` (rows and columns labelled by its index and columns)."""
+                 vmin: float | None = None, vmax: float | None = None, *, colorbar_label: str) -> plt.Figure:
+    """An annotated heat map of ``matrix`` (rows and columns labelled by its index and
+    columns), with a colour bar labelled ``colorbar_label`` (required: a colour bar says what
+    it measures)."""
     use_project_style()
     fig, ax = plt.subplots(figsize=(0.9 * matrix.shape[1] + 2.5, 0.5 * matrix.shape[0] + 1.6))
     image = ax.imshow(matrix.to_numpy(dtype=float), cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
@@ -327,7 +409,7 @@ def plot_heatmap(matrix: pd.DataFrame, title: str = "", fmt: str = "{:.2f}", cma
     for (i, j), value in np.ndenumerate(matrix.to_numpy(dtype=float)):
         ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=7,
                 color="white" if value > 0.6 * high else "black")
-    fig.colorbar(image, ax=ax, shrink=0.8)
+    fig.colorbar(image, ax=ax, shrink=0.8).set_label(colorbar_label, fontsize=8)
     ax.spines[:].set_visible(False)
     if title:
         ax.set_title(title, fontsize=10)
@@ -340,27 +422,43 @@ def _stars(p: float) -> str:
 
 
 def plot_keyness(table: pd.DataFrame, top_n: int, names: tuple[str, str], colours: tuple[str, str],
-                 title: str = "") -> plt.Figure:
+                 places: frozenset[str] | set[str] = frozenset(), title: str = "") -> plt.Figure:
     """Two-sided keyness bars: the ``top_n`` terms with the largest positive G² (target)
-    and the largest negative G² (reference), bar length = Log Ratio, stars for
-    Benjamini–Hochberg-adjusted p (* < 0.05, ** < 0.01, *** < 0.001)."""
+    and the largest negative G² (reference). Bar length and order are both |G²|; place
+    names (``places``) are set apart below the other terms, in grey; each bar is labelled
+    with the counts (target : reference) and stars for Benjamini–Hochberg-adjusted p
+    (* < 0.05, ** < 0.01, *** < 0.001)."""
     use_project_style()
     target = table[table["g2"] > 0].head(top_n)
     reference = sorted_by(table[table["g2"] < 0], ["g2", "term"]).head(top_n)
-    fig, axes = plt.subplots(1, 2, figsize=(10, 0.3 * top_n + 1.6))
+    fig, axes = plt.subplots(1, 2, figsize=(11, 0.3 * (top_n + 2) + 1.6))
     for ax, rows, name, colour in zip(axes, (target, reference), names, colours):
-        rows = rows.iloc[::-1]
-        ax.barh(rows["term"], rows["log_ratio"], color=colour)
-        for y, (value, p) in enumerate(zip(rows["log_ratio"], rows["p_adjusted"])):
-            ax.annotate(_stars(p), (value, y), xytext=(3 if value >= 0 else -3, 0), textcoords="offset points",
-                        ha="left" if value >= 0 else "right", va="center", fontsize=8)
+        is_place = rows["term"].isin(places).to_numpy()
+        ordered = pd.concat([rows[~is_place], rows[is_place]])
+        gap = int((~is_place).sum())
+        y = np.array([i + (1 if i >= gap else 0) for i in range(len(ordered))], dtype=float)
+        y = y.max(initial=0) - y
+        place = ordered["term"].isin(places).to_numpy()
+        values = ordered["g2"].abs().to_numpy()
+        ax.barh(y, values, color=np.where(place, "#BBBBBB", colour))
+        ax.set_yticks(y, ordered["term"])
+        for tick, is_p in zip(ax.yaxis.get_major_ticks(), place):
+            for label in (tick.label1, tick.label2):          # left and right tick labels
+                label.set_color("#777777" if is_p else "#222222")
+                label.set_style("italic" if is_p else "normal")
+        for yi, value, a, b, p in zip(y, values, ordered["freq_target"], ordered["freq_reference"],
+                                      ordered["p_adjusted"]):
+            ax.annotate(f"{a} : {b} {_stars(p)}", (value, yi), xytext=(3, 0), textcoords="offset points",
+                        ha="left", va="center", fontsize=7.5, color="#333333")
+        if place.any() and gap:
+            ax.axhline(y[gap - 1] - 1, color="#999999", linewidth=0.6, linestyle=":")
         ax.set_title(f"{name} 更常用 more frequent in {name}", fontsize=10)
-        ax.set_xlabel("Log Ratio = log2(相对频率之比 ratio of relative frequencies)", fontsize=8)
-        ax.axvline(0, color="#333333", linewidth=0.8)
-        ax.margins(x=0.15)
+        ax.set_xlabel("|G²| 对数似然 log-likelihood", fontsize=8)
+        ax.margins(x=0.25)
     axes[1].yaxis.tick_right()
-    fig.text(0.5, 0.005, "按 G² 排序 ranked by G²; * p < .05, ** p < .01, *** p < .001 (Benjamini–Hochberg)",
-             ha="center", fontsize=8)
+    fig.text(0.5, 0.005, f"按 |G²| 排序 bars and order: |G²|; labels: 次数 counts {names[0]} : {names[1]}; "
+             "灰色斜体 grey italic, below the dotted line: 地名 place names; "
+             "* p < .05, ** p < .01, *** p < .001 (Benjamini–Hochberg)", ha="center", fontsize=7.5)
     if title:
         fig.suptitle(title, fontsize=11)
     fig.tight_layout(rect=(0, 0.03, 1, 1))
@@ -404,7 +502,8 @@ def plot_term_scatter(table: pd.DataFrame, labelled: list[str], places: set[str]
                 arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5})
     ax.set_xlabel(f"{names[0]}：每万词 per 10,000 word tokens (log)")
     ax.set_ylabel(f"{names[1]}：每万词 per 10,000 word tokens (log)")
-    ax.text(0.02, 0.98, f"above the diagonal: more frequent in {names[1]}\ngrey italic: place names",
+    ax.text(0.02, 0.98, f"above the diagonal: more frequent in {names[1]}\ngrey italic: place names\n"
+            "a term absent from one side is drawn at half an occurrence (the lowest row and column of points)",
             transform=ax.transAxes, va="top", fontsize=8, color="#555555")
     if title:
         ax.set_title(title, fontsize=10)

@@ -57,14 +57,20 @@ def _top_terms(term_weights: np.ndarray, terms: np.ndarray, top_n: int) -> list[
     return [np.lexsort((terms, -round_significant(row, RANK_SIGNIFICANT_DIGITS)))[:top_n] for row in term_weights]
 
 
+NAME_WORDS = 3
+"""A topic is named by its number and this many top words (T1 产业·企业·创新)."""
+
+
 def fit_topics(docs: pd.Series, k: int, seed: int = 0, top_n: int = 10, min_df: int = 3) -> TopicModel:
     """NMF with ``k`` topics on sublinear TF-IDF paragraph vectors (terms in at least
     ``min_df`` paragraphs; scikit-learn, NNDSVD initialisation, Frobenius loss, fixed
-    ``seed``). Top terms are ranked by weight, ties by term."""
+    ``seed``). Top terms are ranked by weight, ties by term. Each topic is named by its
+    number and its ``NAME_WORDS`` top words, and that name is used in every table."""
     weights, components, terms = _nmf(docs.to_list(), k, seed, min_df)
-    topics = [f"T{i + 1}" for i in range(k)]
+    tops = _top_terms(components, terms, top_n)
+    topics = [f"T{i + 1} " + "·".join(terms[order[:NAME_WORDS]]) for i, order in enumerate(tops)]
     rows = [{"topic": topic, "rank": r, "term": terms[j], "weight": components[t, j]}
-            for t, (topic, order) in enumerate(zip(topics, _top_terms(components, terms, top_n)))
+            for t, (topic, order) in enumerate(zip(topics, tops))
             for r, j in enumerate(order, 1)]
     return TopicModel(pd.DataFrame(weights, index=docs.index, columns=topics),
                       pd.DataFrame(components, index=topics, columns=terms), pd.DataFrame(rows))
@@ -117,7 +123,7 @@ def _ranked_top_terms(job: tuple[list[list[str]], int, int, int, int]) -> list[l
 
 
 def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n: int = 10,
-                        n_samples: int = 5, fraction: float = 0.8, min_df: int = 3, workers: int | None = 1
+                        n_samples: int = 20, fraction: float = 0.8, min_df: int = 3, workers: int | None = 1
                         ) -> pd.DataFrame:
     """Topic-number selection by stability (Greene, O'Callaghan & Cunningham 2014).
 
@@ -125,12 +131,15 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
     subsets of ``fraction`` of them (numpy generator seeded with ``seed``); stability
     is the mean, over subsets, of the Jaccard index between reference and subset
     topics' top-``top_n`` term sets under the best one-to-one matching (Hungarian
-    algorithm). The chosen k has the highest stability; ties go to the smaller k. The
+    algorithm); stability_sd is the standard deviation of that index over the subsets.
+    The chosen k has the highest stability; ties go to the smaller k. The
     mean NPMI coherence of the reference model is reported beside it (in-sample
     coherence rises with k on a corpus this small, so it is not the criterion).
     The fits are independent and run in ``workers`` worker processes (None = every
     core; :func:`analysis.parallel.ordered_map`); the result does not depend on ``workers``.
     """
+    if n_samples < 2:
+        raise ValueError(f"n_samples must be at least 2 (a spread over one subset is undefined), not {n_samples}")
     rng = np.random.default_rng(seed)
     size = int(round(fraction * len(docs)))
     samples = [np.sort(rng.choice(len(docs), size=size, replace=False)) for _ in range(n_samples)]
@@ -143,7 +152,8 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
         top = pd.DataFrame([{"topic": f"T{t + 1}", "term": term}
                             for t, ranked in enumerate(reference) for term in ranked])
         agreement = [_matched_jaccard([set(r) for r in reference], [set(r) for r in other]) for other in resampled]
-        rows.append({"k": k, "stability": float(np.mean(agreement)), "coherence": npmi_coherence(top, docs)})
+        rows.append({"k": k, "stability": float(np.mean(agreement)), "stability_sd": float(np.std(agreement, ddof=1)),
+                     "coherence": npmi_coherence(top, docs)})
     table = pd.DataFrame(rows)
     best = sorted_by(table, ["stability", "k"], ascending=[False, True]).iloc[0]["k"]
     table["chosen"] = table["k"] == best

@@ -28,6 +28,7 @@ __all__ = [
     "detectable_log_ratios",
     "section_jackknife_keyness",
     "leave_one_out_slopes",
+    "trajectory_leave_one_out",
 ]
 
 MIN_PARAGRAPHS = 10
@@ -288,3 +289,19 @@ def leave_one_out_slopes(x: Sequence[float], y: Sequence[float], labels: Sequenc
     table = pd.DataFrame({"left_out": list(labels), "slope": [slope(x[k], y[k]) for k in keep]})
     stable = bool(full != 0 and np.all(np.sign(table["slope"]) == np.sign(full)))
     return full, table, stable
+
+
+def trajectory_leave_one_out(trajectories: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
+    """Each term trajectory (:func:`analysis.stats.term_trajectories`, rate columns named
+    by the doc_ids of ``timeline``, which has doc_id and x) with its slope refitted with
+    each document left out (:func:`leave_one_out_slopes`): a column ``slope without
+    <doc_id>`` per document, and sign_stable, true when every one of them has the full
+    slope's sign. Row order kept."""
+    doc_ids, x = timeline["doc_id"].to_list(), timeline["x"].to_numpy(dtype=float)
+    rows = []
+    for rates in trajectories[doc_ids].to_numpy(dtype=float):
+        _, table, stable = leave_one_out_slopes(x, rates, doc_ids)
+        rows.append([*table["slope"], stable])
+    extra = pd.DataFrame(rows, columns=[*(f"slope without {d}" for d in doc_ids), "sign_stable"],
+                         index=trajectories.index)
+    return pd.concat([trajectories, extra], axis=1)

@@ -49,6 +49,17 @@ def test_document_labels(corpus):
     assert labels["cn-2018-wr"] == "长宁 2018 政府工作报告"
     assert labels["cn-2024-wr"] == "长宁 2024 政府工作报告（节选）"
     assert labels["xh-2019-wr"] == "徐汇 2019 政府工作报告"
+    assert labels["cn-2017-retreat"].endswith("（改写）")
+
+
+def test_rewritten_and_excerpt_documents_are_marked(corpus):
+    marked = analysis.marked_doc_ids(corpus)
+    assert marked["cn-2017-retreat"] == "cn-2017-retreat (rewritten)"
+    assert marked["cn-2024-wr"] == "cn-2024-wr (excerpt)"
+    assert marked["cn-2018-wr"] == "cn-2018-wr"
+    assert corpus.set_index("doc_id")["text_quality"].to_dict() == {
+        "cn-2017-retreat": "rewritten", "cn-2018-wr": "original", "xh-2019-wr": "original",
+        "cn-2020-fyp": "original", "cn-2024-wr": "original"}
 
 
 def test_cleaning_summary_flags_an_unusual_share(corpus):
@@ -88,6 +99,13 @@ def test_good_corpus_loads(tmp_path):
     corpus = load_corpus(manifest)
     assert corpus["doc_id"].tolist() == ["a-2018"]
     assert corpus["district_zh"].tolist() == [""]
+    assert corpus["text_quality"].tolist() == ["original"]          # the default when the column is absent
+
+
+def test_unknown_text_quality_is_named(tmp_path):
+    manifest = make_corpus(tmp_path, [row() + ",garbled"], {"a.txt": GOOD_TEXT.encode()},
+                           header=HEADER + ",text_quality")
+    assert "manifest.csv line 2: text_quality 'garbled' is not one of original, rewritten" in problems_of(manifest)
 
 
 def test_missing_file_is_named(tmp_path):

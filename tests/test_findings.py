@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import findings, themes, topics
+from analysis import campaigns, findings, formulaic, stats, themes, topics, uncertainty
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +61,105 @@ def test_notebook_02_precision_claim_holds_on_the_shipped_sample():
     precision = validation.precision_by_theme(validation.read_coded_sample(), themes.read_themes())
     assert findings.flagged_themes_are(precision, ["governance"]).holds
     assert not findings.flagged_themes_are(precision, []).holds
+
+
+@pytest.fixture(scope="module")
+def main_design(corpus, paras):
+    tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
+    target, reference = tokens[tokens["doc_id"] == "cn-2018-wr"], tokens[tokens["doc_id"] == "xh-2019-wr"]
+    table = stats.keyness(stats.word_counts(target), stats.word_counts(reference), 5)
+    places = frozenset(t for t in table["term"] if analysis.tokens.is_place(t))
+    return tokens, target, reference, table, places
+
+
+def test_notebook_03_keyness_claims_hold_on_the_seeds(main_design):
+    _, target, reference, table, places = main_design
+    assert findings.place_names_are_a_minority(table, places).holds
+    checked = uncertainty.keyness_over_paragraphs(table, target, reference)
+    assert findings.only_place_names_survive_paragraphs(checked, places).holds
+    detectable = uncertainty.detectable_log_ratios({"main": (int(target["is_word"].sum()),
+                                                             int(reference["is_word"].sum()))})
+    assert findings.non_significance_is_low_power(detectable, "main").holds
+    significant = table.loc[table["p_adjusted"] < 0.05, "term"].to_list()
+    jackknife = uncertainty.section_jackknife_keyness(target, reference, significant, 5)
+    assert findings.some_terms_hinge_on_one_section(jackknife).holds
+    claim = findings.campaigns_confound_district(campaigns.campaign_terms(table, analysis.read_lexicon(), (2018, 2019)))
+    assert claim.holds and "品牌 (四大品牌" in claim.evidence
+
+
+def test_notebook_03_formulaic_claims_hold_on_the_seeds(corpus, main_design):
+    tokens = main_design[0]
+    reports = corpus[corpus["doc_id"].isin(["cn-2018-wr", "xh-2019-wr"])]
+    report_tokens = tokens[tokens["doc_id"].isin(reports["doc_id"])]
+    expressions = formulaic.formulaic_expressions(reports, report_tokens, analysis.read_lexicon(), "district")
+    words = report_tokens[report_tokens["is_word"]].groupby("district").size()
+    summary = formulaic.expression_summary(expressions, {d: int(words[d]) for d in ["Changning", "Xuhui"]}, "district")
+    assert findings.expressions_richer_at_equal_length(summary, "district", "Xuhui").holds
+    overlap = formulaic.expression_overlap(expressions, "district", "Changning", "Xuhui")
+    assert findings.few_expressions_shared(overlap).holds
+
+
+def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
+    tokens = main_design[0]
+    by_document = stats.term_frequencies(tokens, "doc_id")
+    assert findings.core_terms_shared(stats.top_terms(by_document, 15)).holds
+    overlap = stats.top_n_overlap({"frequency": by_document, "tfidf": stats.tfidf_keywords(tokens)}, 15)
+    assert findings.tfidf_departs_from_frequency(overlap).holds
+    parts = tokens[tokens["doc_id"].isin(WORK_REPORTS) & tokens["part_kind"].isin(["review", "plan"])]
+    parts = parts.assign(doc_part=parts["doc_id"] + " · " + parts["part_kind"])
+    top_by_part = stats.top_terms(stats.term_frequencies(parts, "doc_part"), 15)
+    assert findings.term_marks_groups(top_by_part, "完成", [f"{d} · review" for d in WORK_REPORTS],
+                                      [f"{d} · plan" for d in WORK_REPORTS], "doc_part").holds
+    counts = [stats.word_counts(tokens[tokens["doc_id"] == d]) for d in WORK_REPORTS]
+    comparison = stats.comparison_terms(stats.keyness(*counts), 80, 5)
+    places = frozenset(t for t in comparison["term"] if analysis.tokens.is_place(t))
+    assert findings.places_among_largest_ratios(comparison, places).holds
+
+
+def test_notebook_02_topic_and_like_for_like_claims_hold_on_the_seeds(theme_data):
+    tokens, dictionary, hits = theme_data
+    queries = {"2024": "doc_id == 'cn-2024-wr' and section_no in [4, 5]",
+               "2018": "doc_id == 'cn-2018-wr' and part_kind == 'review' and section_no in [3, 4]"}
+    differences = themes.rate_differences(analysis.tokens.stack_groups(hits, queries),
+                                          analysis.tokens.stack_groups(tokens, queries), dictionary,
+                                          [("2018", "2024")], "group", 2000, 2024)
+    assert findings.like_for_like_is_inconclusive(differences).holds
+    docs = topics.paragraph_documents(tokens)
+    selection = topics.choose_topic_number(docs, range(2, 13), 0, n_samples=20)
+    assert findings.topic_number_is_uncertain(selection).holds
+    chosen = int(selection.loc[selection["chosen"], "k"].item())
+    assert findings.topics_align_weakly(topics.topic_theme_alignment(topics.fit_topics(docs, chosen, 0),
+                                                                     dictionary)).holds
+
+
+def test_notebook_03_and_01_claims_fail_on_contradicting_data():
+    table = pd.DataFrame({"term": ["甲", "乙", "丙"], "p_adjusted": [0.01, 0.01, 0.01]})
+    assert not findings.place_names_are_a_minority(table, {"甲", "乙"}).holds
+    checked = pd.DataFrame({"term": ["甲", "乙"], "significant_g2": [True, True], "survives": [True, True]})
+    assert not findings.only_place_names_survive_paragraphs(checked, {"甲"}).holds
+    detectable = pd.DataFrame({"design": ["big"], "n = 20": [0.4]})
+    assert not findings.non_significance_is_low_power(detectable, "big").holds
+    jackknife = pd.DataFrame({"term": ["甲"], "replicates": [10], "significant": [10], "weakest_without": ["x"]})
+    assert not findings.some_terms_hinge_on_one_section(jackknife).holds
+    links = pd.DataFrame({"term": ["品牌"], "significant": [True], "began_between": [False], "campaign": ["四大品牌"],
+                          "level": ["shanghai"], "start_year": [2018]})
+    assert not findings.campaigns_confound_district(links).holds
+    summary = pd.DataFrame({"g": ["X", "Y"], "distinct_in_10_words": [5.0, 5.0]})
+    assert not findings.expressions_richer_at_equal_length(summary, "g", "Y").holds       # a tie
+    overlap = pd.DataFrame({"expression": ["甲", "乙"], "status": ["shared", "X only"]})
+    assert not findings.few_expressions_shared(overlap).holds
+    top = pd.DataFrame({"doc_id": ["a", "b"], "term": ["甲", "乙"], "rank": [1, 1]})
+    assert not findings.core_terms_shared(top).holds
+    assert findings.term_marks_groups(top, "甲", ["a"], ["b"], "doc_id").holds
+    assert not findings.term_marks_groups(top, "甲", ["a", "b"], [], "doc_id").holds
+    overlap = pd.DataFrame({"methods": ["frequency / tfidf"], "jaccard": [0.9]})
+    assert not findings.tfidf_departs_from_frequency(overlap).holds
+    comparison = pd.DataFrame({"term": ["产业"], "rank": [1]})
+    assert not findings.places_among_largest_ratios(comparison, {"长宁"}).holds
+    selection = pd.DataFrame({"k": [2, 3], "stability": [0.9, 0.5], "stability_sd": [0.05, 0.05],
+                              "chosen": [True, False]})
+    assert not findings.topic_number_is_uncertain(selection).holds
+    differences = pd.DataFrame({"theme": ["t"], "difference": [9.0], "ci_low": [2.0], "ci_high": [16.0],
+                                "paragraphs_from": [30], "paragraphs_to": [40], "small_n": [False],
+                                "excludes_zero": [True]})
+    assert not findings.like_for_like_is_inconclusive(differences).holds

@@ -1,6 +1,8 @@
 """Plotting: the CJK font is real and used, and saved figures are byte-stable."""
 import warnings
 
+import pytest
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -44,3 +46,38 @@ def test_save_figure_writes_png_svg_csv_byte_stably(tmp_path):
     svg = (tmp_path / "one" / "00-test.svg").read_text(encoding="utf-8")
     assert "<dc:date>" not in svg
     assert pd.read_csv(tmp_path / "one" / "00-test.csv").equals(data)
+
+
+def test_spread_labels_keep_a_minimum_gap_and_their_order():
+    import numpy as np
+
+    values = np.array([10.0, 10.2, 10.1, 30.0, 9.9])
+    placed = plotting._spread(values, 1.0)
+    assert np.all(np.diff(np.sort(placed)) >= 1.0 - 1e-9)
+    assert list(np.argsort(placed, kind="stable")) == list(np.argsort(values, kind="stable"))
+    assert placed.mean() == pytest.approx(values.mean())
+
+
+def test_heatmap_colour_bar_is_labelled():
+    matrix = pd.DataFrame([[0.1, 0.9], [0.5, 0.2]], index=["a", "b"], columns=["x", "y"])
+    figure = analysis.plot_heatmap(matrix, colorbar_label="share of weight")
+    labels = [ax.get_ylabel() for ax in figure.axes]
+    assert "share of weight" in labels
+    plt.close(figure)
+    with pytest.raises(TypeError):
+        analysis.plot_heatmap(matrix)                      # a colour bar must say what it measures
+
+
+def test_keyness_figure_sets_place_names_apart_and_orders_by_g2():
+    table = pd.DataFrame({"term": ["长宁", "产业", "推进", "徐汇", "品牌"], "freq_target": [21, 39, 75, 0, 2],
+                          "freq_reference": [0, 15, 49, 35, 25], "g2": [37.3, 21.4, 18.9, -37.2, -15.8],
+                          "p_adjusted": [0.0001, 0.0004, 0.001, 0.0001, 0.004]})
+    figure = analysis.plot_keyness(table, 3, ("A", "B"), ("#4C72B0", "#55A868"), frozenset({"长宁", "徐汇"}))
+    left = figure.axes[0]
+    ticks = [t.get_text() for t in left.get_yticklabels()]
+    assert ticks == ["产业", "推进", "长宁"]                 # policy terms by |G²|, the place name set apart last
+    widths = [bar.get_width() for bar in left.patches]
+    assert widths == pytest.approx([21.4, 18.9, 37.3])      # bar length is the same statistic as the order
+    texts = [t.get_text() for t in left.texts]
+    assert "39 : 15 ***" in texts
+    plt.close(figure)

@@ -180,3 +180,14 @@ def test_section_jackknife_matches_a_manual_loop():
     assert result.loc["甲", "weakest_without"] == "t review 1"
     with pytest.raises(ValueError, match="not tested"):
         uncertainty.section_jackknife_keyness(target, reference, ["无"], min_freq=1)
+
+
+def test_trajectory_leave_one_out_refits_each_slope():
+    timeline = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "x": [2017.9, 2018.0, 2020.9, 2024.0]})
+    trajectories = pd.DataFrame({"term": ["甲", "乙"], "a": [0.0, 5.0], "b": [1.0, 1.0], "c": [2.0, 0.0],
+                                 "d": [4.0, 6.0], "slope": [0.0, 0.0]})
+    result = uncertainty.trajectory_leave_one_out(trajectories, timeline)
+    x = timeline["x"].to_numpy()
+    keep = [0, 1, 3]                                                  # without c
+    assert result.loc[0, "slope without c"] == pytest.approx(np.polyfit(x[keep], [0.0, 1.0, 4.0], 1)[0])
+    assert result["sign_stable"].tolist() == [True, False]          # 乙 falls without d
