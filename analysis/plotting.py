@@ -290,23 +290,33 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
 def plot_grouped_rates(rates: pd.DataFrame, groups: dict[str, str], themes: list, group: str = "group",
                        title: str = "") -> plt.Figure:
     """Horizontal grouped bars: one cluster per theme, one bar per group (labels from
-    ``groups``), rate per 1,000 word tokens with bootstrap error bars."""
+    ``groups``), rate per 1,000 word tokens with bootstrap error bars. A group flagged
+    ``small_n`` (fewer paragraphs than :data:`analysis.uncertainty.MIN_PARAGRAPHS`) is
+    hatched and pale, and its legend entry says how many paragraphs it rests on."""
     use_project_style()
     n = len(groups)
     height = 0.8 / n
-    fig, ax = plt.subplots(figsize=(8, 0.25 * n * len(themes) + 1.5))
+    fig, ax = plt.subplots(figsize=(8, 0.25 * n * len(themes) + 1.5 + 0.25 * n))
     for i, (key, label) in enumerate(groups.items()):
         rows = rates[rates[group] == key].set_index("theme").loc[[t.id for t in themes]]
+        small = bool(rows["small_n"].any()) if "small_n" in rows else False
+        if small:
+            label = f"{label} — only {int(rows['paragraphs'].iloc[0])} paragraphs: interval unreliable"
         y = [len(themes) - 1 - j + (n - 1 - i - (n - 1) / 2) * height for j in range(len(themes))]
         ax.barh(y, rows["per_1000"], height=height, color=GROUP_COLOURS[i % len(GROUP_COLOURS)], label=label,
+                alpha=0.45 if small else 1.0, hatch="///" if small else None, edgecolor="white",
                 xerr=[rows["per_1000"] - rows["ci_low"], rows["ci_high"] - rows["per_1000"]],
                 error_kw={"elinewidth": 0.8, "capsize": 1.5, "ecolor": "#333333"})
     ax.set_yticks(range(len(themes)), [f"{t.zh}\n{t.en}" for t in reversed(themes)], fontsize=8)
     ax.set_xlabel("每千词命中 hits per 1,000 word tokens (95% bootstrap intervals)")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.set_ylim(-0.6, len(themes) - 0.4)
     if title:
         ax.set_title(title, fontsize=10)
     fig.tight_layout()
+    legend_height = 0.22 * n + 0.3                                   # inches below the axes for the legend
+    fig.set_size_inches(fig.get_size_inches()[0], fig.get_size_inches()[1] + legend_height)
+    fig.legend(loc="lower center", fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, legend_height / fig.get_size_inches()[1], 1, 1))
     return fig
 
 
@@ -388,7 +398,8 @@ def plot_topic_stability(selection: pd.DataFrame, title: str = "") -> plt.Figure
     second.set_ylabel("NPMI 一致性 coherence", color="#555555")
     lines = ax.get_legend_handles_labels()
     extra = second.get_legend_handles_labels()
-    ax.legend(lines[0] + extra[0], lines[1] + extra[1], fontsize=8, loc="lower left")
+    ax.legend(lines[0] + extra[0], lines[1] + extra[1], fontsize=8, loc="upper center",
+              bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
     if title:
         ax.set_title(title, fontsize=10)
     fig.tight_layout()

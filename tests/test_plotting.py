@@ -81,3 +81,15 @@ def test_keyness_figure_sets_place_names_apart_and_orders_by_g2():
     texts = [t.get_text() for t in left.texts]
     assert "39 : 15 ***" in texts
     plt.close(figure)
+
+
+def test_grouped_rates_flag_groups_with_few_paragraphs():
+    from analysis import themes
+
+    dictionary = themes.read_themes()[:2]
+    rows = [{"group": g, "theme": t.id, "per_1000": 5.0, "ci_low": 1.0, "ci_high": 9.0, "paragraphs": n,
+             "small_n": n < 10} for g, n in (("few", 3), ("many", 40)) for t in dictionary]
+    figure = analysis.plot_grouped_rates(pd.DataFrame(rows), {"few": "few", "many": "many"}, dictionary)
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert legend == ["few — only 3 paragraphs: interval unreliable", "many"]
+    plt.close(figure)
