@@ -42,7 +42,8 @@ from .plotting import (
 )
 from .stats import document_sizes
 from .structure import outline, paragraphs, sentences, split_sentences, structure_summary
-from .tokens import annotate_tokens, corpus_tokens, is_word, quoted_terms, read_lexicon, tokenize, words
+from .formulaic import quoted_terms
+from .tokens import annotate_tokens, corpus_tokens, is_word, read_lexicon, tokenize, words
 
 __all__ = [
     "clean_text", "find_spam", "normalise_text",

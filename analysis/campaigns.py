@@ -14,7 +14,7 @@ import pandas as pd
 
 from .tokens import LexiconEntry
 
-__all__ = ["campaign_table", "linked_campaigns", "campaign_terms"]
+__all__ = ["campaign_table", "campaign_mentions", "linked_campaigns", "campaign_terms"]
 
 
 def campaign_table(entries: Sequence[LexiconEntry]) -> pd.DataFrame:
@@ -22,6 +22,19 @@ def campaign_table(entries: Sequence[LexiconEntry]) -> pd.DataFrame:
     return pd.DataFrame([{"campaign": e.term, "category": e.category, "level": e.campaign,
                           "start_year": e.campaign_start} for e in entries if e.campaign],
                         columns=["campaign", "category", "level", "start_year"])
+
+
+def campaign_mentions(entries: Sequence[LexiconEntry], tokens: pd.DataFrame, doc_ids: Sequence[str]
+                      ) -> pd.DataFrame:
+    """:func:`campaign_table` with one column per doc_id: how often the campaign's name
+    occurs there as a word token (lexicon terms are kept whole by the tokenizer); only
+    campaigns named in at least one of the documents."""
+    table = campaign_table(entries)
+    words = tokens[tokens["is_word"] & tokens["doc_id"].isin(list(doc_ids))]
+    counts = words.groupby(["token", "doc_id"]).size().unstack("doc_id", fill_value=0)
+    counts = counts.reindex(index=table["campaign"], columns=list(doc_ids), fill_value=0)
+    table = pd.concat([table, counts.reset_index(drop=True)], axis=1)
+    return table[counts.to_numpy().sum(axis=1) > 0].reset_index(drop=True)
 
 
 def linked_campaigns(term: str, entries: Sequence[LexiconEntry]) -> list[LexiconEntry]:

@@ -33,6 +33,8 @@ __all__ = [
     "GENRE_LABELS",
     "document_labels",
     "marked_doc_ids",
+    "is_excerpt",
+    "is_rewritten",
     "TEXT_QUALITIES",
     "select_documents",
     "decimal_years",
@@ -240,12 +242,22 @@ GENRE_LABELS = {
 """Chinese display names of the manifest's genres; a new genre shows under its own name."""
 
 
+def is_excerpt(scope: str) -> bool:
+    """True for a manifest scope that names an excerpt (``excerpt: …``)."""
+    return scope.startswith("excerpt")
+
+
+def is_rewritten(text_quality: str) -> bool:
+    """True for a machine-rewritten text (manifest text_quality ``rewritten``)."""
+    return text_quality == "rewritten"
+
+
 def document_labels(corpus: pd.DataFrame) -> pd.Series:
     """doc_id -> short display label: district, year and genre in Chinese, marked （节选）
     when the scope is an excerpt and （改写）when the text is machine-rewritten
     (长宁 2018 政府工作报告; 长宁 2024 政府工作报告（节选）; 长宁 2017 新闻报道（改写）)."""
     labels = [f"{zh or district} {year} {GENRE_LABELS.get(genre, genre)}"
-              + ("（节选）" if scope.startswith("excerpt") else "") + ("（改写）" if quality == "rewritten" else "")
+              + ("（节选）" if is_excerpt(scope) else "") + ("（改写）" if is_rewritten(quality) else "")
               for zh, district, year, genre, scope, quality in zip(
                   corpus["district_zh"], corpus["district"], corpus["year"], corpus["genre"], corpus["scope"],
                   corpus["text_quality"])]
@@ -256,8 +268,7 @@ def marked_doc_ids(corpus: pd.DataFrame) -> pd.Series:
     """doc_id -> the doc_id as tables show it: followed by " (rewritten)" for a
     machine-rewritten text and " (excerpt)" for an excerpt, so that neither is read as a
     whole original document (cn-2017-retreat (rewritten), cn-2024-wr (excerpt))."""
-    marks = [doc_id + (" (rewritten)" if quality == "rewritten" else "")
-             + (" (excerpt)" if scope.startswith("excerpt") else "")
+    marks = [doc_id + (" (rewritten)" if is_rewritten(quality) else "") + (" (excerpt)" if is_excerpt(scope) else "")
              for doc_id, quality, scope in zip(corpus["doc_id"], corpus["text_quality"], corpus["scope"])]
     return pd.Series(marks, index=corpus["doc_id"].to_list(), name="marked")
 

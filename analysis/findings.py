@@ -12,12 +12,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .precision import sorted_by
+
 __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
            "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
            "non_significance_is_low_power", "place_names_are_a_minority", "only_place_names_survive_paragraphs",
            "some_terms_hinge_on_one_section", "campaigns_confound_district", "expressions_richer_at_equal_length",
            "few_expressions_shared", "like_for_like_is_inconclusive", "topic_number_is_uncertain",
-           "core_terms_shared", "tfidf_departs_from_frequency", "term_marks_groups", "places_among_largest_ratios"]
+           "core_terms_shared", "tfidf_departs_from_frequency", "term_marks_groups", "places_among_largest_ratios",
+           "rankings_agree", "documents_differ_in_kind"]
 
 
 @dataclass(frozen=True)
@@ -94,16 +97,21 @@ def flagged_themes_are(precision: pd.DataFrame, named: Sequence[str]) -> Claim:
                  f"precision [95% Wilson interval]: {evidence}", flagged == sorted(named))
 
 
-def non_significance_is_low_power(detectable: pd.DataFrame, design: str, count: int = 20,
-                                  min_log_ratio: float = 1.0) -> Claim:
+def non_significance_is_low_power(detectable: pd.DataFrame, design: str, keyness_table: pd.DataFrame | None = None,
+                                  count: int = 20, min_log_ratio: float = 1.0) -> Claim:
     """Holds when, in ``design``, a term seen ``count`` times in all could reach
     significance only with |Log Ratio| ≥ ``min_log_ratio`` (a ``2**min_log_ratio``-fold
     difference): a non-significant term is then not shown to be shared, only not shown to
-    differ (:func:`analysis.uncertainty.detectable_log_ratios`)."""
+    differ (:func:`analysis.uncertainty.detectable_log_ratios`). With the design's
+    ``keyness_table``, the evidence also counts the tested terms seen fewer times."""
     value = float(detectable.set_index("design").at[design, f"n = {count}"])
+    evidence = (f"a term seen {count} times needs |Log Ratio| ≥ {value:.2f} (a {2 ** value:.1f}-fold difference) "
+                "to reach p < 0.05 even before adjustment")
+    if keyness_table is not None:
+        rarer = int((keyness_table["freq_target"] + keyness_table["freq_reference"] < count).sum())
+        evidence += f"; {rarer} of {len(keyness_table)} tested terms are seen fewer than {count} times"
     return Claim(f"In the {design} design, 'not significant' means too little data, not the same use",
-                 f"a term seen {count} times needs |Log Ratio| ≥ {value:.2f} (a {2 ** value:.1f}-fold difference) "
-                 "to reach p < 0.05 even before adjustment", value >= min_log_ratio)
+                 evidence, value >= min_log_ratio)
 
 
 def place_names_are_a_minority(table: pd.DataFrame, places: set[str] | frozenset[str], alpha: float = 0.05
@@ -190,7 +198,7 @@ def topic_number_is_uncertain(selection: pd.DataFrame) -> Claim:
     chosen k's (:func:`analysis.topics.choose_topic_number`): the choice is a convention,
     not a finding."""
     chosen = selection[selection["chosen"]].iloc[0]
-    others = selection[~selection["chosen"]].sort_values(["stability", "k"], ascending=[False, True])
+    others = sorted_by(selection[~selection["chosen"]], ["stability", "k"], ascending=[False, True])
     runner = others.iloc[0]
     close = abs(chosen["stability"] - runner["stability"]) <= chosen["stability_sd"]
     return Claim("Stability does not single out one number of topics",
@@ -236,3 +244,20 @@ def places_among_largest_ratios(comparison: pd.DataFrame, places: set[str] | fro
     named = [t for t in largest["term"] if t in places]
     return Claim("Place names are among the largest ratios of the comparison cloud",
                  f"{len(named)} of the {len(largest)} largest |Log Ratio|: {'、'.join(named) or 'none'}", len(named) > 0)
+
+
+def rankings_agree(rho: float, n_terms: int, min_rho: float = 0.9) -> Claim:
+    """Holds when Spearman's ρ between two rankings of the same terms
+    (:func:`analysis.stats.ranking_agreement`) is at least ``min_rho``."""
+    return Claim("The G² and log-odds rankings agree",
+                 f"Spearman rho over {n_terms} terms: {rho:.3f}", rho >= min_rho)
+
+
+def documents_differ_in_kind(corpus: pd.DataFrame, doc_ids: Sequence[str]) -> Claim:
+    """Holds when every two consecutive documents of ``doc_ids`` differ in genre or scope,
+    so that a change along them cannot be read as a change over time alone."""
+    meta = corpus.set_index("doc_id")
+    pairs = list(zip(doc_ids, doc_ids[1:]))
+    differ = [(meta.at[a, "genre"], meta.at[a, "scope"]) != (meta.at[b, "genre"], meta.at[b, "scope"]) for a, b in pairs]
+    evidence = "; ".join(f"{d}: {meta.at[d, 'genre']}, {meta.at[d, 'scope'].split(':')[0]}" for d in doc_ids)
+    return Claim("Every step along these documents changes genre or scope", evidence, len(pairs) > 0 and all(differ))

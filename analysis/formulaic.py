@@ -1,5 +1,5 @@
 """Formulaic language: quoted programme names and numeric slogans, their variants merged,
-compared between groups at equal text length.
+compared between groups at equal text length; quoted strings as lexicon candidates.
 
 An expression is (a) a string of 2–16 characters in “…” quotes, counted where it is
 quoted, or (b) a lexicon term of category numeric_slogan, counted as a whole token
@@ -19,14 +19,13 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaln
 
-from .tokens import LexiconEntry
+from .tokens import LexiconEntry, is_number, lexicon_terms, tokenize
 
-__all__ = ["formulaic_expressions", "expression_overlap", "variant_key", "rarefied_expression_count",
+__all__ = ["quoted_terms", "formulaic_expressions", "expression_overlap", "variant_key", "rarefied_expression_count",
            "expression_summary"]
 
 _QUOTED = re.compile(r"“([^“”]{2,16})”")
 _NUMERAL = re.compile(r"[0-9〇零一二三四五六七八九十两双百千万]")
-_DIGITS_ONLY = re.compile(r"^[\d.,%％·\s]+$")
 _SINGLE_DIGIT = re.compile(r"(?<![\d.])\d(?![\d.])")
 _CHINESE = re.compile(r"[\u4E00-\u9FFF]")
 
@@ -38,6 +37,26 @@ def variant_key(expression: str) -> str:
     if len(_CHINESE.findall(expression)) < 2:
         return expression
     return _SINGLE_DIGIT.sub("#", expression)
+
+
+def quoted_terms(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Lexicon candidates: every string of 2–16 characters in “…” quotes in the cleaned
+    texts, with its count, the documents it occurs in, whether it is in the lexicon and
+    how jieba segments it. Sorted by count (descending), then term."""
+    counts: Counter[str] = Counter()
+    docs: dict[str, set[str]] = {}
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        for term in _QUOTED.findall(text):
+            counts[term] += 1
+            docs.setdefault(term, set()).add(doc_id)
+    lexicon = set(lexicon_terms())
+    rows = [
+        {"term": term, "count": n, "documents": ", ".join(sorted(docs[term])),
+         "in_lexicon": term in lexicon, "segmented": " / ".join(tokenize(term))}
+        for term, n in counts.items()
+    ]
+    table = pd.DataFrame(rows, columns=["term", "count", "documents", "in_lexicon", "segmented"])
+    return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
 
 
 def formulaic_expressions(corpus: pd.DataFrame, tokens: pd.DataFrame, entries: Sequence[LexiconEntry],
@@ -58,7 +77,7 @@ def formulaic_expressions(corpus: pd.DataFrame, tokens: pd.DataFrame, entries: S
         text = corpus.loc[corpus["doc_id"] == doc_id, "text"].item()
         for term, n in token_table["token"].value_counts().items():
             counts[(group_of[doc_id], term)] += n - text.count(f"“{term}”")
-    counts = Counter({key: n for key, n in counts.items() if n > 0 and not _DIGITS_ONLY.match(key[1])})
+    counts = Counter({key: n for key, n in counts.items() if n > 0 and not is_number(key[1])})
     members: dict[str, set[str]] = {}
     for _, term in counts:
         members.setdefault(variant_key(term), set()).add(term)

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 
+from .corpus import is_excerpt, is_rewritten
 from .paths import FIGURES_DIR
 from .precision import sorted_by, write_csv
 
@@ -218,7 +219,7 @@ REWRITTEN_FILL = "#BBBBBB"
 
 
 def _marker_fill(scope: str, quality: str, colour: str) -> str:
-    return "white" if scope.startswith("excerpt") else REWRITTEN_FILL if quality == "rewritten" else colour
+    return "white" if is_excerpt(scope) else REWRITTEN_FILL if is_rewritten(quality) else colour
 
 
 def _document_handles(colour: str, genres: list[str]) -> list[plt.Line2D]:

@@ -90,6 +90,13 @@ def top_terms(frequencies: pd.DataFrame, n: int) -> pd.DataFrame:
     return frequencies[frequencies["rank"] <= n].reset_index(drop=True)
 
 
+def _paragraph_idf(words: pd.DataFrame, unit: Sequence[str], **options) -> TfidfVectorizer:
+    """A TfidfVectorizer (pre-tokenised, smooth IDF) fitted on the word tokens of ``words``
+    grouped into ``unit`` (paragraphs): idf(t) = ln((1 + n) / (1 + df(t))) + 1."""
+    units = words.groupby(list(unit), sort=True)["token"].agg(list)
+    return TfidfVectorizer(analyzer=pretokenized, smooth_idf=True, **options).fit(units.to_list())
+
+
 def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str] = ("doc_id", "para_no")
                    ) -> pd.DataFrame:
     """TF-IDF keywords of each ``by`` group: sublinear term frequency times an IDF fitted
@@ -105,9 +112,7 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
     rank (ties by term).
     """
     words = tokens[tokens["is_word"]]
-    units = words.groupby(list(unit), sort=True)["token"].agg(list)
-    vectorizer = TfidfVectorizer(analyzer=pretokenized, norm=None, smooth_idf=True, sublinear_tf=False)
-    vectorizer.fit(units.to_list())
+    vectorizer = _paragraph_idf(words, unit, norm=None, sublinear_tf=False)
     idf = pd.Series(vectorizer.idf_, index=vectorizer.get_feature_names_out(), name="idf")
     counts = words.groupby([by, "token"], sort=True).size().rename("count").reset_index()
     counts = counts.rename(columns={"token": "term"})
@@ -236,6 +241,13 @@ def top_n_overlap(rankings: dict[str, pd.DataFrame], n: int, by: str = "doc_id")
     return pd.DataFrame(rows)
 
 
+def least_squares_slopes(y: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Least-squares slope of each row of ``y`` on ``x``: Σ(x − x̄)(y − ȳ) / Σ(x − x̄)²."""
+    y, x = np.asarray(y, dtype=float), np.asarray(x, dtype=float)
+    dx = x - x.mean()
+    return (y - y.mean(axis=-1, keepdims=True)) @ dx / (dx @ dx)
+
+
 def term_trajectories(tokens: pd.DataFrame, timeline: pd.DataFrame, min_freq: int = 10) -> pd.DataFrame:
     """How each term's rate changes along a timeline of documents.
 
@@ -251,9 +263,7 @@ def term_trajectories(tokens: pd.DataFrame, timeline: pd.DataFrame, min_freq: in
     rates = rates.reindex(columns=doc_ids, fill_value=0.0)
     total = freq.groupby("term")["count"].sum()
     rates = rates[total.reindex(rates.index) >= min_freq]
-    x = timeline["x"].to_numpy(dtype=float)
-    dx = x - x.mean()
-    slope = (rates.to_numpy() - rates.to_numpy().mean(axis=1, keepdims=True)) @ dx / (dx @ dx)
+    slope = least_squares_slopes(rates.to_numpy(), timeline["x"].to_numpy(dtype=float))
     table = rates.reset_index()
     table.columns.name = None
     table["count"] = table["term"].map(total).astype(int)
@@ -359,9 +369,7 @@ def document_similarity(tokens: pd.DataFrame, unit: Sequence[str] = ("doc_id", "
     :func:`tfidf_keywords` (an IDF over a handful of documents takes only a few values and
     weights almost nothing), rows l2-normalised; documents in first-seen order."""
     words = tokens[tokens["is_word"]]
-    units = words.groupby(list(unit), sort=True)["token"].agg(list)
-    vectorizer = TfidfVectorizer(analyzer=pretokenized, norm="l2", smooth_idf=True, sublinear_tf=True)
-    vectorizer.fit(units.to_list())
+    vectorizer = _paragraph_idf(words, unit, norm="l2", sublinear_tf=True)
     docs = words.groupby("doc_id", sort=False)["token"].agg(list)
     vectors = vectorizer.transform(docs.to_list())
     return pd.DataFrame(cosine_similarity(vectors), index=docs.index, columns=docs.index)

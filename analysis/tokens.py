@@ -27,7 +27,6 @@ import tempfile
 import time
 import unicodedata
 import warnings
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +65,7 @@ __all__ = [
     "pos_tokenizer",
     "place_names",
     "is_place",
-    "quoted_terms",
+    "is_number",
     "LEXICON_POS",
 ]
 
@@ -78,7 +77,6 @@ LEXICON_POS = "nz"
 _DIGITS_ONLY = re.compile(r"^[\d.,%％·〇]+$")
 _JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 """Characters jieba can join into one token (its re_han_default); 〇 and punctuation split."""
-_QUOTED = re.compile(r"“([^“”]{2,16})”")
 
 
 CAMPAIGN_LEVELS = ("shanghai", "national")
@@ -226,6 +224,12 @@ def pretokenized(terms: list[str]) -> list[str]:
     return terms
 
 
+def is_number(text: str) -> bool:
+    """True for digits only, with decimal points, separators or a percent sign (2018, 6.5,
+    30%, 12345): a number, not a word or a slogan."""
+    return bool(_DIGITS_ONLY.match(text))
+
+
 @functools.lru_cache(maxsize=None)
 def is_word(token: str) -> bool:
     """True for a token that counts as a word: not white space, punctuation or symbols
@@ -233,7 +237,7 @@ def is_word(token: str) -> bool:
     return not (
         not token.strip()
         or _is_punctuation_or_symbol(token)
-        or _DIGITS_ONLY.match(token)
+        or is_number(token)
         or token in stopwords()
     )
 
@@ -417,26 +421,6 @@ def annotate_tokens(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, corpus:
     structure = paragraph_table[["doc_id", "para_no", "kind", "part_kind", "part_no", "section_no", "section_title"]]
     out = tokens.merge(structure, on=["doc_id", "para_no"], how="left", validate="many_to_one")
     return out.merge(corpus[["doc_id", *columns]], on="doc_id", how="left", validate="many_to_one")
-
-
-def quoted_terms(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Lexicon candidates: every string of 2–16 characters in “…” quotes in the cleaned
-    texts, with its count, the documents it occurs in, whether it is in the lexicon and
-    how jieba segments it. Sorted by count (descending), then term."""
-    counts: Counter[str] = Counter()
-    docs: dict[str, set[str]] = {}
-    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        for term in _QUOTED.findall(text):
-            counts[term] += 1
-            docs.setdefault(term, set()).add(doc_id)
-    lexicon = set(lexicon_terms())
-    rows = [
-        {"term": term, "count": n, "documents": ", ".join(sorted(docs[term])),
-         "in_lexicon": term in lexicon, "segmented": " / ".join(tokenize(term))}
-        for term, n in counts.items()
-    ]
-    table = pd.DataFrame(rows, columns=["term", "count", "documents", "in_lexicon", "segmented"])
-    return table.sort_values(["count", "term"], ascending=[False, True], ignore_index=True)
 
 
 def stack_groups(table: pd.DataFrame, queries: dict[str, str], column: str = "group") -> pd.DataFrame:

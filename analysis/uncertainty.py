@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2, false_discovery_control, gamma, mannwhitneyu, norm
 
-from .stats import keyness, log_ratio, signed_g2, word_counts
+from .stats import keyness, least_squares_slopes, log_ratio, signed_g2, word_counts
 
 __all__ = [
     "MIN_PARAGRAPHS",
@@ -180,7 +180,7 @@ def keyness_over_paragraphs(keyness_table: pd.DataFrame, target_tokens: pd.DataF
     both = pd.concat([target_tokens, reference_tokens], ignore_index=True)
     side = pd.Series(np.arange(len(both)) < len(target_tokens), index=both.index)
     rank = paragraph_keyness_test(both, side, keyness_table["term"].to_list(), unit)
-    table = keyness_table.merge(rank.drop(columns="term").assign(term=keyness_table["term"].to_numpy()), on="term")
+    table = keyness_table.merge(rank, on="term", validate="one_to_one")
     table["significant_g2"] = table["p_adjusted"] < alpha
     same_sign = np.sign(table["mean_rate_target"] - table["mean_rate_reference"]) == np.sign(table["g2"])
     table["significant_paragraphs"] = (table["p_rank_adjusted"] < alpha) & same_sign
@@ -279,16 +279,16 @@ def leave_one_out_slopes(x: Sequence[float], y: Sequence[float], labels: Sequenc
         raise ValueError("x, y and labels must have the same length")
     if len(x) < 3:
         raise ValueError("leave-one-out slopes need at least three points")
-
-    def slope(xs: np.ndarray, ys: np.ndarray) -> float:
-        dx = xs - xs.mean()
-        return float(dx @ (ys - ys.mean()) / (dx @ dx))
-
-    full = slope(x, y)
+    full = float(least_squares_slopes(y, x))
     keep = ~np.eye(len(x), dtype=bool)
-    table = pd.DataFrame({"left_out": list(labels), "slope": [slope(x[k], y[k]) for k in keep]})
-    stable = bool(full != 0 and np.all(np.sign(table["slope"]) == np.sign(full)))
-    return full, table, stable
+    table = pd.DataFrame({"left_out": list(labels), "slope": [float(least_squares_slopes(y[k], x[k])) for k in keep]})
+    return full, table, bool(_sign_stable(np.array([full]), table["slope"].to_numpy()[None, :])[0])
+
+
+def _sign_stable(full: np.ndarray, left_out: np.ndarray) -> np.ndarray:
+    """True where the full slope is non-zero and every leave-one-out slope (a row of
+    ``left_out`` per slope) has its sign."""
+    return (full != 0) & np.all(np.sign(left_out) == np.sign(full)[:, None], axis=1)
 
 
 def trajectory_leave_one_out(trajectories: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
@@ -298,10 +298,11 @@ def trajectory_leave_one_out(trajectories: pd.DataFrame, timeline: pd.DataFrame)
     <doc_id>`` per document, and sign_stable, true when every one of them has the full
     slope's sign. Row order kept."""
     doc_ids, x = timeline["doc_id"].to_list(), timeline["x"].to_numpy(dtype=float)
-    rows = []
-    for rates in trajectories[doc_ids].to_numpy(dtype=float):
-        _, table, stable = leave_one_out_slopes(x, rates, doc_ids)
-        rows.append([*table["slope"], stable])
-    extra = pd.DataFrame(rows, columns=[*(f"slope without {d}" for d in doc_ids), "sign_stable"],
-                         index=trajectories.index)
+    if len(doc_ids) < 3:
+        raise ValueError("leave-one-out slopes need at least three points")
+    rates = trajectories[doc_ids].to_numpy(dtype=float)
+    keep = ~np.eye(len(doc_ids), dtype=bool)
+    left_out = np.column_stack([least_squares_slopes(rates[:, k], x[k]) for k in keep])
+    extra = pd.DataFrame(left_out, columns=[f"slope without {d}" for d in doc_ids], index=trajectories.index)
+    extra["sign_stable"] = _sign_stable(least_squares_slopes(rates, x), left_out)
     return pd.concat([trajectories, extra], axis=1)

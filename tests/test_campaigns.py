@@ -49,3 +49,12 @@ def test_lexicon_campaign_columns_are_checked(tmp_path):
         tok.read_lexicon(lexicon)
     lexicon.write_text("term\tcategory\tsource\n甲乙\tformula\tx\n", encoding="utf-8")   # the columns are optional
     assert tok.read_lexicon(lexicon) == [LexiconEntry("甲乙", "formula", "x")]
+
+
+def test_campaign_mentions_count_the_names_per_document(corpus, paras):
+    tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
+    table = campaigns.campaign_mentions(analysis.read_lexicon(), tokens, ["cn-2018-wr", "xh-2019-wr"])
+    counts = table.set_index("campaign")[["cn-2018-wr", "xh-2019-wr"]]
+    assert counts.loc["四大品牌"].tolist() == [0, 4]           # launched 2018, after the Changning report
+    assert counts.loc["一网通办"].tolist() == [0, 4]
+    assert (counts.sum(axis=1) > 0).all()                      # campaigns named in neither are left out

@@ -79,7 +79,12 @@ def test_notebook_03_keyness_claims_hold_on_the_seeds(main_design):
     assert findings.only_place_names_survive_paragraphs(checked, places).holds
     detectable = uncertainty.detectable_log_ratios({"main": (int(target["is_word"].sum()),
                                                              int(reference["is_word"].sum()))})
-    assert findings.non_significance_is_low_power(detectable, "main").holds
+    claim = findings.non_significance_is_low_power(detectable, "main", table)
+    assert claim.holds and f"of {len(table)} tested terms are seen fewer than 20 times" in claim.evidence
+    log_odds = stats.log_odds_dirichlet(stats.word_counts(target), stats.word_counts(reference),
+                                        stats.word_counts(main_design[0]), 1000.0, 5)
+    rho, _ = stats.ranking_agreement(table, log_odds, 20)
+    assert findings.rankings_agree(rho, len(table)).holds
     significant = table.loc[table["p_adjusted"] < 0.05, "term"].to_list()
     jackknife = uncertainty.section_jackknife_keyness(target, reference, significant, 5)
     assert findings.some_terms_hinge_on_one_section(jackknife).holds
@@ -124,6 +129,7 @@ def test_notebook_02_topic_and_like_for_like_claims_hold_on_the_seeds(theme_data
                                           analysis.tokens.stack_groups(tokens, queries), dictionary,
                                           [("2018", "2024")], "group", 2000, 2024)
     assert findings.like_for_like_is_inconclusive(differences).holds
+    assert findings.documents_differ_in_kind(analysis.load_corpus(), ["cn-2018-wr", "cn-2020-fyp", "cn-2024-wr"]).holds
     docs = topics.paragraph_documents(tokens)
     selection = topics.choose_topic_number(docs, range(2, 13), 0, n_samples=20)
     assert findings.topic_number_is_uncertain(selection).holds
@@ -163,3 +169,11 @@ def test_notebook_03_and_01_claims_fail_on_contradicting_data():
                                 "paragraphs_from": [30], "paragraphs_to": [40], "small_n": [False],
                                 "excludes_zero": [True]})
     assert not findings.like_for_like_is_inconclusive(differences).holds
+
+
+def test_ranking_and_kind_claims_fail_on_contradicting_data():
+    assert not findings.rankings_agree(0.3, 100).holds
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "genre": ["work_report"] * 3,
+                           "scope": ["whole", "whole", "excerpt: x"]})
+    assert not findings.documents_differ_in_kind(corpus, ["a", "b", "c"]).holds      # a → b: same kind
+    assert findings.documents_differ_in_kind(corpus, ["b", "c"]).holds
