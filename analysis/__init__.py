@@ -1,8 +1,11 @@
 """Comparative analysis of Chinese local-government policy texts.
 
-One module per pipeline stage: ``paths`` (every path), ``corpus`` (manifest and
-loading), ``cleaning`` (normalisation and chrome removal), ``structure`` (parts,
-sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
+One module per pipeline stage: ``paths`` (every path), ``formats`` (reading .txt,
+Markdown, HTML, DOCX and PDF files as plain text, markup audited), ``intake`` (adding
+documents: files copied, manifest rows inferred), ``corpus`` (manifest and loading),
+``cleaning`` (normalisation and chrome removal), ``resplit`` (run-together text cut
+at its headings), ``appended`` (glossaries, notes and revision lists after the report
+set apart), ``structure`` (parts, sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
 words), ``stats`` (frequencies, keywords, collocations, trajectories), ``kwic``
 (concordance and dispersion), ``themes`` (dictionary-based policy attention with
 bootstrap intervals), ``uncertainty`` (rate intervals, differences, paragraph-level tests,
@@ -23,6 +26,8 @@ from .corpus import (
     read_manifest,
     select_documents,
 )
+from .formats import read_document
+from .intake import add_documents
 from .plotting import (
     plot_comparison_cloud,
     plot_dispersion,
@@ -49,6 +54,7 @@ __all__ = [
     "clean_text", "find_spam", "normalise_text",
     "CorpusError", "cleaning_audit", "cleaning_summary", "decimal_years", "document_labels", "load_corpus",
     "manifest_problems", "marked_doc_ids", "read_manifest", "select_documents",
+    "read_document", "add_documents",
     "plot_comparison_cloud", "plot_dispersion", "plot_document_sizes", "plot_grouped_rates", "plot_heatmap",
     "plot_expression_overlap", "plot_keyness", "plot_term_scatter",
     "plot_slope_chart", "plot_theme_timeline", "plot_topic_stability", "plot_top_terms", "plot_wordclouds",

@@ -1,5 +1,7 @@
-"""Command line: ``python -m analysis check`` validates the corpus before anything runs;
-``python -m analysis benchmark`` prints the performance figures (see analysis.benchmark)."""
+"""Command line: ``python -m analysis add FILE… --district D`` adds documents (see
+analysis.intake); ``python -m analysis check`` validates the corpus before
+anything runs; ``python -m analysis benchmark`` prints the performance figures (see
+analysis.benchmark)."""
 from __future__ import annotations
 
 import argparse
@@ -12,29 +14,83 @@ from .paths import MANIFEST, display_path
 def check(manifest: Path, flag_share: float) -> int:
     """Report every manifest and file problem at once, then the documents whose cleaning
     removed an unusual share, then lexicon and theme-dictionary problems. Exit status 1
-    when anything is wrong (a flagged document counts), 0 otherwise."""
+    when anything is wrong (a flagged document counts), 0 otherwise.
+
+    Warnings do not fail the check: a work report with no review or no plan part (an
+    excerpt, or a text whose headings were not recognised) is left out of every
+    review/plan comparison, and a document with appended material has it set apart."""
     from .corpus import cleaning_summary, load_corpus, manifest_problems
+    from .structure import paragraphs, structure_summary
     from .themes import read_themes
     from .tokens import read_lexicon
 
     problems = manifest_problems(manifest)
+    warnings: list[str] = []
     if not problems:
         corpus = load_corpus(manifest)
         summary = cleaning_summary(corpus, flag_share)
+        files = dict(zip(corpus["doc_id"], corpus["file"]))
         for row in summary[summary["flagged"]].itertuples():
-            name = corpus.loc[corpus["doc_id"] == row.doc_id, "file"].item()
-            problems.append(f"{display_path(Path(manifest).parent / name)}: cleaning removed {row.share_removed:.1%} "
-                            f"of the text (more than {flag_share:.0%}); inspect its cleaning audit")
+            problems.append(f"{display_path(Path(manifest).parent / files[row.doc_id])}: cleaning removed "
+                            f"{row.share_removed:.1%} of the text (more than {flag_share:.0%}); "
+                            "inspect its cleaning audit")
+        warnings = structure_warnings(corpus, structure_summary(paragraphs(corpus)), summary, Path(manifest).parent)
         print(f"{display_path(manifest)}: {len(corpus)} documents read and cleaned")
     for reader in (read_lexicon, read_themes):
         try:
             reader()
         except ValueError as exc:
             problems.append(str(exc))
+    for warning in warnings:
+        print(f"warning: {warning}")
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{len(problems)} problem(s)" if problems else "no problems")
+    print((f"{len(problems)} problem(s)" if problems else "no problems")
+          + (f", {len(warnings)} warning(s)" if warnings else ""))
     return 1 if problems else 0
+
+
+def structure_warnings(corpus, structure, summary, folder: Path) -> list[str]:
+    """One message per work report without a review or a plan part (naming its scope),
+    per run-together text re-split at its headings, and per document with appended material."""
+    messages = []
+    table = corpus.set_index("doc_id")
+    counts = structure.set_index("doc_id")
+    for doc_id, row in table.iterrows():
+        where = display_path(folder / row["file"])
+        if row["genre"] == "work_report":
+            missing = [kind for kind in ("review", "plan") if counts.at[doc_id, f"{kind}_parts"] == 0]
+            if missing:
+                messages.append(f"{where}: work report {doc_id} has no {' and no '.join(missing)} part "
+                                f"(scope: {row['scope']}); it is left out of review/plan comparisons")
+    for row in summary.itertuples():
+        where = display_path(folder / table.at[row.doc_id, "file"])
+        if row.resplit:
+            messages.append(f"{where}: {row.resplit} run-together line(s) re-split at their headings; "
+                            "see the cleaning audit")
+        if row.appended_lines:
+            messages.append(f"{where}: {row.appended_lines} line(s) of appended material set apart from the counts")
+    return messages
+
+
+def add(args: argparse.Namespace) -> int:
+    """Add the files (analysis.intake); print one line per document added, or every problem."""
+    from .intake import add_documents
+    from .corpus import CorpusError
+
+    try:
+        rows = add_documents(args.files, args.district, district_zh=args.district_zh, genre=args.genre,
+                             date=args.date, title=args.title, doc_id=args.doc_id, scope=args.scope,
+                             speaker=args.speaker, source=args.source, manifest=args.manifest)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was added", file=sys.stderr)
+        return 1
+    for row in rows:
+        print(f"added {row['doc_id']}: {row['file']}, {row['date']} ({row['date_note']})")
+    print(f"{len(rows)} document(s) added to {display_path(args.manifest)}; run `make check` next")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,6 +100,20 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--manifest", type=Path, default=MANIFEST, help="manifest CSV (default: seeds/manifest.csv)")
     check_parser.add_argument("--flag-share", type=float, default=0.2,
                               help="flag a document whose cleaning removes more than this share (default 0.2)")
+    add_parser = commands.add_parser("add", help="copy documents into seeds/ and write their manifest rows")
+    add_parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                            help="documents: .txt, .md, .html, .docx or .pdf")
+    add_parser.add_argument("--district", required=True, help="place name in Latin letters (Changning, Shanghai)")
+    add_parser.add_argument("--district-zh", help="place name in Chinese (default: the manifest's for the district)")
+    add_parser.add_argument("--genre", help="work_report, plan_proposal, news_article … "
+                                            "(default: work_report when the title contains 政府工作报告)")
+    add_parser.add_argument("--date", help="YYYY-MM-DD (default: read from the report's meeting line); one file only")
+    add_parser.add_argument("--title", help="title (default: from the file's metadata); one file only")
+    add_parser.add_argument("--doc-id", help="doc_id (default: district-year-genre code); one file only")
+    add_parser.add_argument("--scope", default="whole", help="whole, or 'excerpt: …' (default: whole)")
+    add_parser.add_argument("--speaker", default="", help="who delivered or signed it")
+    add_parser.add_argument("--source", default="", help="what kind of source the file came from")
+    add_parser.add_argument("--manifest", type=Path, default=MANIFEST, help="manifest CSV (default: seeds/manifest.csv)")
     bench = commands.add_parser("benchmark", help="measure throughput, speed-ups, memory and notebook times")
     bench.add_argument("--copies", type=int, default=100, help="corpus size as a multiple of the seeds (default 100)")
     bench.add_argument("--workers", type=int, default=0, help="processes for the parallel run (default: all cores)")
@@ -51,6 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.manifest, args.flag_share)
+    if args.command == "add":
+        return add(args)
     from .benchmark import run
 
     return run(args.copies, args.workers, not args.skip_notebooks)

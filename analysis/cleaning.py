@@ -238,10 +238,12 @@ AUDIT_COLUMNS = ["line_no", "zone", "action", "rule", "raw_line", "note"]
 
 @dataclass(frozen=True)
 class CleanedText:
-    """The cleaned text and the audit of every edge-zone line (kept or removed)."""
+    """The cleaned text, the raw line number of each of its lines, and the audit of
+    every edge-zone line (kept or removed)."""
 
     text: str
     audit_rows: tuple[dict, ...]
+    line_numbers: tuple[int, ...] = ()
 
     @property
     def audit(self) -> pd.DataFrame:
@@ -280,10 +282,12 @@ def clean_text(raw: str) -> CleanedText:
         end = next(i for i in range(len(lines) - 1, start - 1, -1) if is_body(i))
 
     kept: list[str] = []
+    kept_numbers: list[int] = []
     audit_rows = []
     for i, (no, raw_line, norm) in enumerate(lines):
         if start <= i <= end:
             kept.append(norm)
+            kept_numbers.append(no)
             continue
         rule = rule_of(i)
         spam = find_spam(norm)
@@ -299,4 +303,5 @@ def clean_text(raw: str) -> CleanedText:
         )
         if rule is None:
             kept.append(norm)
-    return CleanedText("\n".join(kept), tuple(audit_rows))
+            kept_numbers.append(no)
+    return CleanedText("\n".join(kept), tuple(audit_rows), tuple(kept_numbers))

@@ -12,13 +12,17 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from .cleaning import clean_text, find_spam, normalise_text
+from .appended import appended_start
+from .cleaning import AUDIT_COLUMNS, clean_text, find_spam, normalise_text
+from .formats import DocumentFormatError, ExtractedDocument, decode_text, read_document
 from .paths import MANIFEST, display_path
+from .resplit import resplit_run_together
 
 __all__ = [
     "CorpusError",
@@ -27,6 +31,9 @@ __all__ = [
     "manifest_problems",
     "read_manifest",
     "read_raw_text",
+    "read_document_file",
+    "PreparedText",
+    "prepare_text",
     "load_corpus",
     "cleaning_audit",
     "cleaning_summary",
@@ -41,7 +48,7 @@ __all__ = [
 ]
 
 REQUIRED_COLUMNS = ["doc_id", "file", "district", "date", "year", "genre", "title", "scope"]
-OPTIONAL_COLUMNS = ["district_zh", "speaker", "source", "date_note", "quality_note", "text_quality"]
+OPTIONAL_COLUMNS = ["district_zh", "speaker", "source", "url", "date_note", "quality_note", "text_quality"]
 TEXT_QUALITIES = ("original", "rewritten")
 """Values of the manifest's optional text_quality column: the text as published (the
 default when empty), or a machine-rewritten copy whose words are not the original's."""
@@ -58,30 +65,31 @@ class CorpusError(ValueError):
 
 
 def _decode(path: Path, data: bytes) -> tuple[str | None, str | None]:
-    """(text, None) for valid UTF-8 (BOM allowed, CRLF read as LF), else (None, problem)."""
+    """(text, None) for a valid UTF-8 text file (see analysis.formats.decode_text), else (None, problem)."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        byte = data[exc.start:exc.start + 1].hex()
-        return None, (f"{display_path(path)}: not valid UTF-8 (byte 0x{byte} at offset {exc.start}); "
-                      "save it as UTF-8 (it may be GBK or GB18030)")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+        return decode_text(path, data), None
+    except DocumentFormatError as exc:
+        return None, str(exc)
+
+
+def read_document_file(path: Path | str) -> ExtractedDocument:
+    """One document file read in its format (analysis.formats.read_document).
+
+    Raises CorpusError naming the file if it is missing, of an unsupported type,
+    unreadable in its format, or empty."""
+    try:
+        return read_document(path)
+    except DocumentFormatError as exc:
+        raise CorpusError([str(exc)]) from None
 
 
 def read_raw_text(path: Path | str) -> str:
-    """The raw text of one document file: UTF-8 (a BOM is dropped), line ends read as LF.
+    """The raw text of one document file: a text file as read (UTF-8, a BOM dropped, line
+    ends read as LF); any other format as the plain text its markup leaves.
 
-    Raises CorpusError if the file is missing, not UTF-8, or empty (only white space).
+    Raises CorpusError if the file is missing, unreadable in its format, or empty.
     """
-    path = Path(path)
-    if not path.is_file():
-        raise CorpusError([f"{display_path(path)}: file not found"])
-    text, problem = _decode(path, path.read_bytes())
-    if problem:
-        raise CorpusError([problem])
-    if not text.strip():
-        raise CorpusError([f"{display_path(path)}: file is empty"])
-    return text
+    return read_document_file(path).text
 
 
 def manifest_problems(manifest: Path | str = MANIFEST) -> list[str]:
@@ -90,13 +98,14 @@ def manifest_problems(manifest: Path | str = MANIFEST) -> list[str]:
     Checks: the manifest exists and is UTF-8; the required columns are present; each
     row has a value in every required column; doc_id is unique and made of lower-case
     letters, digits and hyphens; date is an ISO date (YYYY-MM-DD) and year is its
-    year; each file is named once and is an existing, non-empty UTF-8 text file.
+    year; each file is named once and is an existing, non-empty document in a supported
+    format (analysis.formats), a text file UTF-8 with no control characters.
     """
     return _inspect(Path(manifest))[0]
 
 
-def _inspect(manifest: Path) -> tuple[list[str], dict[str, str]]:
-    """(problems, raw texts by file name): each file is read once, for both."""
+def _inspect(manifest: Path) -> tuple[list[str], dict[str, ExtractedDocument]]:
+    """(problems, documents by file name): each file is read once, for both."""
     where = display_path(manifest)
     if not manifest.is_file():
         return [f"{where}: manifest not found"], {}
@@ -109,7 +118,7 @@ def _inspect(manifest: Path) -> tuple[list[str], dict[str, str]]:
     if missing:
         return [f"{where}: missing required column(s): {', '.join(missing)}"], {}
     problems: list[str] = []
-    texts: dict[str, str] = {}
+    texts: dict[str, ExtractedDocument] = {}
     seen_ids: dict[str, int] = {}
     seen_files: dict[str, int] = {}
     rows = list(reader)
@@ -150,7 +159,7 @@ def _inspect(manifest: Path) -> tuple[list[str], dict[str, str]]:
                 problems.append(f"{at}: file {name!r} is already listed on line {seen_files[name]}")
             seen_files.setdefault(name, line_no)
             try:
-                texts[name] = read_raw_text(manifest.parent / name)
+                texts[name] = read_document_file(manifest.parent / name)
             except CorpusError as exc:
                 problems.extend(f"{at}: {p}" for p in exc.problems)
     return problems, texts
@@ -162,7 +171,7 @@ def read_manifest(manifest: Path | str = MANIFEST) -> pd.DataFrame:
     return _validated(Path(manifest))[0]
 
 
-def _validated(manifest: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+def _validated(manifest: Path) -> tuple[pd.DataFrame, dict[str, ExtractedDocument]]:
     problems, texts = _inspect(manifest)
     if problems:
         raise CorpusError(problems)
@@ -178,28 +187,84 @@ def _validated(manifest: Path) -> tuple[pd.DataFrame, dict[str, str]]:
     return table, texts
 
 
+@dataclass(frozen=True)
+class PreparedText:
+    """A document's text as counted, the appended material set apart from it, and the
+    audit rows of every step (markup, chrome, re-split, appended)."""
+
+    text: str
+    appended: str
+    audit_rows: tuple[dict, ...]
+
+
+def prepare_text(document: ExtractedDocument) -> PreparedText:
+    """The steps from a document's plain text to the text that is counted:
+
+    1. :func:`analysis.cleaning.clean_text` (normalisation, page chrome in the edge zones);
+    2. :func:`analysis.resplit.resplit_run_together` (a run-together line cut at its headings,
+       audited as action "resplit", rule "run_together_headings");
+    3. :func:`analysis.appended.appended_start` (glossaries, notes, attachments and revision
+       lists after the report proper set apart: zone "appended", action "set_apart").
+
+    The audit starts with the markup rows of the file's format. Line numbers are those
+    of the plain text (for .txt and Markdown, the file's own lines)."""
+    cleaned = clean_text(document.text)
+    rows = list(document.markup_rows) + list(cleaned.audit_rows)
+    cleaned_lines = cleaned.text.split("\n") if cleaned.text else []
+    lines, resplit = resplit_run_together(cleaned_lines)
+    numbers: list[int] = []
+    cut = {index: (pieces, headings) for index, pieces, headings in resplit}
+    for index, line_no in enumerate(cleaned.line_numbers):
+        pieces, headings = cut.get(index, (1, None))
+        numbers.extend([line_no] * pieces)
+        if headings:
+            shown = " ".join(headings[:8]) + (" …" if len(headings) > 8 else "")
+            rows.append({"line_no": line_no, "zone": "body", "action": "resplit", "rule": "run_together_headings",
+                         "raw_line": cleaned_lines[index][:200],
+                         "note": f"{pieces} paragraphs run together on one line; "
+                                 f"cut before {len(headings)} heading(s): {shown}"})
+    start = appended_start(lines)
+    appended: list[str] = []
+    if start is not None:
+        appended = lines[start:]
+        lines = lines[:start]
+        heading = appended[0]
+        rows += [{"line_no": line_no, "zone": "appended", "action": "set_apart", "rule": "appended_material",
+                  "raw_line": line[:200], "note": f"after the report proper, under {heading}"}
+                 for line_no, line in zip(numbers[start:], appended)]
+    return PreparedText("\n".join(lines), "\n".join(appended), tuple(rows))
+
+
 def load_corpus(manifest: Path | str = MANIFEST) -> pd.DataFrame:
     """The corpus: one row per manifest row, in manifest order.
 
     Columns: the manifest's (doc_id, file, district, district_zh, date, year, genre,
-    title, speaker, scope, source, date_note, quality_note, text_quality), ``raw_text`` (as read)
-    and ``text`` (cleaned by :func:`analysis.cleaning.clean_text`).
+    title, speaker, scope, source, url, date_note, quality_note, text_quality), ``format``
+    (text, markdown, html, docx, pdf), ``raw_text`` (the file as read; for a format with
+    markup, the plain text it leaves), ``text`` (the report proper, as counted, by
+    :func:`prepare_text`), ``appended`` (material after the report proper, not counted;
+    '' when none) and ``audit_rows`` (the rows of :func:`cleaning_audit`).
     """
-    table, texts = _validated(Path(manifest))
-    table["raw_text"] = [texts[name] for name in table["file"]]
-    table["text"] = [clean_text(raw).text for raw in table["raw_text"]]
+    table, documents = _validated(Path(manifest))
+    prepared = [prepare_text(documents[name]) for name in table["file"]]
+    table["format"] = [documents[name].format for name in table["file"]]
+    table["raw_text"] = [documents[name].text for name in table["file"]]
+    table["text"] = [p.text for p in prepared]
+    table["appended"] = [p.appended for p in prepared]
+    table["audit_rows"] = [p.audit_rows for p in prepared]
     return table
 
 
 def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The cleaning audit of every document: doc_id and the columns of
-    :func:`analysis.cleaning.clean_text`'s audit (line_no, zone, action, rule, raw_line, note)."""
-    frames = []
-    for doc_id, raw in zip(corpus["doc_id"], corpus["raw_text"]):
-        audit = clean_text(raw).audit
-        audit.insert(0, "doc_id", doc_id)
-        frames.append(audit)
-    return pd.concat(frames, ignore_index=True)
+    """The audit of every document, one row per line changed: doc_id, line_no, zone
+    (markup: removed or rewritten by the format's rules; head/tail: page chrome outside
+    the body, removed or kept; body: a run-together line re-split; appended: set apart),
+    action, rule, raw_line and note."""
+    rows = [{"doc_id": doc_id, **row} for doc_id, audit in zip(corpus["doc_id"], corpus["audit_rows"])
+            for row in audit]
+    audit = pd.DataFrame(rows, columns=["doc_id", *AUDIT_COLUMNS])
+    audit["line_no"] = audit["line_no"].astype("Int64")
+    return audit
 
 
 def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2, audit: pd.DataFrame | None = None
@@ -207,16 +272,22 @@ def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2, audit: pd.Da
     """Per document: characters before and after cleaning, lines removed, and the share
     removed.
 
-    chars_raw counts the non-blank characters of the normalised raw text (so that
-    white-space and punctuation width do not count as removal), chars_clean those of
-    the cleaned text; share_removed = 1 − chars_clean / chars_raw. ``flagged`` is True
-    where share_removed exceeds ``flag_share``: an unusual share, to be inspected.
+    chars_raw counts the non-blank characters of the normalised raw text (for a format
+    with markup, the plain text it leaves; so that white space and punctuation width do
+    not count as removal), chars_clean those of the counted text, chars_appended those of
+    the appended material set apart; share_removed = 1 − (chars_clean + chars_appended) /
+    chars_raw, the share taken out as page chrome. ``flagged`` is True where share_removed
+    exceeds ``flag_share``: an unusual share, to be inspected. lines_removed counts the
+    chrome lines removed, markup_lines the source lines whose markup was removed or
+    rewritten, resplit the run-together lines re-split, appended_lines the lines set apart.
     spam_raw and spam_clean count the spam phrases (:data:`analysis.cleaning.SPAM_PATTERN`)
     before and after cleaning. Pass ``audit`` (from :func:`cleaning_audit`) when it is
-    already at hand, so the texts are not cleaned again.
+    already at hand.
     """
     audit = cleaning_audit(corpus) if audit is None else audit
-    removed = audit[audit["action"] == "removed"].groupby("doc_id").size()
+
+    def rows_where(mask: pd.Series) -> pd.Series:
+        return audit[mask].groupby("doc_id").size()
 
     def visible(text: str) -> int:
         return sum(not c.isspace() for c in text)
@@ -225,9 +296,18 @@ def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2, audit: pd.Da
         "doc_id": corpus["doc_id"],
         "chars_raw": [visible(normalise_text(raw)) for raw in corpus["raw_text"]],
         "chars_clean": [visible(text) for text in corpus["text"]],
+        "chars_appended": [visible(text) for text in corpus["appended"]],
     })
-    table["lines_removed"] = table["doc_id"].map(removed).fillna(0).astype(int)
-    table["share_removed"] = (1 - table["chars_clean"] / table["chars_raw"]).round(4)
+    counts = {
+        "lines_removed": rows_where(audit["zone"].isin(["head", "tail"]) & (audit["action"] == "removed")),
+        "markup_lines": rows_where(audit["zone"] == "markup"),
+        "resplit": rows_where(audit["action"] == "resplit"),
+        "appended_lines": rows_where(audit["zone"] == "appended"),
+    }
+    for name, series in counts.items():
+        table[name] = table["doc_id"].map(series).fillna(0).astype(int)
+    kept = table["chars_clean"] + table["chars_appended"]
+    table["share_removed"] = (1 - kept / table["chars_raw"]).round(4)
     table["flagged"] = table["share_removed"] > flag_share
     table["spam_raw"] = [len(find_spam(raw)) for raw in corpus["raw_text"]]
     table["spam_clean"] = [len(find_spam(text)) for text in corpus["text"]]

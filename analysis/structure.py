@@ -10,6 +10,8 @@ of a line (after cleaning, punctuation is full-width):
 A paragraph is one line of the cleaned text. A part is a *review* when its heading
 contains 回顾, a *plan* when it contains 任务, 工作安排 or 工作要求, and *other*
 otherwise; lines before a document's first part heading are its *front* matter.
+Material appended after the report proper (analysis.appended) is kept apart and is
+of part kind *appended* when asked for.
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ __all__ = [
     "outline",
     "structure_summary",
     "PARAGRAPH_COLUMNS",
+    "HEADING_MARKER",
 ]
 
 _NUMERAL = "一二三四五六七八九十"
@@ -35,6 +38,9 @@ _NUMERAL_FORM = re.compile(r"([一二三四五六七八九]?)(十?)([一二三�
 _PART = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
 _SECTION = re.compile(rf"^（([{_NUMERAL}]+)）(.+)$")
 _ITEM = re.compile(r"^(\d{1,3})\.(?!\d)(.+)$")
+HEADING_MARKER = re.compile(rf"([{_NUMERAL}]{{1,3}})、|（([{_NUMERAL}]{{1,3}})）|(\d{{1,3}})\.(?!\d)")
+"""The marker a numbered heading starts with: part (group 1, 一、), section (group 2,
+（一）) or item (group 3, 1.); used to find headings inside run-together text."""
 _SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）]*|[^。！？]+$")
 _REVIEW = re.compile(r"回顾")
 _PLAN = re.compile(r"任务|工作安排|工作要求")
@@ -100,17 +106,31 @@ def _document_paragraphs(doc_id: str, text: str) -> list[dict]:
     return rows
 
 
-def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
-    """One row per paragraph (non-empty line) of every document's cleaned ``text``.
+def paragraphs(corpus: pd.DataFrame, appended: bool = False) -> pd.DataFrame:
+    """One row per paragraph (non-empty line) of every document's counted ``text``.
 
     Columns: doc_id, para_no (1-based within the document), kind (part_heading,
     section_heading, item_heading, subheading — a short line with no sentence end —
     or text), the enclosing part (part_no, part_title, part_kind), section
     (section_no, section_title) and numbered item (item_no, item_title), the
     paragraph text and its length in characters. Missing levels are NA.
+
+    With ``appended=True`` the material after the report proper (the corpus's
+    ``appended`` column) follows each document's paragraphs, para_no continuing, with
+    part_kind "appended" and kind "appended_heading" for its first line. It is left
+    out by default, so that it is never counted as the report's words.
     """
-    rows = [row for doc_id, text in zip(corpus["doc_id"], corpus["text"])
-            for row in _document_paragraphs(doc_id, text)]
+    rows = []
+    for doc_id, text, extra in zip(corpus["doc_id"], corpus["text"],
+                                   corpus["appended"] if appended else [""] * len(corpus)):
+        document = _document_paragraphs(doc_id, text)
+        rows += document
+        for offset, line in enumerate((line for line in extra.split("\n") if line), len(document) + 1):
+            rows.append({"doc_id": doc_id, "para_no": offset,
+                         "kind": "appended_heading" if offset == len(document) + 1 else "text",
+                         "part_no": pd.NA, "part_title": pd.NA, "part_kind": "appended",
+                         "section_no": pd.NA, "section_title": pd.NA, "item_no": pd.NA, "item_title": pd.NA,
+                         "text": line, "n_chars": len(line)})
     table = pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
     for column in ("part_no", "section_no", "item_no"):
         table[column] = table[column].astype("Int64")

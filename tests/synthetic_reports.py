@@ -1,0 +1,142 @@
+"""Small synthetic work reports, written in each supported format, for the tests.
+
+The texts are made up: a meeting line, a review part and a plan part with numbered
+sections and items, and optionally appended material (a 名词解释 glossary and a list of
+revisions made after delivery). Words that appear only in the appended material
+(APPENDED_ONLY_WORDS) let a test see whether it was counted.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+APPENDED_ONLY_WORDS = ("改为", "名词解释", "释义")
+"""Words the synthetic appended material uses and the report proper never does."""
+
+MARKUP_WORDS = ("source", "https", "www", "gov", "cn", "html", "title", "jpg", "png")
+"""Words that appear only in the markup of the synthetic Markdown and HTML files."""
+
+
+def report_lines(year: int, place: str = "示范市", day: int = 15, appended: bool = False) -> list[str]:
+    """The lines of one synthetic work report delivered on {year}-01-{day}."""
+    lines = [
+        f"——{year}年1月{day}日在{place}第十五届人民代表大会第{year - 2009}次会议上",
+        "各位代表：",
+        f"现在，我代表{place}人民政府，向大会报告工作，请予审议。",
+        f"一、{year - 1}年工作回顾",
+        f"过去一年，我们坚持稳中求进工作总基调，统筹推进经济发展和民生保障，全年地区生产总值增长百分之{year % 7 + 3}。",
+        "（一）坚持创新驱动，产业结构持续优化。",
+        "1.科技创新能力不断增强。新建研发平台十二个，高新技术企业数量稳步增长，营商环境持续改善。",
+        "2.数字化转型深入推进。建成一批应用场景，公共数据开放共享水平明显提高，城市治理更加精细。",
+        "（二）坚持民生为本，群众获得感不断增强。",
+        "3.就业和社会保障更加有力。城镇新增就业岗位保持稳定，养老服务体系更加完善，社区服务更加便利。",
+        f"二、{year}年主要任务",
+        f"{year}年是推进高质量发展的关键一年，我们将着力做好以下工作。",
+        "（一）加快建设现代化产业体系，推动经济实现质的有效提升和量的合理增长。",
+        "1.培育壮大新兴产业。实施一批重大产业项目，推动先进制造业和现代服务业深度融合发展。",
+        "（二）持续保障和改善民生，办好群众急难愁盼的实事。",
+        "2.提升公共服务水平。新增养老床位和托育托位，推进优质教育资源均衡配置，加强基层医疗服务。",
+        "各位代表，让我们团结一心，奋发有为，为建设人民城市作出新的更大贡献。",
+    ]
+    return lines + (appended_lines(year) if appended else [])
+
+
+def appended_lines(year: int) -> list[str]:
+    """The material appended after a synthetic report: a glossary and a revision list."""
+    return [
+        "名词解释",
+        "1.应用场景：指新技术在城市治理和生产生活中落地的具体释义对象和环境。",
+        "2.托育托位：指为三岁以下婴幼儿提供照护服务的位置，此处为释义说明。",
+        f"政府工作报告修改{year % 5 + 2}处",
+        "- 第3页第2段，“稳步增长”改为“较快增长”。",
+        "- 第5页第1段，“明显提高”改为“显著提高”。",
+    ]
+
+
+def markdown_report(year: int, place: str = "示范市", appended: bool = True, front_matter: bool = True) -> str:
+    """A synthetic report as Markdown, as a user might save it from a web page: YAML front
+    matter, an image with its caption in an HTML comment, heading markers, emphasis, a
+    link and a table; appended material as headings and a bullet list."""
+    def markdown(line: str) -> list[str]:
+        if line.startswith(("一、", "二、", "名词解释", "政府工作报告修改")):
+            return [f"## {line}", ""]
+        if line.startswith("（"):
+            return [f"### **{line}**", ""]
+        if line.startswith("- "):
+            return [line]
+        if line.startswith("各位代表："):
+            return [f"*{line}*", ""]
+        return [line, ""]
+
+    out = []
+    if front_matter:
+        out += ["---", f"title: {year}年{place}政府工作报告",
+                f"source: https://www.example.gov.cn/zwgk/{year}/report-{year}.html",
+                f"date: {year}-02-0{year % 9 + 1}", "---", ""]
+    out += [f"# {year}年{place}政府工作报告", "",
+            "<!-- 图片说明：大会现场 -->", f"![大会现场](https://www.example.gov.cn/images/{year}.jpg)", ""]
+    out += [md for line in report_lines(year, place) for md in markdown(line)]
+    out += ["| 指标 | 数值 |", "|---|---:|", "| 地区生产总值增速 | 百分之五 |", "",
+            "<!--", "  图片：大会会场 https://www.example.gov.cn/images/hall.png", "-->",
+            "更多内容见[政府网站](https://www.example.gov.cn/zwgk/index.html)。", ""]
+    if appended:
+        out += [md for line in appended_lines(year) for md in markdown(line)]
+    return "\n".join(out) + "\n"
+
+
+def html_report(year: int, place: str = "示范市") -> str:
+    """A synthetic report as an HTML page: title, a publication-date meta tag, a canonical
+    link, a script, a style, comments, <br> line breaks and a table."""
+    paragraphs = "\n".join(f"<p>{line}</p>" for line in report_lines(year, place))
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{year}年{place}政府工作报告</title>
+<meta name="PubDate" content="{year}-02-01 09:30">
+<link rel="canonical" href="https://www.example.gov.cn/zwgk/{year}/report.html">
+<style>p {{ line-height: 2; }}</style></head>
+<body><!-- 导航栏 https://www.example.gov.cn -->
+<script>var site = "https://www.example.gov.cn/title.html";</script>
+<div class="article">
+{paragraphs}
+<table><tr><th>指标</th><th>数值</th></tr><tr><td>地区生产总值增速</td><td>百分之五</td></tr></table>
+</div></body></html>
+"""
+
+
+def write_docx(path: Path, year: int, place: str = "示范市") -> Path:
+    """A synthetic report as .docx (python-docx): the title in the core properties, the
+    lines as paragraphs and one table."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = f"{year}年{place}政府工作报告"
+    for line in report_lines(year, place):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), value in {(0, 0): "指标", (0, 1): "数值", (1, 0): "地区生产总值增速", (1, 1): "百分之五"}.items():
+        table.cell(r, c).text = value
+    document.save(path)
+    return path
+
+
+def write_pdf(path: Path, year: int, place: str = "示范市", width: int = 24) -> Path:
+    """A synthetic report as a PDF drawn by matplotlib with the project's CJK font: each
+    line wrapped every ``width`` characters, as a page width would, 20 lines a page,
+    with a page number at the foot of each page and the title in the document information."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from analysis.plotting import use_project_style
+
+    use_project_style()
+    wrapped = [line[i:i + width] for line in report_lines(year, place) for i in range(0, len(line), width)]
+    pages = [wrapped[i:i + 20] for i in range(0, len(wrapped), 20)]
+    with PdfPages(path, metadata={"Title": f"{year}年{place}政府工作报告", "CreationDate": None}) as pdf:
+        for number, page in enumerate(pages, 1):
+            figure = plt.figure(figsize=(8.27, 11.69))
+            for i, line in enumerate(page):
+                figure.text(0.08, 0.92 - 0.04 * i, line, fontsize=12)
+            figure.text(0.5, 0.04, str(number), fontsize=10)
+            pdf.savefig(figure)
+            plt.close(figure)
+    return path
