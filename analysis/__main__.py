@@ -53,16 +53,14 @@ def check(manifest: Path, flag_share: float) -> int:
 def structure_warnings(corpus, structure, summary, folder: Path) -> list[str]:
     """One message per work report without a review or a plan part (naming its scope),
     per run-together text re-split at its headings, and per document with appended material."""
+    from .structure import reports_missing_parts
+
     messages = []
     table = corpus.set_index("doc_id")
-    counts = structure.set_index("doc_id")
-    for doc_id, row in table.iterrows():
-        where = display_path(folder / row["file"])
-        if row["genre"] == "work_report":
-            missing = [kind for kind in ("review", "plan") if counts.at[doc_id, f"{kind}_parts"] == 0]
-            if missing:
-                messages.append(f"{where}: work report {doc_id} has no {' and no '.join(missing)} part "
-                                f"(scope: {row['scope']}); it is left out of review/plan comparisons")
+    for row in reports_missing_parts(corpus, structure).itertuples():
+        messages.append(f"{display_path(folder / table.at[row.doc_id, 'file'])}: work report {row.doc_id} has no "
+                        f"{row.missing.replace(' and ', ' and no ')} part (scope: {row.scope}); "
+                        "it is left out of review/plan comparisons")
     for row in summary.itertuples():
         where = display_path(folder / table.at[row.doc_id, "file"])
         if row.resplit:

@@ -30,6 +30,7 @@ __all__ = [
     "structure_summary",
     "PARAGRAPH_COLUMNS",
     "HEADING_MARKER",
+    "reports_missing_parts",
 ]
 
 _NUMERAL = "一二三四五六七八九十"
@@ -191,3 +192,14 @@ def structure_summary(paragraph_table: pd.DataFrame) -> pd.DataFrame:
     for name, counts in columns.items():
         table[name] = table["doc_id"].map(counts).fillna(0).astype(int)
     return table
+
+
+def reports_missing_parts(corpus: pd.DataFrame, summary: pd.DataFrame) -> pd.DataFrame:
+    """The work reports (genre work_report) with no review part or no plan part, which
+    every review/plan comparison leaves out: doc_id, missing ("review", "plan" or
+    "review and plan") and the manifest's scope. ``summary`` is :func:`structure_summary`'s table."""
+    table = summary.merge(corpus[["doc_id", "genre", "scope"]], on="doc_id")
+    table = table[(table["genre"] == "work_report") & ((table["review_parts"] == 0) | (table["plan_parts"] == 0))]
+    missing = [" and ".join(kind for kind, count in (("review", r), ("plan", p)) if count == 0)
+               for r, p in zip(table["review_parts"], table["plan_parts"])]
+    return pd.DataFrame({"doc_id": table["doc_id"].to_list(), "missing": missing, "scope": table["scope"].to_list()})

@@ -254,3 +254,14 @@ def test_a_new_manifest_is_created(tmp_path, incoming):
     rows = analysis.add_documents([path], "Demo", manifest=manifest)
     assert [row["doc_id"] for row in rows] == ["demo-2019-wr"]
     assert analysis.read_manifest(manifest)["url"].tolist() == ["https://www.example.gov.cn/zwgk/2019/report-2019.html"]
+
+
+def test_readme_shows_add_for_every_format():
+    from analysis.formats import SUPPORTED_SUFFIXES
+    from analysis.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Add a document"):readme.index("## Add a district")]
+    commands = [line for line in section.splitlines() if "python -m analysis add " in line]
+    shown = {suffix for line in commands for suffix in SUPPORTED_SUFFIXES if f"{suffix} " in line}
+    assert shown >= {".txt", ".md", ".html", ".docx", ".pdf"}

@@ -104,3 +104,11 @@ def test_seed_outline(paras):
 def test_seed_paragraphs_rebuild_the_text(corpus, paras):
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         assert "\n".join(paras.loc[paras["doc_id"] == doc_id, "text"]) == text
+
+
+def test_reports_missing_parts(corpus, paras):
+    from analysis.structure import reports_missing_parts
+
+    table = reports_missing_parts(corpus, structure_summary(paras))
+    assert table[["doc_id", "missing"]].to_dict("records") == [{"doc_id": "cn-2024-wr", "missing": "review and plan"}]
+    assert table["scope"].item().startswith("excerpt")
