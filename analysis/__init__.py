@@ -5,7 +5,8 @@ Markdown, HTML, DOCX and PDF files as plain text, markup audited), ``intake`` (a
 documents: files copied, manifest rows inferred), ``corpus`` (manifest and loading),
 ``cleaning`` (normalisation and chrome removal), ``resplit`` (run-together text cut
 at its headings), ``appended`` (glossaries, notes and revision lists after the report
-set apart), ``structure`` (parts, sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
+set apart), ``districts`` and ``genres`` (names, colours and markers from data files),
+``structure`` (parts, sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
 words), ``stats`` (frequencies, keywords, collocations, trajectories), ``kwic``
 (concordance and dispersion), ``themes`` (dictionary-based policy attention with
 bootstrap intervals), ``uncertainty`` (rate intervals, differences, paragraph-level tests,

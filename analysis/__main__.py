@@ -35,6 +35,7 @@ def check(manifest: Path, flag_share: float) -> int:
                             f"{row.share_removed:.1%} of the text (more than {flag_share:.0%}); "
                             "inspect its cleaning audit")
         warnings = structure_warnings(corpus, structure_summary(paragraphs(corpus)), summary, Path(manifest).parent)
+        problems += metadata_problems(corpus, manifest)
         print(f"{display_path(manifest)}: {len(corpus)} documents read and cleaned")
     for reader in (read_lexicon, read_themes):
         try:
@@ -48,6 +49,27 @@ def check(manifest: Path, flag_share: float) -> int:
     print((f"{len(problems)} problem(s)" if problems else "no problems")
           + (f", {len(warnings)} warning(s)" if warnings else ""))
     return 1 if problems else 0
+
+
+def metadata_problems(corpus, manifest: Path) -> list[str]:
+    """A message per manifest district or genre with no row in analysis/data/districts.tsv or
+    genres.tsv (their names, colours and markers come from there), or per error in those files."""
+    from .districts import DISTRICTS_FILE, missing_districts
+    from .genres import GENRES_FILE, missing_genres
+
+    problems = []
+    for what, column, missing, path, columns in (
+            ("district", "district", missing_districts, DISTRICTS_FILE, "district, name_zh, name_en, level, colour"),
+            ("genre", "genre", missing_genres, GENRES_FILE, "genre, label_zh, label_en, marker")):
+        try:
+            unknown = missing(corpus[column])
+        except ValueError as exc:
+            problems.append(str(exc))
+            continue
+        if unknown:
+            problems.append(f"{display_path(manifest)}: {what}(s) {', '.join(unknown)} not in {display_path(path)}; "
+                            f"add a row for each ({columns})")
+    return problems
 
 
 def structure_warnings(corpus, structure, summary, folder: Path) -> list[str]:

@@ -20,7 +20,9 @@ import pandas as pd
 
 from .appended import appended_start
 from .cleaning import AUDIT_COLUMNS, clean_text, find_spam, normalise_text
+from .districts import read_districts
 from .formats import DocumentFormatError, ExtractedDocument, decode_text, read_document
+from .genres import genre_labels
 from .paths import MANIFEST, display_path
 from .resplit import resplit_run_together
 
@@ -37,7 +39,6 @@ __all__ = [
     "load_corpus",
     "cleaning_audit",
     "cleaning_summary",
-    "GENRE_LABELS",
     "document_labels",
     "marked_doc_ids",
     "is_excerpt",
@@ -314,14 +315,6 @@ def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2, audit: pd.Da
     return table
 
 
-GENRE_LABELS = {
-    "work_report": "政府工作报告",
-    "plan_proposal": "五年规划建议",
-    "news_article": "新闻报道",
-}
-"""Chinese display names of the manifest's genres; a new genre shows under its own name."""
-
-
 def is_excerpt(scope: str) -> bool:
     """True for a manifest scope that names an excerpt (``excerpt: …``)."""
     return scope.startswith("excerpt")
@@ -335,8 +328,12 @@ def is_rewritten(text_quality: str) -> bool:
 def document_labels(corpus: pd.DataFrame) -> pd.Series:
     """doc_id -> short display label: district, year and genre in Chinese, marked （节选）
     when the scope is an excerpt and （改写）when the text is machine-rewritten
-    (长宁 2018 政府工作报告; 长宁 2024 政府工作报告（节选）; 长宁 2017 新闻报道（改写）)."""
-    labels = [f"{zh or district} {year} {GENRE_LABELS.get(genre, genre)}"
+    (长宁 2018 政府工作报告; 长宁 2024 政府工作报告（节选）; 长宁 2017 新闻报道（改写）). The district's
+    and genre's Chinese names come from analysis/data/districts.tsv and genres.tsv; a
+    district or genre not (yet) in them shows under the manifest's district_zh or its id."""
+    names_zh = read_districts()["name_zh"].to_dict()
+    genres_zh = genre_labels()
+    labels = [f"{names_zh.get(district) or zh or district} {year} {genres_zh.get(genre, genre)}"
               + ("（节选）" if is_excerpt(scope) else "") + ("（改写）" if is_rewritten(quality) else "")
               for zh, district, year, genre, scope, quality in zip(
                   corpus["district_zh"], corpus["district"], corpus["year"], corpus["genre"], corpus["scope"],

@@ -18,11 +18,12 @@ import pandas as pd
 from matplotlib import font_manager
 
 from .corpus import is_excerpt, is_rewritten
+from .genres import genre_markers
 from .paths import FIGURES_DIR
 from .precision import sorted_by, write_csv
 
 __all__ = [
-    "FONT_FILE", "FONT_NAME", "font_path", "use_project_style", "save_figure", "plot_document_sizes",
+    "FONT_FILE", "FONT_NAME", "font_path", "use_project_style", "set_figure_folder", "save_figure", "plot_document_sizes",
     "plot_top_terms", "plot_dispersion", "plot_wordclouds", "plot_comparison_cloud",
     "plot_theme_timeline", "plot_grouped_rates", "plot_slope_chart", "plot_topic_stability", "plot_heatmap",
     "plot_keyness", "plot_term_scatter", "plot_expression_overlap",
@@ -63,9 +64,21 @@ def use_project_style() -> None:
     })
 
 
-def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, folder: Path = FIGURES_DIR):
+_figure_folder: Path | None = None
+
+
+def set_figure_folder(folder: Path | str | None) -> Path:
+    """Send the figures :func:`save_figure` writes to ``folder`` (a notebook's FIGURES_DIR
+    parameter), or back to :data:`analysis.paths.FIGURES_DIR` with None; returns the folder."""
+    global _figure_folder
+    _figure_folder = Path(folder) if folder is not None else None
+    return _figure_folder or FIGURES_DIR
+
+
+def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, folder: Path | None = None):
     """Write ``fig`` as ``folder/name.png`` and ``.svg`` and ``data`` as ``name.csv``, close
-    the figure, and return the saved PNG as an IPython image for display.
+    the figure, and return the saved PNG as an IPython image for display. ``folder``
+    defaults to the one set by :func:`set_figure_folder`, else analysis.paths.FIGURES_DIR.
 
     ``name`` starts with the number of the notebook that makes it (``00-document-sizes``).
     Output is byte-stable: no date or software metadata, fixed SVG hash salt; the CSV's
@@ -74,6 +87,7 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, folder: Path = F
     """
     from IPython.display import Image
 
+    folder = Path(folder) if folder is not None else _figure_folder or FIGURES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     png, svg, csv = (folder / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
     fig.savefig(png, format="png", metadata={"Software": None})
@@ -103,8 +117,6 @@ def plot_document_sizes(sizes: pd.DataFrame, labels: pd.Series) -> plt.Figure:
 
 
 PER_10K_LABEL = "每万词 per 10,000 word tokens"
-DISTRICT_COLOURS = {"Changning": "#4C72B0", "Xuhui": "#DD8452"}
-"""One colour per district, used in every figure that compares districts."""
 
 
 def _panel_grid(n: int, ncols: int, panel_width: float, panel_height: float, extra_height: float = 0.0,
@@ -210,7 +222,6 @@ def plot_comparison_cloud(comparison: pd.DataFrame, names: dict[str, str], colou
     return fig
 
 
-GENRE_MARKERS = {"work_report": "o", "plan_proposal": "s", "news_article": "^"}
 GROUP_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
 
 
@@ -224,7 +235,8 @@ def _marker_fill(scope: str, quality: str, colour: str) -> str:
 
 def _document_handles(colour: str, genres: list[str]) -> list[plt.Line2D]:
     """Legend entries for the genre markers and the excerpt and rewritten fills."""
-    handles = [plt.Line2D([], [], marker=GENRE_MARKERS.get(g, "D"), linestyle="", color=colour, label=g)
+    markers = genre_markers()
+    handles = [plt.Line2D([], [], marker=markers.get(g, "D"), linestyle="", color=colour, label=g)
                for g in genres]
     handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor="white",
                               label="excerpt (hollow)"))
@@ -269,7 +281,7 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
             row = rows.loc[doc_id]
             ax.errorbar(docs.loc[doc_id, "date"], row["per_1000"],
                         yerr=[[row["per_1000"] - row["ci_low"]], [row["ci_high"] - row["per_1000"]]],
-                        fmt=GENRE_MARKERS.get(docs.loc[doc_id, "genre"], "D"), color=colour, ecolor=colour,
+                        fmt=genre_markers().get(docs.loc[doc_id, "genre"], "D"), color=colour, ecolor=colour,
                         markerfacecolor=_marker_fill(docs.loc[doc_id, "scope"], docs.loc[doc_id, "text_quality"],
                                                      colour),
                         markersize=6, capsize=2, linewidth=1, zorder=2)
@@ -277,7 +289,7 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         ax.set_ylim(bottom=0)
         _year_axis(ax, docs["date"])
         ax.tick_params(axis="x", rotation=45)
-    handles = _document_handles("#4C72B0", list(GENRE_MARKERS))
+    handles = _document_handles("#4C72B0", list(genre_markers()))
     if reference:
         handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#888888", label=f"{reference} (reference)"))
     fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=7.5)
@@ -357,7 +369,7 @@ def plot_slope_chart(trajectories: pd.DataFrame, documents: pd.DataFrame, title:
             intercept = y.mean() - row["slope"] * x.mean()
             ax.plot(dates, intercept + row["slope"] * x, color=colour, linestyle="--", linewidth=0.9, alpha=0.7)
             for doc_id, value in zip(doc_ids, y):
-                ax.plot(dates[doc_id], value, marker=GENRE_MARKERS.get(docs.loc[doc_id, "genre"], "D"), color=colour,
+                ax.plot(dates[doc_id], value, marker=genre_markers().get(docs.loc[doc_id, "genre"], "D"), color=colour,
                         markerfacecolor=_marker_fill(docs.loc[doc_id, "scope"], docs.loc[doc_id, "text_quality"],
                                                      colour), markersize=4.5, linestyle="")
             ends.append(intercept + row["slope"] * x[-1])

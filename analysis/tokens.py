@@ -15,7 +15,6 @@ token. jieba's start-up messages are silenced and its cache lives in ``.cache/``
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import gc
 import hashlib
@@ -41,6 +40,7 @@ import stopwordsiso
 from tqdm import tqdm
 
 from .parallel import ordered_map
+from .data_files import read_tsv
 from .paths import CACHE_DIR, DATA_DIR, display_path
 
 __all__ = [
@@ -95,32 +95,12 @@ class LexiconEntry:
     campaign_start: int | None = None
 
 
-def _read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
-    """Rows of a tab-separated data file, checked for its columns and non-empty first column."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        missing = [c for c in columns if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{display_path(path)}: missing column(s): {', '.join(missing)}")
-        rows = list(reader)
-    seen: dict[str, int] = {}
-    for line_no, row in enumerate(rows, 2):
-        key = (row[columns[0]] or "").strip()
-        if not key:
-            raise ValueError(f"{display_path(path)} line {line_no}: empty {columns[0]}")
-        if key in seen:
-            raise ValueError(f"{display_path(path)} line {line_no}: duplicate {columns[0]} {key!r} "
-                             f"(first on line {seen[key]})")
-        seen[key] = line_no
-    return rows
-
-
 def read_lexicon(path: Path = LEXICON_FILE) -> list[LexiconEntry]:
     """The lexicon entries (term, category, source, and the optional campaign and
     campaign_start columns), in file order. An error names the file and line of a term
     jieba cannot keep whole (one with punctuation, spaces or 〇 in it), of a campaign level
     other than those of ``CAMPAIGN_LEVELS``, or of a campaign without a four-digit start year."""
-    rows = _read_tsv(path, ["term", "category", "source"])
+    rows = read_tsv(path, ["term", "category", "source"])
     entries = []
     for line_no, row in enumerate(rows, 2):
         where = f"{display_path(path)} line {line_no}"
@@ -210,7 +190,7 @@ def tokenize(text: str, lexicon: Path = LEXICON_FILE) -> list[str]:
 @functools.lru_cache(maxsize=None)
 def stopwords(path: Path = PROJECT_STOPWORDS_FILE) -> frozenset[str]:
     """The stop words: stopwords-iso's Chinese list plus the project's own list."""
-    project = {row["word"].strip() for row in _read_tsv(path, ["word", "reason"])}
+    project = {row["word"].strip() for row in read_tsv(path, ["word", "reason"])}
     return frozenset(stopwordsiso.stopwords("zh")) | frozenset(project)
 
 
@@ -467,7 +447,7 @@ PLACES_FILE = DATA_DIR / "places.tsv"
 def place_names(path: Path = PLACES_FILE) -> frozenset[str]:
     """The project gazetteer: district, area and landmark names, for figures that show
     place names apart from policy vocabulary (jieba tags some of them as person names)."""
-    return frozenset(row["name"].strip() for row in _read_tsv(path, ["name", "kind"]))
+    return frozenset(row["name"].strip() for row in read_tsv(path, ["name", "kind"]))
 
 
 def is_place(term: str) -> bool:

@@ -89,3 +89,57 @@ def test_importing_the_package_prints_nothing():
     code = "import analysis, analysis.stats, analysis.themes, analysis.topics, analysis.kwic, analysis.benchmark"
     result = subprocess.run([sys.executable, "-W", "default", "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_one_parameters_cell_with_the_corpus_and_figure_folder(path):
+    notebook = nbformat.read(path, as_version=4)
+    tagged = [cell for cell in notebook.cells if "parameters" in cell.metadata.get("tags", [])]
+    assert len(tagged) == 1 and tagged[0].cell_type == "code"
+    assert re.search(r"^MANIFEST = ", tagged[0].source, re.M) and re.search(r"^FIGURES_DIR = None", tagged[0].source, re.M)
+
+
+def test_notebook_03_runs_under_papermill_for_two_other_places(tmp_path):
+    """Notebook 03 compares two other places with no code change: the two seed work
+    reports filed under Minhang and Pudong (rows of analysis/data/districts.tsv), run by
+    papermill with new parameters; its figures go to FIGURES_DIR, titles name the new places."""
+    import shutil
+
+    import papermill
+
+    from analysis.paths import SEEDS_DIR
+
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    for name in ("004_8b03acbbd24002e3.txt", "003_abf86c9aaf141910.txt"):
+        shutil.copyfile(SEEDS_DIR / name, corpus_dir / name)
+    (corpus_dir / "manifest.csv").write_text(
+        "doc_id,file,district,date,year,genre,title,scope\n"
+        "mh-2018-wr,004_8b03acbbd24002e3.txt,Minhang,2018-01-10,2018,work_report,2018年闵行区政府工作报告,whole\n"
+        "pd-2019-wr,003_abf86c9aaf141910.txt,Pudong,2019-01-16,2019,work_report,2019年浦东新区政府工作报告,whole\n",
+        encoding="utf-8")
+    committed = {p.name: p.read_bytes() for p in COMMITTED_FIGURES_DIR.glob("03-*")}
+    figures = tmp_path / "figures"
+    output = tmp_path / "03-minhang-vs-pudong.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "03-changning-vs-xuhui.ipynb"), str(output), cwd=str(NOTEBOOKS_DIR), progress_bar=False,
+        kernel_name=KERNEL_NAME,
+        parameters={
+            "MANIFEST": str(corpus_dir / "manifest.csv"), "FIGURES_DIR": str(figures),
+            "PLACES": ["Minhang", "Pudong"], "REPORTS": ["mh-2018-wr", "pd-2019-wr"],
+            "DESIGNS": {"main": ["doc_id == 'mh-2018-wr'", "doc_id == 'pd-2019-wr'"],
+                        "same year": ["doc_id == 'mh-2018-wr' and part_kind == 'plan'",
+                                      "doc_id == 'pd-2019-wr' and part_kind == 'review'"],
+                        "sensitivity": ["district == 'Minhang'", "district == 'Pudong'"]},
+        })
+    written = sorted(p.name for p in figures.glob("03-*.png"))
+    assert written == sorted(p for p in committed if p.endswith(".png"))
+    assert {p.name: p.read_bytes() for p in COMMITTED_FIGURES_DIR.glob("03-*")} == committed
+    svg = (figures / "03-keyness.svg").read_text(encoding="utf-8")
+    executed = output.read_text(encoding="utf-8")
+    assert "闵行 Minhang" in executed and "浦东 Pudong" in executed
+    assert "长宁 Changning" not in "".join(
+        "".join(cell.get("source", "")) for cell in json.loads(executed)["cells"] if cell["cell_type"] == "code"
+        and "injected-parameters" not in cell["metadata"].get("tags", []) and "parameters" not in
+        cell["metadata"].get("tags", []))
+    assert svg.count("<path") > 0

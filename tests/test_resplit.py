@@ -24,7 +24,7 @@ def long_report_lines() -> list[str]:
 def corpus_of(tmp_path, text: str, genre: str = "work_report"):
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     manifest = tmp_path / "manifest.csv"
-    manifest.write_text(f"doc_id,file,district,date,year,genre,title,scope\na-2019,a.txt,D,2019-01-15,2019,{genre},"
+    manifest.write_text(f"doc_id,file,district,date,year,genre,title,scope\na-2019,a.txt,Changning,2019-01-15,2019,{genre},"
                         "标题,whole\n", encoding="utf-8")
     return manifest
 
