@@ -97,12 +97,13 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, folder: Path | N
     return Image(filename=str(png))
 
 
-def plot_document_sizes(sizes: pd.DataFrame, labels: pd.Series) -> plt.Figure:
+def plot_document_sizes(sizes: pd.DataFrame, labels: pd.Series, show_ids: bool = True) -> plt.Figure:
     """Two bar panels per document: word tokens and word types (``sizes`` from
-    :func:`analysis.stats.document_sizes`; ``labels`` maps doc_id to a display label)."""
+    :func:`analysis.stats.document_sizes`; ``labels`` maps doc_id to a display label, shown
+    above the doc_id unless ``show_ids`` is False)."""
     use_project_style()
     ordered = sizes.iloc[::-1]
-    names = [f"{labels[d]}\n{d}" for d in ordered["doc_id"]]
+    names = [f"{labels[d]}\n{d}" if show_ids else labels[d] for d in ordered["doc_id"]]
     fig, axes = plt.subplots(1, 2, figsize=(9, 0.6 * len(sizes) + 1.4), sharey=True)
     panels = [("word_tokens", "词次 word tokens"), ("word_types", "词型 word types")]
     for ax, (column, title) in zip(axes, panels):
@@ -423,14 +424,21 @@ def plot_heatmap(matrix: pd.DataFrame, title: str = "", fmt: str = "{:.2f}", cma
                  vmin: float | None = None, vmax: float | None = None, *, colorbar_label: str) -> plt.Figure:
     """An annotated heat map of ``matrix`` (rows and columns labelled by its index and
     columns), with a colour bar labelled ``colorbar_label`` (required: a colour bar says what
-    it measures)."""
+    it measures). Cells shrink to keep the figure within a page (analysis.views.PAGE_INCHES);
+    values are written in the cells only while they are large enough to hold them."""
     use_project_style()
-    fig, ax = plt.subplots(figsize=(0.9 * matrix.shape[1] + 2.5, 0.5 * matrix.shape[0] + 1.6))
+    from .views import PAGE_INCHES
+
+    # cells shrink so that the figure fits a page (landscape); values are written in cells wide enough
+    cell_width = min(0.9, (PAGE_INCHES[1] - 2.5) / max(matrix.shape[1], 1))
+    cell_height = min(0.5, (PAGE_INCHES[0] - 1.6) / max(matrix.shape[0], 1))
+    annotate = cell_width >= 0.45 and cell_height >= 0.2
+    fig, ax = plt.subplots(figsize=(cell_width * matrix.shape[1] + 2.5, cell_height * matrix.shape[0] + 1.6))
     image = ax.imshow(matrix.to_numpy(dtype=float), cmap=cmap, aspect="auto", vmin=vmin, vmax=vmax)
     ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(matrix.shape[0]), matrix.index, fontsize=8)
     high = np.nanmax(matrix.to_numpy(dtype=float)) if vmax is None else vmax
-    for (i, j), value in np.ndenumerate(matrix.to_numpy(dtype=float)):
+    for (i, j), value in np.ndenumerate(matrix.to_numpy(dtype=float) if annotate else np.empty((0, 0))):
         ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=7,
                 color="white" if value > 0.6 * high else "black")
     fig.colorbar(image, ax=ax, shrink=0.8).set_label(colorbar_label, fontsize=8)
