@@ -16,7 +16,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .corpus import document_labels
+from .corpus import document_labels, marked_doc_ids
 from .districts import read_districts
 from .precision import sorted_by
 from .stats import term_frequencies, top_terms
@@ -85,6 +85,8 @@ def top_terms_figure(tokens: pd.DataFrame, corpus: pd.DataFrame, top_n: int, sup
     if len(corpus) <= MAX_PANELS and (figure := _within_page(plot_top_terms(by_document, groups.to_dict(),
                                                                              suptitle=suptitle))):
         return figure, by_document
+    if groups.nunique() == len(corpus):       # one column per document: its doc_id, marked, on one line
+        groups = marked_doc_ids(corpus)
     overall = term_frequencies(tokens.assign(all="all"), "all")
     terms = sorted_by(overall, ["count", "term"], ascending=[False, True]).head(2 * top_n)["term"].to_list()
     rates = term_frequencies(_grouped(tokens, groups), "group")
