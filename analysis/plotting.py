@@ -257,28 +257,35 @@ def _year_axis(ax, dates: pd.Series) -> None:
 def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: list, reference: str | None = None,
                         ncols: int = 5) -> plt.Figure:
     """Small multiples, one panel per theme: rate per 1,000 word tokens with its bootstrap
-    interval for each document, on a time axis proportional to the dates. Markers show the
-    genre, hollow for an excerpt, grey fill for a machine-rewritten text; a line joins two
-    consecutive timeline documents only when they share genre and scope (no line across
-    genres, as if they formed a trend); ``reference`` (a doc_id) is drawn in grey.
+    interval for each document, on a time axis proportional to the dates. Each district
+    has its colour (analysis/data/districts.tsv) and its own line; markers show the genre,
+    hollow for an excerpt, grey fill for a machine-rewritten text; a line joins two
+    consecutive timeline documents of a district only when they share genre and scope (no
+    line across genres, as if they formed a trend); ``reference`` (a doc_id) is drawn in grey.
 
     ``rates`` is :func:`analysis.themes.bootstrap_theme_rates`; ``documents`` has doc_id,
-    date, genre, scope and text_quality for every document drawn, timeline first.
+    district, date, genre, scope and text_quality for every document drawn, timeline first.
     """
     import textwrap
+
+    from .districts import district_colours, district_names
 
     use_project_style()
     docs = documents.set_index("doc_id")
     timeline = [d for d in docs.index if d != reference]
+    colours = district_colours()
+    places = list(dict.fromkeys(docs.loc[timeline, "district"]))
     fig, axes = _panel_grid(len(themes), ncols, 3.1, 2.7, extra_height=1.0, sharex=True)
     for ax, theme in zip(axes, themes):
         rows = rates[rates["theme"] == theme.id].set_index("doc_id")
-        for a, b in zip(timeline, timeline[1:]):
-            if (docs.loc[a, "genre"], docs.loc[a, "scope"]) == (docs.loc[b, "genre"], docs.loc[b, "scope"]):
-                ax.plot(docs.loc[[a, b], "date"], rows.loc[[a, b], "per_1000"], color="#4C72B0", linewidth=1,
-                        zorder=1)
+        for place in places:
+            line = [d for d in timeline if docs.loc[d, "district"] == place]
+            for a, b in zip(line, line[1:]):
+                if (docs.loc[a, "genre"], docs.loc[a, "scope"]) == (docs.loc[b, "genre"], docs.loc[b, "scope"]):
+                    ax.plot(docs.loc[[a, b], "date"], rows.loc[[a, b], "per_1000"], color=colours[place],
+                            linewidth=1, zorder=1)
         for doc_id in docs.index:
-            colour = "#888888" if doc_id == reference else "#4C72B0"
+            colour = "#888888" if doc_id == reference else colours[docs.loc[doc_id, "district"]]
             row = rows.loc[doc_id]
             ax.errorbar(docs.loc[doc_id, "date"], row["per_1000"],
                         yerr=[[row["per_1000"] - row["ci_low"]], [row["ci_high"] - row["per_1000"]]],
@@ -290,10 +297,13 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         ax.set_ylim(bottom=0)
         _year_axis(ax, docs["date"])
         ax.tick_params(axis="x", rotation=45)
-    handles = _document_handles("#4C72B0", list(genre_markers()))
+    handles = _document_handles(colours[places[0]] if len(places) == 1 else "#555555", list(genre_markers()))
+    if len(places) > 1:
+        names = district_names()
+        handles += [plt.Line2D([], [], color=colours[p], linewidth=2, label=names[p]) for p in places]
     if reference:
         handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#888888", label=f"{reference} (reference)"))
-    fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=7.5)
+    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 6), frameon=False, fontsize=7.5)
     fig.supylabel("每千词命中 hits per 1,000 word tokens", fontsize=9)
     fig.suptitle("政策注意力的变化（95% 自助法区间）Policy attention over time (95% bootstrap intervals; "
                  "lines only between documents of the same genre and scope)", fontsize=10)
