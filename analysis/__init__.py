@@ -1,18 +1,31 @@
 """Comparative analysis of Chinese local-government policy texts.
 
-One module per pipeline stage: ``paths`` (every path), ``formats`` (reading .txt,
-Markdown, HTML, DOCX and PDF files as plain text, markup audited), ``intake`` (adding
-documents: files copied, manifest rows inferred), ``corpus`` (manifest and loading),
-``cleaning`` (normalisation and chrome removal), ``resplit`` (run-together text cut
-at its headings), ``appended`` (glossaries, notes and revision lists after the report
-set apart), ``districts`` and ``genres`` (names, colours and markers from data files),
-``structure`` (parts, sections, paragraphs, sentences), ``tokens`` (jieba with the policy lexicon, stop
-words), ``stats`` (frequencies, keywords, collocations, trajectories), ``kwic``
-(concordance and dispersion), ``themes`` (dictionary-based policy attention with
-bootstrap intervals), ``uncertainty`` (rate intervals, differences, paragraph-level tests,
-power), ``validation`` (the dictionary's coded sample), ``findings`` (claims with their
-evidence), ``topics`` (NMF check on the dictionary) and ``plotting`` (style and figure
-saving). The names most notebooks need are importable from the package itself.
+One module per job, each named for it:
+
+* getting documents in: ``paths`` (every path), ``formats`` (.txt, Markdown, HTML, DOCX
+  and PDF read as plain text, markup audited), ``intake`` (adding documents), ``corpus``
+  (manifest and loading), ``cleaning`` (normalisation and page chrome), ``resplit``
+  (run-together text cut at its headings), ``appended`` (notes after the report set apart),
+  ``structure`` (parts, sections, paragraphs, sentences), ``districts`` and ``genres``
+  (names, colours and markers from data files), ``data_files`` (reading them);
+* words: ``lexicon`` (the policy-term lexicon), ``stopwords``, ``tokens`` (jieba
+  segmentation and the token table), ``part_of_speech``, ``places`` (the gazetteer),
+  ``prepare`` (corpus, paragraphs and tokens in one call);
+* analyses: ``stats`` (frequencies, keywords, collocations, keyness, trajectories),
+  ``kwic`` (concordance and dispersion), ``formulaic`` (formulaic expressions),
+  ``campaigns``, ``themes`` (dictionary-based attention with bootstrap intervals),
+  ``uncertainty`` (intervals, paragraph-level tests, power), ``validation`` (the
+  dictionary's coded sample), ``topics`` (NMF check), ``findings`` (claims with their
+  evidence);
+* output: ``plotting`` (style, figures, saving), ``views`` (figures that scale),
+  ``precision`` (CSV precision, rank keys), ``figure_comparison``, ``notebook_execution``.
+
+**The public API rule.** A notebook (or any code outside the package) uses the package
+in two ways only: the names in ``analysis.__all__`` (``analysis.load_corpus``), and the
+modules of :data:`STAGE_MODULES` with the names in each module's ``__all__``
+(``from analysis import stats`` then ``stats.keyness``). It never imports from a module
+path (``from analysis.stats import …``) and never uses a name that starts with ``_``.
+``tests/test_public_api.py`` enforces this on every notebook.
 """
 from .cleaning import clean_text, find_spam, normalise_text
 from .corpus import (
@@ -28,6 +41,7 @@ from .corpus import (
     select_documents,
 )
 from .formats import read_document
+from .prepare import Prepared, prepare
 from .intake import add_documents
 from .plotting import (
     plot_comparison_cloud,
@@ -49,9 +63,19 @@ from .plotting import (
 from .stats import document_sizes
 from .structure import outline, paragraphs, sentences, split_sentences, structure_summary
 from .formulaic import quoted_terms
-from .tokens import annotate_tokens, corpus_tokens, is_word, read_lexicon, tokenize, words
+from .lexicon import read_lexicon
+from .tokens import annotate_tokens, corpus_tokens, is_word, tokenize
+
+STAGE_MODULES = (
+    "appended", "campaigns", "cleaning", "corpus", "data_files", "districts", "figure_comparison", "findings",
+    "formats", "formulaic", "genres", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
+    "places", "plotting", "precision", "prepare", "resplit", "stats", "stopwords", "structure", "themes", "tokens",
+    "topics", "uncertainty", "validation", "views",
+)
+"""The modules code outside the package may import (``from analysis import stats``)."""
 
 __all__ = [
+    "STAGE_MODULES", "Prepared", "prepare",
     "clean_text", "find_spam", "normalise_text",
     "CorpusError", "cleaning_audit", "cleaning_summary", "decimal_years", "document_labels", "load_corpus",
     "manifest_problems", "marked_doc_ids", "read_manifest", "select_documents",
@@ -62,5 +86,5 @@ __all__ = [
     "save_figure", "use_project_style",
     "document_sizes",
     "outline", "paragraphs", "sentences", "split_sentences", "structure_summary",
-    "annotate_tokens", "corpus_tokens", "is_word", "quoted_terms", "read_lexicon", "tokenize", "words",
+    "annotate_tokens", "corpus_tokens", "is_word", "quoted_terms", "read_lexicon", "tokenize",
 ]

@@ -22,7 +22,7 @@ def check(manifest: Path, flag_share: float) -> int:
     from .corpus import cleaning_summary, load_corpus, manifest_problems
     from .structure import paragraphs, structure_summary
     from .themes import read_themes
-    from .tokens import read_lexicon
+    from .lexicon import read_lexicon
 
     problems = manifest_problems(manifest)
     warnings: list[str] = []

@@ -59,9 +59,9 @@ def build_corpus(folder: Path, copies: int, manifest: Path = MANIFEST) -> Path:
 _PIPELINE = """
 import sys, time, resource
 import analysis
-from analysis import stats, tokens
+from analysis import stats, stopwords, tokens
 tokens.TOKEN_CACHE_DIR = __import__("pathlib").Path(sys.argv[2])
-tokens.tokenizer(); tokens.stopwords()
+tokens.tokenizer(); stopwords.stopwords()
 start = time.perf_counter()
 corpus = analysis.load_corpus(sys.argv[1])
 paras = analysis.paragraphs(corpus)
@@ -73,9 +73,9 @@ print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_m
 _SEGMENT_ONLY = """
 import sys, time
 import analysis
-from analysis import tokens
+from analysis import stopwords, tokens
 tokens.TOKEN_CACHE_DIR = __import__("pathlib").Path(sys.argv[2])
-tokens.tokenizer(); tokens.stopwords()
+tokens.tokenizer(); stopwords.stopwords()
 paras = analysis.paragraphs(analysis.load_corpus(sys.argv[1]))
 start = time.perf_counter()
 tokens.corpus_tokens(paras, cache=sys.argv[3] == "cache", workers=int(sys.argv[4]))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .tokens import LexiconEntry
+from .lexicon import LexiconEntry
 
 __all__ = ["campaign_table", "campaign_mentions", "linked_campaigns", "campaign_terms"]
 

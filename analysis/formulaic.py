@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 from scipy.special import gammaln
 
-from .tokens import LexiconEntry, is_number, lexicon_terms, tokenize
+from .lexicon import LexiconEntry, lexicon_terms
+from .tokens import is_number, tokenize
 
 __all__ = ["quoted_terms", "formulaic_expressions", "expression_overlap", "variant_key", "rarefied_expression_count",
            "expression_summary"]

@@ -13,6 +13,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+__all__ = ["ROOT", "SEEDS_DIR", "MANIFEST", "FIGURES_DIR", "COMMITTED_FIGURES_DIR", "NOTEBOOKS_DIR", "DATA_DIR",
+           "CACHE_DIR", "display_path"]
+
 ROOT = Path(__file__).resolve().parents[1]
 """The repository root (the folder that holds ``analysis/``)."""
 

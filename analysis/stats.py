@@ -13,12 +13,15 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2, chi2_contingency, false_discovery_control, spearmanr
+from scipy.stats import chi2, false_discovery_control, spearmanr
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
 from .precision import sorted_by
-from .tokens import LEXICON_POS, pos_tokenizer, pretokenized, stopwords
+from .lexicon import LEXICON_POS
+from .part_of_speech import pos_tokenizer
+from .stopwords import stopwords
+from .tokens import pretokenized
 
 __all__ = [
     "document_sizes",
@@ -27,7 +30,6 @@ __all__ = [
     "tfidf_keywords",
     "textrank_keywords",
     "bigram_collocations",
-    "log_likelihood_2x2",
     "lexicon_frequencies",
     "comparison_terms",
     "top_n_overlap",
@@ -147,16 +149,6 @@ def textrank_keywords(texts: pd.Series, allow_pos: tuple[str, ...] = ("ns", "n",
     return _ranked(pd.DataFrame(rows, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
 
 
-def log_likelihood_2x2(table: Sequence[Sequence[float]]) -> tuple[float, float]:
-    """(G², p) of a 2×2 contingency table: G² = 2 Σ O ln(O / E), E from the margins,
-    p from χ²(1); no continuity correction (scipy's log-likelihood G-test)."""
-    observed = np.asarray(table, dtype=float)
-    if (observed.sum(axis=0) == 0).any() or (observed.sum(axis=1) == 0).any():
-        return 0.0, 1.0
-    g2, p, _, _ = chi2_contingency(observed, correction=False, lambda_="log-likelihood")
-    return float(g2), float(p)
-
-
 def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame:
     """Two-word collocations: pairs of word tokens next to each other in a paragraph.
 
@@ -181,9 +173,11 @@ def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame
     freq = freq[freq["freq"] >= min_freq].copy()
     a, first, second = freq["freq"], freq["freq_first"], freq["freq_second"]
     freq["pmi"] = np.log2(a * n / (first * second))
-    tests = [log_likelihood_2x2([[x, f - x], [s - x, n - f - s + x]]) for x, f, s in zip(a, first, second)]
-    freq["g2"] = [g for g, _ in tests]
-    freq["p_value"] = [p for _, p in tests]
+    # the table [[a, f − a], [s − a, n − f − s + a]] in signed_g2's form [[a, b], [c − a, d − b]]
+    g2 = np.abs(signed_g2(a.to_numpy(float), (first - a).to_numpy(float), second.to_numpy(float),
+                          (n - second).to_numpy(float)))
+    freq["g2"] = g2
+    freq["p_value"] = chi2.sf(g2, 1)
     freq.insert(0, "bigram", freq["first"] + freq["second"])
     freq["term"] = freq["bigram"]
     return _ranked(freq, [], "g2").drop(columns="term")
@@ -273,7 +267,8 @@ def term_trajectories(tokens: pd.DataFrame, timeline: pd.DataFrame, min_freq: in
 
 def signed_g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
     """Signed log-likelihood G² = 2 Σ O ln(O / E) of the 2×2 tables [[a, b], [c − a, d − b]]
-    (E from the margins; Dunning 1993), + where a/c > b/d, − otherwise. Vectorised over a, b."""
+    (E from the margins; Dunning 1993), + where a/c > b/d, − otherwise. Vectorised over a
+    and b (and over c and d when they are arrays). The project's one G² implementation."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     observed = np.stack([a, b, c - a, d - b])
     n = c + d

@@ -25,7 +25,7 @@ from scipy.stats import bootstrap
 
 from .kwic import context
 from .paths import DATA_DIR, display_path
-from .tokens import place_names
+from .places import place_names
 from .uncertainty import MIN_PARAGRAPHS, bootstrap_rate_difference, poisson_rate_interval
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Tokens: jieba segmentation with the project's policy-term lexicon, and stop words.
+"""Tokens: jieba segmentation with the project's policy-term lexicon, and the token table.
 
 Segmentation and filtering are separate steps:
 
@@ -26,102 +26,36 @@ import tempfile
 import time
 import unicodedata
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
-import stopwordsiso
 from tqdm import tqdm
 
+from .lexicon import LEXICON_FILE, LEXICON_POS, lexicon_terms
 from .parallel import ordered_map
-from .data_files import read_tsv
-from .paths import CACHE_DIR, DATA_DIR, display_path
+from .paths import CACHE_DIR, display_path
+from .stopwords import PROJECT_STOPWORDS_FILE, stopwords
 
 __all__ = [
-    "LEXICON_FILE",
     "CacheWarning",
-    "PROJECT_STOPWORDS_FILE",
-    "LexiconEntry",
-    "CAMPAIGN_LEVELS",
-    "read_lexicon",
-    "lexicon_terms",
     "tokenizer",
     "tokenize",
-    "stopwords",
     "is_word",
-    "words",
+    "is_number",
     "pretokenized",
     "corpus_tokens",
     "segmentation_fingerprint",
     "annotate_tokens",
     "stack_groups",
-    "part_of_speech",
-    "pos_tokenizer",
-    "place_names",
-    "is_place",
-    "is_number",
-    "LEXICON_POS",
 ]
 
-LEXICON_FILE = DATA_DIR / "lexicon.tsv"
 TOKEN_CACHE_DIR = CACHE_DIR / "tokens"
-PROJECT_STOPWORDS_FILE = DATA_DIR / "stopwords_project.tsv"
-LEXICON_POS = "nz"
-"""Part-of-speech tag given to lexicon terms (jieba's tag for other proper nouns)."""
 _DIGITS_ONLY = re.compile(r"^[\d.,%％·〇]+$")
-_JIEBA_WORD = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
-"""Characters jieba can join into one token (its re_han_default); 〇 and punctuation split."""
-
-
-CAMPAIGN_LEVELS = ("shanghai", "national")
-"""Values of the lexicon's optional ``campaign`` column: a Shanghai-wide or a national campaign."""
-
-
-@dataclass(frozen=True)
-class LexiconEntry:
-    """One lexicon term; ``campaign`` and ``campaign_start`` are set when the term names a
-    Shanghai-wide or national campaign, with the year it was launched (empty, None otherwise)."""
-
-    term: str
-    category: str
-    source: str
-    campaign: str = ""
-    campaign_start: int | None = None
-
-
-def read_lexicon(path: Path = LEXICON_FILE) -> list[LexiconEntry]:
-    """The lexicon entries (term, category, source, and the optional campaign and
-    campaign_start columns), in file order. An error names the file and line of a term
-    jieba cannot keep whole (one with punctuation, spaces or 〇 in it), of a campaign level
-    other than those of ``CAMPAIGN_LEVELS``, or of a campaign without a four-digit start year."""
-    rows = read_tsv(path, ["term", "category", "source"])
-    entries = []
-    for line_no, row in enumerate(rows, 2):
-        where = f"{display_path(path)} line {line_no}"
-        term = row["term"].strip()
-        if not _JIEBA_WORD.match(term):
-            raise ValueError(f"{where}: term {term!r} has characters jieba always splits at "
-                             "(punctuation, spaces, 〇); it can never be one token")
-        level, start = (row.get("campaign") or "").strip(), (row.get("campaign_start") or "").strip()
-        if level and level not in CAMPAIGN_LEVELS:
-            raise ValueError(f"{where}: campaign {level!r} is not one of {', '.join(CAMPAIGN_LEVELS)}")
-        if level and not re.fullmatch(r"(19|20)\d\d", start):
-            raise ValueError(f"{where}: campaign {term!r} needs the year it began in campaign_start, not {start!r}")
-        if start and not level:
-            raise ValueError(f"{where}: campaign_start {start!r} given but no campaign level")
-        entries.append(LexiconEntry(term, row["category"].strip(), row["source"].strip(), level,
-                                    int(start) if start else None))
-    return entries
-
-
-def lexicon_terms(path: Path = LEXICON_FILE) -> list[str]:
-    return [entry.term for entry in read_lexicon(path)]
 
 
 def tokenizer(lexicon: Path = LEXICON_FILE) -> jieba.Tokenizer:
@@ -187,13 +121,6 @@ def tokenize(text: str, lexicon: Path = LEXICON_FILE) -> list[str]:
     return list(tokenizer(lexicon).cut(text, HMM=True))
 
 
-@functools.lru_cache(maxsize=None)
-def stopwords(path: Path = PROJECT_STOPWORDS_FILE) -> frozenset[str]:
-    """The stop words: stopwords-iso's Chinese list plus the project's own list."""
-    project = {row["word"].strip() for row in read_tsv(path, ["word", "reason"])}
-    return frozenset(stopwordsiso.stopwords("zh")) | frozenset(project)
-
-
 def _is_punctuation_or_symbol(token: str) -> bool:
     return all(unicodedata.category(c)[0] in "PSZ" or c.isspace() for c in token)
 
@@ -222,14 +149,8 @@ def is_word(token: str) -> bool:
     )
 
 
-def words(tokens: list[str]) -> list[str]:
-    """The tokens that are words (:func:`is_word`), in order."""
-    return [t for t in tokens if is_word(t)]
-
-
 TOKEN_TABLE_VERSION = "1"
 """Bump when the rules that build a token table change, so cached tables are rebuilt."""
-TOKEN_COLUMNS = ["doc_id", "para_no", "position", "start", "token", "is_word"]
 
 
 def _file_digest(path: Path) -> str:
@@ -411,45 +332,3 @@ def stack_groups(table: pd.DataFrame, queries: dict[str, str], column: str = "gr
                      ignore_index=True)
 
 
-class _ProjectPOSTokenizer(jieba.posseg.POSTokenizer):
-    """jieba's tagger over the project tokenizer. When that tokenizer uses jieba's default
-    dictionary, the dictionary's tags are copied from jieba's default tagger (built when
-    jieba.posseg is imported, from the same file) instead of parsing the file again."""
-
-    def load_word_tag(self, f) -> None:
-        if self.tokenizer.dictionary == jieba.dt.dictionary:
-            f.close()
-            self.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
-        else:
-            super().load_word_tag(f)
-
-
-@functools.lru_cache(maxsize=None)
-def pos_tokenizer() -> jieba.posseg.POSTokenizer:
-    """The part-of-speech tagger over the project tokenizer, one per process: jieba hands
-    the lexicon's tags (nz) to the first tagger that asks and then forgets them, so
-    every tagger must be this one."""
-    pos = _ProjectPOSTokenizer(tokenizer())
-    pos.makesure_userdict_loaded()
-    return pos
-
-
-def part_of_speech(term: str) -> str:
-    """jieba's dictionary part-of-speech tag of a word (ns = place name, nz = lexicon
-    term, …); 'x' for a word the dictionary does not tag."""
-    return pos_tokenizer().word_tag_tab.get(term, "x")
-
-
-PLACES_FILE = DATA_DIR / "places.tsv"
-
-
-@functools.lru_cache(maxsize=None)
-def place_names(path: Path = PLACES_FILE) -> frozenset[str]:
-    """The project gazetteer: district, area and landmark names, for figures that show
-    place names apart from policy vocabulary (jieba tags some of them as person names)."""
-    return frozenset(row["name"].strip() for row in read_tsv(path, ["name", "kind"]))
-
-
-def is_place(term: str) -> bool:
-    """A place name: in the gazetteer, or tagged ns (place name) by jieba's dictionary."""
-    return term in place_names() or part_of_speech(term) == "ns"

@@ -4,8 +4,8 @@ import pytest
 
 import analysis
 from analysis import campaigns
-from analysis import tokens as tok
-from analysis.tokens import LexiconEntry
+from analysis import lexicon
+from analysis.lexicon import LexiconEntry
 
 ENTRIES = [LexiconEntry("四大品牌", "numeric_slogan", "x", "shanghai", 2018),
            LexiconEntry("一网通办", "service_reform", "x", "shanghai", 2018),
@@ -36,19 +36,19 @@ def test_campaign_terms_flag_campaigns_begun_between_the_years():
 
 
 def test_lexicon_campaign_columns_are_checked(tmp_path):
-    lexicon = tmp_path / "lexicon.tsv"
+    path = tmp_path / "lexicon.tsv"
     header = "term\tcategory\tsource\tcampaign\tcampaign_start\n"
-    lexicon.write_text(header + "甲乙\tformula\tx\tcity\t2018\n", encoding="utf-8")
+    path.write_text(header + "甲乙\tformula\tx\tcity\t2018\n", encoding="utf-8")
     with pytest.raises(ValueError, match="lexicon.tsv line 2: campaign 'city' is not one of shanghai, national"):
-        tok.read_lexicon(lexicon)
-    lexicon.write_text(header + "甲乙\tformula\tx\tshanghai\t\n", encoding="utf-8")
+        lexicon.read_lexicon(path)
+    path.write_text(header + "甲乙\tformula\tx\tshanghai\t\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2: campaign '甲乙' needs the year it began"):
-        tok.read_lexicon(lexicon)
-    lexicon.write_text(header + "甲乙\tformula\tx\t\t2018\n", encoding="utf-8")
+        lexicon.read_lexicon(path)
+    path.write_text(header + "甲乙\tformula\tx\t\t2018\n", encoding="utf-8")
     with pytest.raises(ValueError, match="campaign_start '2018' given but no campaign level"):
-        tok.read_lexicon(lexicon)
-    lexicon.write_text("term\tcategory\tsource\n甲乙\tformula\tx\n", encoding="utf-8")   # the columns are optional
-    assert tok.read_lexicon(lexicon) == [LexiconEntry("甲乙", "formula", "x")]
+        lexicon.read_lexicon(path)
+    path.write_text("term\tcategory\tsource\n甲乙\tformula\tx\n", encoding="utf-8")   # the columns are optional
+    assert lexicon.read_lexicon(path) == [LexiconEntry("甲乙", "formula", "x")]
 
 
 def test_campaign_mentions_count_the_names_per_document(corpus, paras):

@@ -68,7 +68,7 @@ def main_design(corpus, paras):
     tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
     target, reference = tokens[tokens["doc_id"] == "cn-2018-wr"], tokens[tokens["doc_id"] == "xh-2019-wr"]
     table = stats.keyness(stats.word_counts(target), stats.word_counts(reference), 5)
-    places = frozenset(t for t in table["term"] if analysis.tokens.is_place(t))
+    places = frozenset(t for t in table["term"] if analysis.places.is_place(t))
     return tokens, target, reference, table, places
 
 
@@ -117,7 +117,7 @@ def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
                                       [f"{d} · plan" for d in WORK_REPORTS], "doc_part").holds
     counts = [stats.word_counts(tokens[tokens["doc_id"] == d]) for d in WORK_REPORTS]
     comparison = stats.comparison_terms(stats.keyness(*counts), 80, 5)
-    places = frozenset(t for t in comparison["term"] if analysis.tokens.is_place(t))
+    places = frozenset(t for t in comparison["term"] if analysis.places.is_place(t))
     assert findings.places_among_largest_ratios(comparison, places).holds
 
 

@@ -8,7 +8,7 @@ from scipy.stats import chi2, chi2_contingency, false_discovery_control
 
 import analysis
 from analysis import formulaic, stats
-from analysis import tokens as tok
+from analysis import lexicon, part_of_speech, places
 
 
 def test_keyness_matches_the_published_ucrel_value():
@@ -106,10 +106,10 @@ def test_formulaic_expressions_and_overlap():
 
 
 def test_places():
-    assert tok.is_place("徐汇")            # jieba tags 徐汇 as a person name; the gazetteer knows better
-    assert tok.is_place("长宁")
-    assert not tok.is_place("产业")
-    assert tok.part_of_speech("一网通办") == tok.LEXICON_POS
+    assert places.is_place("徐汇")            # jieba tags 徐汇 as a person name; the gazetteer knows better
+    assert places.is_place("长宁")
+    assert not places.is_place("产业")
+    assert part_of_speech.part_of_speech("一网通办") == lexicon.LEXICON_POS
 
 
 def test_ranking_agreement():

@@ -2,10 +2,12 @@
 import math
 
 import pandas as pd
+import numpy as np
 import pytest
 from scipy.stats import chi2, chi2_contingency
 
 import analysis
+from analysis import lexicon, part_of_speech
 from analysis import kwic, stats
 
 
@@ -54,19 +56,23 @@ def test_textrank_ranks_lexicon_terms_and_breaks_ties():
         assert group["term"].tolist() == sorted(group["term"])
 
 
-def test_log_likelihood_2x2_against_a_hand_computation():
+def test_signed_g2_against_a_hand_computation():
     table = [[10, 20], [30, 940]]
     n = 1000
     rows, cols = [30, 970], [40, 960]
     expected = [[rows[i] * cols[j] / n for j in range(2)] for i in range(2)]
     g2 = 2 * sum(table[i][j] * math.log(table[i][j] / expected[i][j]) for i in range(2) for j in range(2))
-    got, p = stats.log_likelihood_2x2(table)
-    assert got == pytest.approx(g2)
-    assert p == pytest.approx(chi2.sf(g2, 1))
+    # signed_g2's form [[a, b], [c − a, d − b]]: a = 10, b = 20, c = 40, d = 960
+    assert stats.signed_g2(np.array([10.0]), np.array([20.0]), 40.0, 960.0)[0] == pytest.approx(g2)
+    # vectorised over the margins too, as the collocations use it
+    got = stats.signed_g2(np.array([10.0, 10.0]), np.array([20.0, 20.0]), np.array([40.0, 40.0]),
+                          np.array([960.0, 960.0]))
+    assert got == pytest.approx([g2, g2])
+    assert chi2.sf(g2, 1) < 1e-6
 
 
-def test_log_likelihood_2x2_with_an_empty_margin():
-    assert stats.log_likelihood_2x2([[0, 0], [3, 4]]) == (0.0, 1.0)
+def test_signed_g2_with_an_empty_margin():
+    assert stats.signed_g2(np.array([0.0]), np.array([0.0]), 3.0, 4.0)[0] == 0.0
 
 
 def test_bigram_collocations_by_hand():
@@ -130,9 +136,8 @@ def test_dispersion_offsets():
 
 
 def test_lexicon_tags_survive_any_order_of_tagger_use():
-    from analysis import tokens as tok
 
-    assert tok.part_of_speech("一网通办") == tok.LEXICON_POS
+    assert part_of_speech.part_of_speech("一网通办") == lexicon.LEXICON_POS
     texts = pd.Series({"d": "深化一网通办改革，推进一网通办建设，一网通办服务群众。"})
     assert stats.textrank_keywords(texts).loc[0, "term"] == "一网通办"
-    assert tok.part_of_speech("一网通办") == tok.LEXICON_POS
+    assert part_of_speech.part_of_speech("一网通办") == lexicon.LEXICON_POS

@@ -256,7 +256,7 @@ def test_a_place_name_cannot_be_a_keyword(tmp_path):
     path.write_text("themes: [{id: urban, zh: 城市, en: Urban, keywords: [改造, 虹桥]}]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"themes.yml: keyword '虹桥' of theme 'urban' is a place name"):
         themes.read_themes(path)
-    assert not {k for t in themes.read_themes() for k in t.keywords} & analysis.tokens.place_names()
+    assert not {k for t in themes.read_themes() for k in t.keywords} & analysis.places.place_names()
 
 
 def test_every_keyword_matches_wherever_it_stands_on_token_boundaries(corpus, paras):

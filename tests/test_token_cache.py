@@ -10,6 +10,7 @@ import pytest
 
 import analysis
 from analysis import tokens as tok
+from analysis import lexicon
 
 TEXTS = {"a": "深化“一网通办”改革。\n推进城市更新", "b": "建设公园，完善社区治理。"}
 
@@ -87,12 +88,12 @@ def test_a_killed_run_leaves_nothing_that_breaks_the_next(paras, cache_dir):
 
 def test_unreadable_jieba_cache_is_rebuilt_with_a_warning(tmp_path, monkeypatch):
     monkeypatch.setattr(tok, "CACHE_DIR", tmp_path)
-    tok._tokenizer.__wrapped__(tok.LEXICON_FILE)               # a fresh tokenizer writes jieba.cache
+    tok._tokenizer.__wrapped__(lexicon.LEXICON_FILE)               # a fresh tokenizer writes jieba.cache
     cache_file = tmp_path / "jieba.cache"
     assert cache_file.is_file()
     cache_file.write_bytes(cache_file.read_bytes()[:1000])     # truncated
     with pytest.warns(tok.CacheWarning, match="jieba's dictionary cache .* could not be read; it was rebuilt"):
-        rebuilt = tok._tokenizer.__wrapped__(tok.LEXICON_FILE)
+        rebuilt = tok._tokenizer.__wrapped__(lexicon.LEXICON_FILE)
     assert cache_file.stat().st_size > 1000
     assert list(rebuilt.cut("推进城市更新")) == tok.tokenize("推进城市更新")
 
@@ -102,6 +103,6 @@ def test_tokenizer_works_when_its_cache_folder_cannot_be_written(tmp_path, monke
     blocker.write_text("not a folder")
     monkeypatch.setattr(tok, "CACHE_DIR", blocker / "cache")
     with pytest.warns(tok.CacheWarning, match="cannot be written"):
-        built = tok._tokenizer.__wrapped__(tok.LEXICON_FILE)
+        built = tok._tokenizer.__wrapped__(lexicon.LEXICON_FILE)
     assert list(built.cut("推进城市更新")) == tok.tokenize("推进城市更新")
     assert capfd.readouterr().err == ""                         # jieba's log stays silent

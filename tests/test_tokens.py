@@ -7,6 +7,7 @@ import pytest
 
 import analysis
 from analysis import tokens as tok
+from analysis import lexicon, stopwords
 from analysis.paths import CACHE_DIR
 
 
@@ -30,14 +31,14 @@ def test_exact_segmentations_are_pinned():
 
 
 def test_every_lexicon_term_is_one_token_alone():
-    split = [t for t in tok.lexicon_terms() if analysis.tokenize(t) != [t]]
+    split = [t for t in lexicon.lexicon_terms() if analysis.tokenize(t) != [t]]
     assert split == []
 
 
 def test_every_lexicon_term_is_whole_in_the_seeds(texts):
     """Each occurrence of a lexicon term in a cleaned seed is one token, or lies inside a longer
     lexicon term that is one token (临空经济示范区 inside 虹桥临空经济示范区)."""
-    terms = sorted(tok.lexicon_terms(), key=len, reverse=True)
+    terms = sorted(lexicon.lexicon_terms(), key=len, reverse=True)
     broken = []
     for doc_id, text in texts.items():
         spans, position = set(), 0
@@ -71,24 +72,11 @@ def test_tokenizer_is_private_and_cached():
 
 
 def test_tokenizer_start_up_is_silent(tmp_path, capfd):
-    lexicon = tmp_path / "lexicon.tsv"
-    lexicon.write_text("term\tcategory\tsource\n长宁新词\tformula\ttest\n", encoding="utf-8")
-    assert analysis.tokenize("推进长宁新词。", lexicon=lexicon) == ["推进", "长宁新词", "。"]
+    lexicon_file = tmp_path / "lexicon.tsv"
+    lexicon_file.write_text("term\tcategory\tsource\n长宁新词\tformula\ttest\n", encoding="utf-8")
+    assert analysis.tokenize("推进长宁新词。", lexicon=lexicon_file) == ["推进", "长宁新词", "。"]
     captured = capfd.readouterr()
     assert captured.out == "" and captured.err == ""
-
-
-def test_bad_lexicon_names_file_and_line(tmp_path):
-    lexicon = tmp_path / "lexicon.tsv"
-    lexicon.write_text("term\tcategory\tsource\n甲乙\tformula\tx\n甲乙\tformula\ty\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"lexicon.tsv line 3: duplicate term '甲乙' \(first on line 2\)"):
-        tok.read_lexicon(lexicon)
-    lexicon.write_text("term\tsource\n甲乙\tx\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="lexicon.tsv: missing column"):
-        tok.read_lexicon(lexicon)
-    lexicon.write_text("term\tcategory\tsource\n二〇三五年\tformula\tx\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="lexicon.tsv line 2: term '二〇三五年' has characters jieba always splits"):
-        tok.read_lexicon(lexicon)
 
 
 @pytest.mark.parametrize("token, expected", [
@@ -100,16 +88,6 @@ def test_bad_lexicon_names_file_and_line(tmp_path):
 ])
 def test_is_word(token, expected):
     assert analysis.is_word(token) is expected
-
-
-def test_words_filters_in_order():
-    assert analysis.words(["我们", "深化", "，", "改革", "2018", "年"]) == ["深化", "改革"]
-
-
-def test_project_stopwords_have_reasons():
-    rows = pd.read_csv(tok.PROJECT_STOPWORDS_FILE, sep="\t")
-    assert rows["reason"].str.len().gt(0).all()
-    assert set(rows["word"]) <= tok.stopwords()
 
 
 def test_corpus_tokens_table():
@@ -173,12 +151,12 @@ def test_token_cache_key_changes_with_text_and_lexicon(tmp_path):
     assert tok._cache_path([(1, "推进改革")]) == one
     assert tok._cache_path([(1, "推进开放")]) != one
     assert tok._cache_path([(2, "推进改革")]) != one
-    lexicon = tmp_path / "lexicon.tsv"
-    lexicon.write_bytes(tok.LEXICON_FILE.read_bytes() + "新增术语\tformula\ttest\n".encode())
-    assert tok.segmentation_fingerprint(lexicon) != tok.segmentation_fingerprint()
+    lexicon_file = tmp_path / "lexicon.tsv"
+    lexicon_file.write_bytes(lexicon.LEXICON_FILE.read_bytes() + "新增术语\tformula\ttest\n".encode())
+    assert tok.segmentation_fingerprint(lexicon_file) != tok.segmentation_fingerprint()
     stop = tmp_path / "stop.tsv"
-    stop.write_bytes(tok.PROJECT_STOPWORDS_FILE.read_bytes() + "新增\treason\n".encode())
-    assert tok.segmentation_fingerprint(tok.LEXICON_FILE, stop) != tok.segmentation_fingerprint()
+    stop.write_bytes(stopwords.PROJECT_STOPWORDS_FILE.read_bytes() + "新增\treason\n".encode())
+    assert tok.segmentation_fingerprint(lexicon.LEXICON_FILE, stop) != tok.segmentation_fingerprint()
 
 
 def test_parallel_segmentation_equals_serial():

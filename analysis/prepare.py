@@ -1,0 +1,40 @@
+"""Prepare: the one call a notebook starts from — the corpus, its paragraphs and its
+annotated token table, for a selection of documents."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import load_corpus, select_documents
+from .paths import MANIFEST
+from .structure import paragraphs
+from .tokens import annotate_tokens, corpus_tokens
+
+__all__ = ["Prepared", "prepare"]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What an analysis starts from: ``corpus`` (:func:`analysis.corpus.load_corpus`, the
+    selected documents in the order asked for), ``paras`` (:func:`analysis.structure.paragraphs`)
+    and ``tokens`` (:func:`analysis.tokens.corpus_tokens` annotated with each token's
+    paragraph kind, part, section and the document's district, year and genre)."""
+
+    corpus: pd.DataFrame
+    paras: pd.DataFrame
+    tokens: pd.DataFrame
+
+    def __iter__(self):
+        """``corpus, paras, tokens = prepare(...)``."""
+        return iter((self.corpus, self.paras, self.tokens))
+
+
+def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, workers: int | None = 1) -> Prepared:
+    """Load ``manifest``, keep ``doc_ids`` (every document when None; an unknown doc_id is a
+    ValueError naming it), split paragraphs and segment them (cached; ``workers`` processes)."""
+    corpus = select_documents(load_corpus(manifest), doc_ids)
+    paras = paragraphs(corpus)
+    tokens = annotate_tokens(corpus_tokens(paras, workers=workers), paras, corpus)
+    return Prepared(corpus, paras, tokens)
