@@ -8,8 +8,9 @@ import pytest
 import analysis
 from analysis.corpus import CorpusError, load_corpus, manifest_problems, read_manifest
 from analysis.paths import MANIFEST, ROOT, SEEDS_DIR
+from toy_corpora import GOOD_TEXT, HEADER, make_corpus, row
 
-# SHA-256 of the raw seed texts as received: the project never edits them.
+
 SEED_SHA256 = {
     "000_9b36db97c0fe795e.txt": "a9325e3126302be29f4ea0adbe838dfb2d4a51275c755eb3cfd6f95d27560211",
     "001_1001f7fc0fc2cdbd.txt": "eabd63d99754753c9dd98e93b4c22c1a856cffe72940dac799044e35aa778e20",
@@ -17,7 +18,15 @@ SEED_SHA256 = {
     "003_abf86c9aaf141910.txt": "c697bd66fb044dd97bf58f701e8d1cc5636624e990c57476f69a6f4aa966f484",
     "004_8b03acbbd24002e3.txt": "6ef1d9faca1cab565223db1528734b8c68c9668c11732f15d48838c4f1340940",
 }
+
+
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def problems_of(manifest: Path) -> str:
+    with pytest.raises(CorpusError) as info:
+        load_corpus(manifest)
+    return str(info.value)
 
 
 @pytest.mark.parametrize("name", sorted(SEED_SHA256))
@@ -68,30 +77,6 @@ def test_cleaning_summary_flags_an_unusual_share(corpus):
     assert summary["spam_clean"].eq(0).all()
     assert summary.loc[summary["doc_id"] == "cn-2024-wr", "spam_raw"].item() == 2
     assert analysis.cleaning_summary(corpus, flag_share=0.01)["flagged"].sum() == 2
-
-
-# --------------------------------------------------------------------------- bad input
-
-HEADER = "doc_id,file,district,date,year,genre,title,scope"
-GOOD_TEXT = "某区政府工作报告\n二〇一八年，我们坚持稳中求进工作总基调，经济运行总体平稳，城区环境品质持续提升。\n"
-
-
-def make_corpus(folder: Path, rows: list[str], files: dict[str, bytes], header: str = HEADER) -> Path:
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-    manifest = folder / "manifest.csv"
-    manifest.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
-    return manifest
-
-
-def row(doc_id="a-2018", file="a.txt", date="2018-01-10", year="2018"):
-    return f"{doc_id},{file},Changning,{date},{year},work_report,标题,whole"
-
-
-def problems_of(manifest: Path) -> str:
-    with pytest.raises(CorpusError) as info:
-        load_corpus(manifest)
-    return str(info.value)
 
 
 def test_good_corpus_loads(tmp_path):
@@ -184,30 +169,6 @@ def test_bom_and_crlf_are_accepted_and_normalised(tmp_path):
     assert isinstance(corpus["date"].item(), pd.Timestamp)
 
 
-# --------------------------------------------------------------------------- the check command
-
-def test_check_command_passes_on_the_seeds(capsys):
-    from analysis.__main__ import main
-
-    assert main(["check"]) == 0
-    assert "no problems" in capsys.readouterr().out
-
-
-def test_check_command_reports_every_problem_with_file_and_line(tmp_path, capsys):
-    from analysis.__main__ import main
-
-    manifest = make_corpus(tmp_path, [row(file="missing.txt"), row(doc_id="b-2018", file="b.txt", date="2018-02-30")],
-                           {"b.txt": GOOD_TEXT.encode("gbk")})
-    assert main(["check", "--manifest", str(manifest)]) == 1
-    err = capsys.readouterr().err
-    assert "manifest.csv line 2" in err and "missing.txt: file not found" in err
-    assert "manifest.csv line 3: date '2018-02-30'" in err and "b.txt: not valid UTF-8" in err
-
-
-def test_check_command_flags_a_document_mostly_removed_by_cleaning(tmp_path, capsys):
-    from analysis.__main__ import main
-
-    chrome = "\n".join(["设为首页", "点赞", "评论", "网站地图", "返回顶部"] * 10)
-    manifest = make_corpus(tmp_path, [row()], {"a.txt": (chrome + "\n" + GOOD_TEXT + chrome).encode()})
-    assert main(["check", "--manifest", str(manifest)]) == 1
-    assert "a.txt: cleaning removed" in capsys.readouterr().err
+def test_decimal_years():
+    dates = pd.Series(pd.to_datetime(["2018-01-01", "2020-12-31", "2019-07-02"]))
+    assert analysis.decimal_years(dates).tolist() == pytest.approx([2018.0, 2020 + 365 / 366, 2019 + 182 / 365])

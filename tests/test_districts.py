@@ -1,11 +1,8 @@
 """Districts and genres as data: the files, their checks, and the labels of a two-place comparison."""
-from __future__ import annotations
-
 import pytest
 
-from analysis.__main__ import main
 from analysis.districts import district_colours, district_names, missing_districts, pair_labels, read_districts
-from analysis.genres import genre_labels, genre_markers, missing_genres, read_genres
+from analysis.genres import genre_labels, genre_markers, missing_genres
 
 
 def test_the_shipped_files_cover_the_seeds(corpus):
@@ -29,13 +26,6 @@ def test_bad_district_rows_are_named_with_file_and_line(tmp_path, row, problem):
         read_districts(path)
 
 
-def test_bad_genre_rows_are_named_with_file_and_line(tmp_path):
-    path = tmp_path / "genres.tsv"
-    path.write_text("genre\tlabel_zh\tlabel_en\tmarker\nbudget\t预算报告\tbudget report\tQ\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"genres.tsv line 2: marker 'Q' is not one of"):
-        read_genres(path)
-
-
 def test_pair_labels_of_the_seed_comparison(corpus):
     pair = pair_labels(corpus, ("Changning", "Xuhui"), ("cn-2018-wr", "xh-2019-wr"))
     assert pair.names == ("长宁 Changning", "徐汇 Xuhui")
@@ -56,14 +46,3 @@ def test_pair_labels_of_the_seed_comparison(corpus):
 def test_pair_labels_refuse_what_does_not_fit(corpus, places, reports, problem):
     with pytest.raises(ValueError, match=problem):
         pair_labels(corpus, places, reports)
-
-
-def test_check_names_a_district_or_genre_without_a_row(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text("各位代表：\n我们坚持稳中求进工作总基调，经济运行总体平稳，城区环境品质持续提升。\n", encoding="utf-8")
-    manifest = tmp_path / "manifest.csv"
-    manifest.write_text("doc_id,file,district,date,year,genre,title,scope\n"
-                        "a-2019,a.txt,Kunshan,2019-01-15,2019,budget_report,标题,whole\n", encoding="utf-8")
-    assert main(["check", "--manifest", str(manifest)]) == 1
-    err = capsys.readouterr().err
-    assert "manifest.csv: district(s) Kunshan not in analysis/data/districts.tsv; add a row for each" in err
-    assert "manifest.csv: genre(s) budget_report not in analysis/data/genres.tsv; add a row for each" in err

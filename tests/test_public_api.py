@@ -73,3 +73,13 @@ def test_the_rule_catches_what_it_forbids():
         "tok._segment_paragraphs: not in analysis.tokens.__all__"]
     assert api_violations("import analysis\nanalysis.stats._ranked") == ["analysis.stats._ranked: not in the module's __all__"]
     assert api_violations("from analysis import stats, load_corpus\nstats.keyness({}, {})") == []
+
+
+def test_tests_mirror_the_modules():
+    """Every module of the package has its test file, tests/test_<module>.py (test_main.py
+    for the command line)."""
+    from analysis.paths import ROOT
+
+    modules = sorted(p.stem for p in (ROOT / "analysis").glob("*.py") if p.stem != "__init__")
+    missing = [m for m in modules if not (ROOT / "tests" / f"test_{m.strip('_')}.py").is_file()]
+    assert missing == []

@@ -1,6 +1,5 @@
 """Theme dictionary: loading errors, matching (multi-token, overlapping, longest first),
 rates and shares, bootstrap reproducibility; topic-model helpers; term trajectories."""
-import itertools
 import warnings
 
 import numpy as np
@@ -8,19 +7,22 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import stats, themes, topics, uncertainty
+from analysis import themes, uncertainty
 from analysis.themes import Theme
-
-
-def toy_tokens(texts: dict[str, list[str]]) -> pd.DataFrame:
-    corpus = pd.DataFrame({"doc_id": list(texts), "text": ["\n".join(p) for p in texts.values()]})
-    return analysis.corpus_tokens(analysis.paragraphs(corpus))
+from toy_corpora import toy_tokens
 
 
 DICTIONARY = [
     Theme("reform", "改革", "Reform", ("改革", "制度创新")),
     Theme("innovation", "创新", "Innovation", ("创新", "科技")),
     Theme("governance", "治理", "Governance", ("社会治理", "治理")),
+]
+
+
+SPAN_DICTIONARY = [
+    Theme("urban", "城市", "Urban", ("旧区改造", "改造", "规划")),
+    Theme("digital", "数字", "Digital", ("大数据", "数据")),
+    Theme("reform", "改革", "Reform", ("进博会",)),
 ]
 
 
@@ -108,83 +110,6 @@ def test_hit_concordance():
     assert lines[["theme", "left", "keyword", "right"]].values.tolist() == [["reform", "深入推进", "制度创新", "工作"]]
 
 
-# --------------------------------------------------------------------------- topics
-
-def test_npmi_coherence_by_hand():
-    docs = pd.Series([["甲", "乙"], ["甲", "乙"], ["丙"], ["丁"]])
-    top = pd.DataFrame({"topic": ["T1", "T1"], "term": ["甲", "乙"]})
-    # P(甲) = P(乙) = P(甲,乙) = 1/2 -> NPMI = ln(2) / ln(2) = 1
-    assert topics.npmi_coherence(top, docs) == pytest.approx(1.0)
-    never = pd.DataFrame({"topic": ["T1", "T1"], "term": ["甲", "丙"]})
-    assert topics.npmi_coherence(never, docs) == pytest.approx(-1.0)
-
-
-def test_npmi_coherence_matches_direct_counting():
-    rng = np.random.default_rng(7)
-    vocabulary = ["甲", "乙", "丙", "丁", "戊", "己"]
-    docs = pd.Series([list(rng.choice(vocabulary, size=rng.integers(1, 5))) for _ in range(40)])
-    top = pd.DataFrame({"topic": ["T1"] * 3 + ["T2"] * 3, "term": ["甲", "乙", "丙", "丁", "戊", "己"]})
-    sets = [set(d) for d in docs]
-
-    def p(*terms):
-        return sum(all(t in s for t in terms) for s in sets) / len(sets)
-
-    def npmi(a, b):
-        joint = p(a, b)
-        return -1.0 if joint == 0 else np.log(joint / (p(a) * p(b))) / -np.log(joint)
-
-    expected = np.mean([np.mean([npmi(a, b) for a, b in itertools.combinations(group["term"], 2)])
-                        for _, group in top.groupby("topic", sort=False)])
-    assert topics.npmi_coherence(top, docs) == expected
-
-
-# The toy is exactly separable, so NMF's relative-improvement stop is not reached before max_iter;
-# the real corpus converges (strict nbval would show the warning on stderr).
-@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")
-def test_topic_model_is_deterministic_and_recovers_planted_topics():
-    a = ["改革", "审批", "营商环境", "开放", "贸易"]
-    b = ["养老", "教育", "医疗", "健康", "就业"]
-    docs = pd.Series([a[i % 5:] + a[:i % 5] + [a[i % 5]] for i in range(10)] +
-                     [b[i % 5:] + b[:i % 5] + [b[i % 5]] for i in range(10)],
-                     index=pd.MultiIndex.from_tuples([("x", i) for i in range(10)] + [("y", i) for i in range(10)],
-                                                     names=["doc_id", "para_no"]))
-    model = topics.fit_topics(docs, 2, seed=0, top_n=5)
-    again = topics.fit_topics(docs, 2, seed=0, top_n=5)
-    pd.testing.assert_frame_equal(model.top_terms, again.top_terms)
-    sets = sorted(sorted(g["term"]) for _, g in model.top_terms.groupby("topic"))
-    assert sets == sorted([sorted(a), sorted(b)])
-    prevalence = topics.topic_prevalence(model)
-    assert prevalence.sum(axis=1).to_numpy() == pytest.approx([1, 1])
-    assert prevalence.max(axis=1).to_numpy() == pytest.approx([1, 1], abs=0.05)
-    dictionary = [Theme("reform", "改革", "Reform", tuple(a)), Theme("livelihood", "民生", "Livelihood", tuple(b))]
-    alignment = topics.topic_theme_alignment(model, dictionary)
-    assert sorted(alignment["best_theme"]) == ["livelihood", "reform"]
-    assert alignment["best_share"].to_numpy() == pytest.approx([1, 1], abs=0.05)
-    selection = topics.choose_topic_number(docs, [2, 3], seed=0, top_n=5, n_samples=3)
-    assert selection.loc[selection["chosen"], "k"].tolist() == [2]
-    in_parallel = topics.choose_topic_number(docs, [2, 3], seed=0, top_n=5, n_samples=3, workers=2)
-    pd.testing.assert_frame_equal(selection, in_parallel)
-
-
-# --------------------------------------------------------------------------- trajectories
-
-def test_term_trajectories_slope_by_hand():
-    tokens = toy_tokens({"a": ["改革改革公园"], "b": ["改革公园公园"], "c": ["公园公园公园"]})
-    timeline = pd.DataFrame({"doc_id": ["a", "b", "c"], "x": [2018.0, 2019.0, 2020.0]})
-    table = stats.term_trajectories(tokens, timeline, min_freq=1).set_index("term")
-    # rates per 10,000: 改革 6666.7, 3333.3, 0 -> slope -3333.3 per year; 公园 the opposite
-    assert table.loc["改革", ["a", "b", "c"]].tolist() == pytest.approx([20000 / 3, 10000 / 3, 0])
-    assert table.loc["改革", "slope"] == pytest.approx(-10000 / 3)
-    assert table.loc["公园", "slope"] == pytest.approx(10000 / 3)
-    assert table.index.tolist() == ["公园", "改革"]
-    assert stats.term_trajectories(tokens, timeline, min_freq=4).index.tolist() == [0]
-
-
-def test_decimal_years():
-    dates = pd.Series(pd.to_datetime(["2018-01-01", "2020-12-31", "2019-07-02"]))
-    assert analysis.decimal_years(dates).tolist() == pytest.approx([2018.0, 2020 + 365 / 366, 2019 + 182 / 365])
-
-
 def test_rate_differences_and_timeline_steps():
     paragraphs_a = ["改革，学校。"] * 6 + ["学校，公园。"] * 6           # reform in half the paragraphs
     paragraphs_b = ["学校，公园。"] * 12                                # no reform at all
@@ -210,13 +135,6 @@ def test_zero_hits_get_a_jeffreys_upper_bound_not_zero_zero():
     _, upper = uncertainty.poisson_rate_interval(0, 24, per=1000)
     assert (reform["ci_low"], reform["ci_high"]) == (0.0, pytest.approx(float(upper)))
     assert reform["ci_method"] == "jeffreys (no hit)" and reform["ci_high"] > 0
-
-
-SPAN_DICTIONARY = [
-    Theme("urban", "城市", "Urban", ("旧区改造", "改造", "规划")),
-    Theme("digital", "数字", "Digital", ("大数据", "数据")),
-    Theme("reform", "改革", "Reform", ("进博会",)),
-]
 
 
 def test_keywords_match_across_jieba_splits_but_never_inside_a_token():
