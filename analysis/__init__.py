@@ -10,7 +10,8 @@ One module per job, each named for it:
   (names, colours and markers from data files), ``data_files`` (reading them);
 * words: ``lexicon`` (the policy-term lexicon), ``stopwords``, ``tokens`` (jieba
   segmentation and the token table), ``part_of_speech``, ``places`` (the gazetteer),
-  ``prepare`` (corpus, paragraphs and tokens in one call);
+  ``prepare`` (corpus, paragraphs and tokens in one call), ``cluster`` (segmentation and
+  counting on a Dask cluster);
 * analyses: ``stats`` (frequencies, keywords, collocations, keyness, trajectories),
   ``kwic`` (concordance and dispersion), ``formulaic`` (formulaic expressions),
   ``campaigns``, ``themes`` (dictionary-based attention with bootstrap intervals),
@@ -67,7 +68,7 @@ from .lexicon import read_lexicon
 from .tokens import annotate_tokens, corpus_tokens, is_word, tokenize
 
 STAGE_MODULES = (
-    "appended", "campaigns", "cleaning", "corpus", "data_files", "districts", "figure_comparison", "findings",
+    "appended", "campaigns", "cleaning", "cluster", "corpus", "data_files", "districts", "figure_comparison", "findings",
     "formats", "formulaic", "genres", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
     "places", "plotting", "precision", "prepare", "resplit", "stats", "stopwords", "structure", "themes", "tokens",
     "topics", "uncertainty", "validation", "views",

@@ -31,10 +31,12 @@ class Prepared:
         return iter((self.corpus, self.paras, self.tokens))
 
 
-def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, workers: int | None = 1) -> Prepared:
+def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, workers: int | None = 1,
+            client=None) -> Prepared:
     """Load ``manifest``, keep ``doc_ids`` (every document when None; an unknown doc_id is a
-    ValueError naming it), split paragraphs and segment them (cached; ``workers`` processes)."""
+    ValueError naming it), split paragraphs and segment them (cached; in ``workers``
+    processes, or on the Dask cluster of ``client``)."""
     corpus = select_documents(load_corpus(manifest), doc_ids)
     paras = paragraphs(corpus)
-    tokens = annotate_tokens(corpus_tokens(paras, workers=workers), paras, corpus)
+    tokens = annotate_tokens(corpus_tokens(paras, workers=workers, client=client), paras, corpus)
     return Prepared(corpus, paras, tokens)

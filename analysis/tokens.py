@@ -273,7 +273,7 @@ def _cache_path(paragraphs: list[tuple[int, str]]) -> Path:
 
 
 def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: int | None = 1,
-                  progress: bool = False) -> pd.DataFrame:
+                  progress: bool = False, client=None) -> pd.DataFrame:
     """One row per token of every paragraph: doc_id, para_no, position (0-based token index
     in the paragraph), start (character offset in the paragraph), token and is_word.
     White-space tokens are left out (they carry nothing and paragraphs are already split).
@@ -286,7 +286,9 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
     a CacheWarning; the tokens are the same either way. ``workers`` > 1 (None = every core)
     segments documents in that many worker processes, each building the same private
     tokenizer and lexicon once (:func:`analysis.parallel.ordered_map`); ``progress``
-    shows a progress bar (leave it off in notebooks compared by nbval).
+    shows a progress bar (leave it off in notebooks compared by nbval). With ``client`` (a
+    ``distributed.Client``), documents are segmented on that Dask cluster instead
+    (:func:`analysis.cluster.map_in_order`); the table is the same.
     """
     documents = [(doc_id, list(zip(group["para_no"].tolist(), group["text"].tolist())))
                  for doc_id, group in paragraph_table.groupby("doc_id", sort=False)]
@@ -300,10 +302,15 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
             tables[doc_id] = table
         else:
             todo.append((doc_id, paragraphs, path))
-    with _cyclic_gc_paused():
-        results = ordered_map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers,
-                              initializer=_prepare_segmentation_worker)
-        segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
+    if client is not None:
+        from .cluster import map_in_order
+
+        segmented = map_in_order(client, _segment_paragraphs, [paragraphs for _, paragraphs, _ in todo])
+    else:
+        with _cyclic_gc_paused():
+            results = ordered_map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers,
+                                  initializer=_prepare_segmentation_worker)
+            segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
     writable = cache
     for (doc_id, _, path), table in zip(todo, segmented):
         tables[doc_id] = table
