@@ -8,9 +8,17 @@
 * the speed-up of a warm token cache over segmentation (target ≥ 10);
 * peak memory (maximum resident set size) of the one-process run at several corpus
   sizes, to show how it grows;
+* the time of segmentation on a Dask LocalCluster with as many workers, against the
+  forked-process path, and what starting the cluster costs;
 * the time to execute each notebook against a floor notebook that only imports the same
-  libraries and initialises jieba (target: total ≤ 1.5 × the floor, per notebook), and
-  how much of it is spent writing figure files (``save_figure``: PNG, SVG and CSV).
+  libraries and initialises jieba (target: total ≤ 2.0 × the floor), and how much of it
+  is spent writing figure files (``save_figure``: PNG, SVG and CSV);
+* the four notebooks run cold on ``copies`` × the seeds (and a tenth of that) with 2
+  segmentation processes, against raw jieba on the same corpus (target ≤ 2.5 ×), and
+  the bytes of figures and tables they write (target: growth at most linear).
+
+The programs it runs live in ``tools/benchmark/``; notebooks are run by papermill with
+their parameters set for the scaled corpus (:func:`scaled_parameters`).
 
 It prints figures and never fails on a target: the machines are shared and noisy, so
 timing is measured here, not asserted in tests. Times are the best of ``repeat`` runs;
@@ -32,7 +40,6 @@ from pathlib import Path
 
 import nbformat
 
-from .notebook_execution import execute
 from .paths import MANIFEST, NOTEBOOKS_DIR, ROOT
 
 
@@ -56,94 +63,98 @@ def build_corpus(folder: Path, copies: int, manifest: Path = MANIFEST) -> Path:
     return out
 
 
-_PIPELINE = """
-import sys, time, resource
-import analysis
-from analysis import stats, stopwords, tokens
-tokens.TOKEN_CACHE_DIR = __import__("pathlib").Path(sys.argv[2])
-tokens.tokenizer(); stopwords.stopwords()
-start = time.perf_counter()
-corpus = analysis.load_corpus(sys.argv[1])
-paras = analysis.paragraphs(corpus)
-table = tokens.corpus_tokens(paras, cache=sys.argv[3] == "cache", workers=int(sys.argv[4]))
-counts = stats.term_frequencies(table)
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(table))
-"""
-
-_SEGMENT_ONLY = """
-import sys, time
-import analysis
-from analysis import stopwords, tokens
-tokens.TOKEN_CACHE_DIR = __import__("pathlib").Path(sys.argv[2])
-tokens.tokenizer(); stopwords.stopwords()
-paras = analysis.paragraphs(analysis.load_corpus(sys.argv[1]))
-start = time.perf_counter()
-tokens.corpus_tokens(paras, cache=sys.argv[3] == "cache", workers=int(sys.argv[4]))
-print(time.perf_counter() - start)
-"""
-
-_RAW_JIEBA = """
-import sys, time, csv, pathlib
-import jieba, logging
-jieba.setLogLevel(logging.WARNING)
-jieba.initialize()
-manifest = pathlib.Path(sys.argv[1])
-texts = [(manifest.parent / row["file"]).read_text(encoding="utf-8")
-         for row in csv.DictReader(manifest.open(encoding="utf-8"))]
-start = time.perf_counter()
-for text in texts:
-    jieba.lcut(text)
-print(time.perf_counter() - start, sum(len(t) for t in texts))
-"""
+PROGRAMS = ROOT / "tools" / "benchmark"
+"""The benchmark's programs, run as separate processes: pipeline.py, segment.py,
+raw_jieba.py, and floor.py and time_figures.py (the cells of the floor notebook and the
+cell that times figure writing)."""
 
 
-def _python(code: str, *args: str) -> list[float]:
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True,
-                            cwd=ROOT)
+def _python(program: str, *args: str) -> list[float]:
+    """The figures ``tools/benchmark/<program>`` prints, run with this Python."""
+    result = subprocess.run([sys.executable, str(PROGRAMS / program), *args], capture_output=True, text=True,
+                            check=True, cwd=ROOT)
     return [float(x) for x in result.stdout.split()]
 
 
 def _best(repeat: int, *programs: tuple[str, list[str]]) -> list[list[float]]:
-    """For each (code, args) program, its fastest of ``repeat`` runs (by the first figure
+    """For each (program, args), its fastest of ``repeat`` runs (by the first figure
     printed); several programs are run in turn (first, second, first, …)."""
     runs: list[list[list[float]]] = [[] for _ in programs]
     for _ in range(repeat):
-        for results, (code, args) in zip(runs, programs):
-            results.append(_python(code, *args))
+        for results, (program, args) in zip(runs, programs):
+            results.append(_python(program, *args))
     return [min(results, key=lambda r: r[0]) for results in runs]
 
 
-_TIME_FIGURES = """
-import time as _time, analysis as _analysis
-_figure_seconds = [0.0]
-def _timed_save_figure(*args, _save=_analysis.save_figure, **kwargs):
-    start = _time.perf_counter()
-    try:
-        return _save(*args, **kwargs)
-    finally:
-        _figure_seconds[0] += _time.perf_counter() - start
-_analysis.save_figure = _timed_save_figure
-"""
+def _cells(program: str) -> list[str]:
+    """The code cells of a cell file in tools/benchmark: blocks separated by '# ---' lines,
+    each without the comment lines that open it."""
+    cells = []
+    for block in (PROGRAMS / program).read_text(encoding="utf-8").split("\n# ---\n"):
+        lines = block.strip("\n").split("\n")
+        while lines and lines[0].startswith("#"):
+            lines.pop(0)
+        cells.append("\n".join(lines).strip("\n"))
+    return cells
 
 
-def _execute(path: Path, time_figures: bool = False) -> tuple[float, float]:
-    """Seconds to execute the notebook at ``path`` (in memory; its figures are written as
-    usual) and, with ``time_figures``, the seconds spent in ``analysis.save_figure``."""
+def _execute(path: Path, parameters: dict | None = None, time_figures: bool = False) -> tuple[float, float]:
+    """Seconds to execute the notebook at ``path`` with papermill (``parameters`` injected;
+    in its folder) and, with ``time_figures``, the seconds spent in ``analysis.save_figure``."""
+    import papermill
+
+    from .notebook_execution import KERNEL_NAME
+
     notebook = nbformat.read(path, as_version=4)
     if time_figures:
-        notebook.cells.insert(0, nbformat.v4.new_code_cell(_TIME_FIGURES))
+        notebook.cells.insert(0, nbformat.v4.new_code_cell(_cells("time_figures.py")[0]))
         notebook.cells.append(nbformat.v4.new_code_cell("print(_figure_seconds[0])"))
-    start = time.perf_counter()
-    execute(notebook, NOTEBOOKS_DIR)
-    seconds = time.perf_counter() - start
-    return seconds, float(notebook.cells[-1].outputs[0]["text"]) if time_figures else 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        source, output = Path(tmp) / path.name, Path(tmp) / f"out-{path.name}"
+        nbformat.write(notebook, source)
+        start = time.perf_counter()
+        papermill.execute_notebook(str(source), str(output), parameters=parameters or {}, cwd=str(NOTEBOOKS_DIR),
+                                   kernel_name=KERNEL_NAME, progress_bar=False, log_output=False)
+        seconds = time.perf_counter() - start
+        if not time_figures:
+            return seconds, 0.0
+        executed = nbformat.read(output, as_version=4)
+        return seconds, float(executed.cells[-1].outputs[0]["text"])
 
 
-_FLOOR_CELLS = [
-    "import numpy, pandas, scipy, sklearn, matplotlib, matplotlib.pyplot, wordcloud, adjustText, jieba, yaml",
-    "import analysis\nfrom analysis import kwic, stats, themes, topics",
-    "analysis.tokens.tokenizer(); analysis.use_project_style()",
-]
+def scaled_parameters(path: Path, manifest: Path, figures: Path, workers: int, suffix: str) -> dict:
+    """A notebook's parameters for a corpus built by :func:`build_corpus`: its defaults with
+    every seed doc_id given the copy ``suffix`` (in lists, dicts and query strings), the
+    corpus ``manifest``, ``figures`` as FIGURES_DIR and ``workers`` as WORKERS."""
+    from . import paths
+
+    notebook = nbformat.read(path, as_version=4)
+    source = next(c.source for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    values: dict = {"paths": paths}
+    exec(source, values)                                   # the notebook's own default values
+    seeds = sorted(read_manifest_ids(MANIFEST), key=len, reverse=True)
+
+    def renamed(value):
+        if isinstance(value, str):
+            for doc_id in seeds:
+                value = value.replace(f"'{doc_id}'", f"'{doc_id}{suffix}'")
+            return f"{value}{suffix}" if value in seeds else value
+        if isinstance(value, (list, tuple)):
+            return [renamed(v) for v in value]
+        if isinstance(value, dict):
+            return {k: renamed(v) for k, v in value.items()}
+        return value
+
+    names = [name.strip() for line in source.splitlines() if line and line[0].isupper() and "=" in line
+             for name in line.split("=")[0].split(",")]
+    out = {name: renamed(values[name]) for name in names if name in values
+           and isinstance(values[name], (str, list, tuple, dict)) and name not in ("MANIFEST", "FIGURES_DIR")}
+    return {**out, "MANIFEST": str(manifest), "FIGURES_DIR": str(figures), "WORKERS": workers}
+
+
+def read_manifest_ids(manifest: Path) -> list[str]:
+    with manifest.open(encoding="utf-8", newline="") as handle:
+        return [row["doc_id"] for row in csv.DictReader(handle)]
 
 
 def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int = 3) -> int:
@@ -157,23 +168,27 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
         cache = str(tmp / "cache")
         arguments = [str(manifest), cache]
 
-        (raw_time, chars), single = _best(repeat, (_RAW_JIEBA, [str(manifest)]),
-                                          (_PIPELINE, [*arguments, "nocache", "1"]))
+        (raw_time, chars), single = _best(repeat, ("raw_jieba.py", [str(manifest)]),
+                                          ("pipeline.py", [*arguments, "nocache", "1"]))
         print(f"corpus: {copies} × seeds = {copies * 5} documents, {int(chars):,} characters, "
               f"{int(single[2]):,} tokens")
         print(f"raw jieba.lcut:                   {chars / raw_time:12,.0f} chars/s  ({raw_time:.1f} s)")
         print(f"package, one process:             {chars / single[0]:12,.0f} chars/s  ({single[0]:.1f} s)")
         print(f"  ratio to raw jieba:             {raw_time / single[0]:12.2f}      (target ≥ 0.9)")
 
-        seg_single = _best(repeat, (_SEGMENT_ONLY, [*arguments, "nocache", "1"]))[0][0]
-        seg_parallel = _best(repeat, (_SEGMENT_ONLY, [*arguments, "nocache", str(workers)]))[0][0]
+        seg_single = _best(repeat, ("segment.py", [*arguments, "nocache", "1"]))[0][0]
+        seg_parallel = _best(repeat, ("segment.py", [*arguments, "nocache", str(workers)]))[0][0]
         print(f"segmentation, 1 process:          {seg_single:12.1f} s")
         print(f"segmentation, {workers} processes:        {seg_parallel:12.1f} s")
         print(f"  parallel speed-up:              {seg_single / seg_parallel:12.2f}      (target ≥ 1.7 on 2 cores)")
+        seg_dask, dask_start = _best(repeat, ("segment.py", [*arguments, "nocache", str(workers), "dask"]))[0]
+        print(f"segmentation, Dask LocalCluster of {workers} workers: {seg_dask:6.1f} s  "
+              f"(+ {dask_start:.1f} s to start the cluster and set up its workers)")
+        print(f"  Dask against the forked-process path: {seg_parallel / seg_dask:6.2f} × its speed")
 
-        _python(_SEGMENT_ONLY, *arguments, "cache", "1")                 # fills the cache
-        seg_warm = _best(repeat, (_SEGMENT_ONLY, [*arguments, "cache", "1"]))[0][0]
-        whole_warm = _best(repeat, (_PIPELINE, [*arguments, "cache", "1"]))[0][0]
+        _python("segment.py", *arguments, "cache", "1")                 # fills the cache
+        seg_warm = _best(repeat, ("segment.py", [*arguments, "cache", "1"]))[0][0]
+        whole_warm = _best(repeat, ("pipeline.py", [*arguments, "cache", "1"]))[0][0]
         print(f"segmentation, warm cache:         {seg_warm:12.2f} s")
         print(f"  warm-cache speed-up:            {seg_single / seg_warm:12.1f}      (target ≥ 10)")
         print(f"  whole pipeline, warm vs cold:   {single[0] / whole_warm:12.1f}")
@@ -183,20 +198,22 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
             folder = tmp / f"corpus{size}"
             folder.mkdir()
             sized = build_corpus(folder, size)
-            peak = _python(_PIPELINE, str(sized), cache, "nocache", "1")
+            peak = _python("pipeline.py", str(sized), cache, "nocache", "1")
             print(f"  {size:4d} × seeds: {peak[1] / 1024:8.0f} MiB")
 
     if notebooks:
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["ANALYSIS_FIGURES_DIR"] = str(Path(tmp) / "figures")    # kernels inherit it
             _time_notebooks(Path(tmp), repeat)
+        with tempfile.TemporaryDirectory() as tmp:
+            _time_notebooks_at_scale(Path(tmp), copies, min(workers, 2), raw_time)
     return 0
 
 
 def _time_notebooks(tmp: Path, repeat: int) -> None:
     """Print each notebook's time against the floor notebook (figures go under ``tmp``)."""
     floor = tmp / "floor.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in _FLOOR_CELLS]), floor)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in _cells("floor.py")]), floor)
     floor_time = min(_execute(floor)[0] for _ in range(repeat))
     print(f"notebooks (floor notebook: imports + jieba initialisation = {floor_time:.1f} s; "
           "token cache as left by the last run):")
@@ -211,3 +228,40 @@ def _time_notebooks(tmp: Path, repeat: int) -> None:
     floors = floor_time * len(paths)
     print(f"  {'total':32s} {total:6.1f} s  {total / floors:7.1f}  {figures:18.1f} s   (target ≤ 2.0 × floor)")
     print(f"  total without writing figure files: {(total - figures) / floors:.1f} × floor")
+
+
+def _time_notebooks_at_scale(tmp: Path, copies: int, workers: int, raw_time: float) -> None:
+    """Run the four notebooks cold (empty token cache) on ``copies`` × the seeds and on a tenth
+    of that, with ``workers`` segmentation processes, and print their times against raw
+    jieba on the large corpus (target: total ≤ 2.5 ×) and the size of what they write
+    (figures and tables must grow at most linearly with the number of documents)."""
+    sizes = sorted({max(1, copies // 10), copies})
+    paths = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    print(f"notebooks at scale (cold token cache, {workers} segmentation processes):")
+    written: dict[int, tuple[int, int]] = {}
+    for size in sizes:
+        folder = tmp / f"x{size}"
+        (folder / "corpus").mkdir(parents=True)
+        manifest = build_corpus(folder / "corpus", size)
+        figures = folder / "figures"
+        os.environ["ANALYSIS_CACHE_DIR"] = str(folder / "cache")           # kernels inherit it: cold
+        total = 0.0
+        for path in paths:
+            parameters = scaled_parameters(path, manifest, figures, workers, "-c0000")
+            seconds, figure_seconds = _execute(path, parameters, time_figures=True)
+            total += seconds
+            print(f"  {size:4d} × seeds  {path.name:32s} {seconds:7.1f} s  (writing figure files {figure_seconds:.1f} s)")
+        images = sum(p.stat().st_size for p in figures.glob("*") if p.suffix in (".png", ".svg"))
+        tables = sum(p.stat().st_size for p in figures.glob("*.csv"))
+        written[size] = (images, tables)
+        line = f"  {size:4d} × seeds  {'total':32s} {total:7.1f} s"
+        if size == copies:
+            line += f"  = {total / raw_time:.1f} × raw jieba on this corpus ({raw_time:.1f} s; target ≤ 2.5 ×)"
+        print(line)
+        print(f"  {size:4d} × seeds  written: figures {images / 1e6:.1f} MB, tables {tables / 1e6:.1f} MB")
+    if len(sizes) == 2:
+        small, large = sizes
+        growth = [written[large][i] / max(written[small][i], 1) for i in (0, 1)]
+        print(f"  growth for {large // small} × the documents: figures × {growth[0]:.1f}, tables × {growth[1]:.1f} "
+              f"(target: at most × {large // small})")
+    os.environ.pop("ANALYSIS_CACHE_DIR", None)

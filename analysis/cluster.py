@@ -37,9 +37,11 @@ class SegmentationSetup(WorkerPlugin):
 
 def map_in_order(client: Client, function: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
     """``function`` over ``items`` on the cluster's workers (set up by SegmentationSetup,
-    registered once per cluster), results in the order of ``items``."""
+    registered once per cluster), results in the order of ``items``. The items are
+    scattered to the workers first, so the task graph stays small whatever their size."""
     client.register_plugin(SegmentationSetup())
-    futures = client.map(function, list(items), pure=False)
+    data = client.scatter(list(items))
+    futures = client.map(function, data, pure=False)
     return client.gather(futures)
 
 

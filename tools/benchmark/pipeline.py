@@ -1,0 +1,23 @@
+"""Benchmark program: load + clean + paragraphs + tokenize + count in one process.
+
+Usage: python pipeline.py MANIFEST CACHE_DIR cache|nocache WORKERS
+Prints: seconds, peak resident memory (KiB), number of tokens.
+"""
+import resource
+import sys
+import time
+from pathlib import Path
+
+import analysis
+from analysis import stats, stopwords, tokens
+
+if __name__ == "__main__":
+    tokens.TOKEN_CACHE_DIR = Path(sys.argv[2])
+    tokens.tokenizer()
+    stopwords.stopwords()
+    start = time.perf_counter()
+    corpus = analysis.load_corpus(sys.argv[1])
+    paras = analysis.paragraphs(corpus)
+    table = tokens.corpus_tokens(paras, cache=sys.argv[3] == "cache", workers=int(sys.argv[4]))
+    counts = stats.term_frequencies(table)
+    print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(table))
