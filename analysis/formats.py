@@ -93,7 +93,9 @@ _SIGNATURES = (
     (b"{\\rtf", "an RTF file; save it as .docx or UTF-8 text"),
 )
 
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+"""Unicode category Cc (C0 and C1 controls, DEL) other than tab, line feed, form feed and
+carriage return."""
 
 
 _COMMON_TEXT = re.compile("[\u0020-\u007e\n\t\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027]")
@@ -119,14 +121,15 @@ def control_character_problem(where: str, text: str) -> str | None:
     """A message naming the control characters in ``text`` (Unicode category Cc other than
     tab, line feed, carriage return and form feed): their count and the first one's
     code point, line and column; None when there are none."""
-    found = [(i, c) for i, c in enumerate(text) if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc"]
-    if not found:
+    first = _CONTROL_CHARACTERS.search(text)
+    if first is None:
         return None
-    offset, char = found[0]
+    count = len(_CONTROL_CHARACTERS.findall(text))
+    offset, char = first.start(), first.group()
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     name = unicodedata.name(char, "NUL" if char == "\x00" else "control character")
-    return (f"{where}: {len(found)} control character(s), the first U+{ord(char):04X} ({name}) at line {line}, "
+    return (f"{where}: {count} control character(s), the first U+{ord(char):04X} ({name}) at line {line}, "
             f"column {column}; remove them (they are not text)")
 
 
@@ -496,9 +499,10 @@ def read_document(path: Path | str) -> ExtractedDocument:
             document = html_to_text(where, text)
         else:
             document = ExtractedDocument(text)
-    problem = control_character_problem(where, document.text)
-    if problem:
-        raise DocumentFormatError(problem)
+    if document.format in ("docx", "pdf"):                 # text formats were checked when decoded
+        problem = control_character_problem(where, document.text)
+        if problem:
+            raise DocumentFormatError(problem)
     if not document.text.strip():
         raise DocumentFormatError(f"{where}: file is empty (no text after its markup is removed)")
     return document

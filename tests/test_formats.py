@@ -276,3 +276,15 @@ def load_corpus_of(folder, name):
     manifest.write_text(f"doc_id,file,district,date,year,genre,title,scope\na-2019,{name},D,2019-01-15,2019,"
                         "work_report,标题,whole\n", encoding="utf-8")
     return load_corpus(manifest)
+
+
+def test_the_control_character_rule_is_unicode_category_cc_less_tab_and_line_ends():
+    import sys
+    import unicodedata
+
+    from analysis.formats import control_character_problem
+
+    flagged = {c for c in map(chr, range(sys.maxunicode + 1)) if control_character_problem("f", c)}
+    expected = {c for c in map(chr, range(sys.maxunicode + 1))
+                if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f"}
+    assert flagged == expected
