@@ -101,9 +101,13 @@ def _cells(program: str) -> list[str]:
 def _execute(path: Path, parameters: dict | None = None, time_figures: bool = False) -> tuple[float, float]:
     """Seconds to execute the notebook at ``path`` with papermill (``parameters`` injected;
     in its folder) and, with ``time_figures``, the seconds spent in ``analysis.save_figure``."""
+    import logging
+
     import papermill
 
     from .notebook_execution import KERNEL_NAME
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)      # it cannot parse commented parameter lines; harmless
 
     notebook = nbformat.read(path, as_version=4)
     if time_figures:

@@ -8,6 +8,7 @@ so tables are the same on every run and every CPU.
 """
 from __future__ import annotations
 
+import functools
 import warnings
 from collections.abc import Mapping, Sequence
 
@@ -17,6 +18,7 @@ from scipy.stats import chi2, false_discovery_control, spearmanr
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
+from .parallel import ordered_map
 from .precision import sorted_by
 from .lexicon import LEXICON_POS
 from .part_of_speech import pos_tokenizer
@@ -124,7 +126,7 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
 
 
 def textrank_keywords(texts: pd.Series, allow_pos: tuple[str, ...] = ("ns", "n", "vn", "v", LEXICON_POS),
-                      window: int = 5) -> pd.DataFrame:
+                      window: int = 5, workers: int | None = 1) -> pd.DataFrame:
     """TextRank keywords (Mihalcea & Tarau 2004) of each text, with jieba's implementation.
 
     ``texts`` is indexed by doc_id. jieba tags parts of speech with the project's
@@ -132,21 +134,34 @@ def textrank_keywords(texts: pd.Series, allow_pos: tuple[str, ...] = ("ns", "n",
     or more characters long and not stop words, are linked when they co-occur within
     ``window`` tokens, and ranked by PageRank (damping 0.85) on that graph. Columns:
     doc_id, term, weight (scaled by jieba so the top term of a text has 1), rank
-    (ties by term).
+    (ties by term). Texts are ranked one by one, in ``workers`` processes when more than
+    one is asked for (:func:`analysis.parallel.ordered_map`; the same result).
     """
+    items = [(doc_id, text, tuple(allow_pos), window) for doc_id, text in texts.items()]
+    rows = [row for rows in ordered_map(_textrank_document, items, workers, initializer=_textrank_ranker)
+            for row in rows]
+    return _ranked(pd.DataFrame(rows, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
+
+
+@functools.lru_cache(maxsize=None)
+def _textrank_ranker():
+    """jieba's TextRank over the project's part-of-speech tagger and stop words, once per process."""
     with warnings.catch_warnings():             # jieba.analyse leaves its IDF file open on import
         warnings.simplefilter("ignore", ResourceWarning)
         import jieba.analyse
     ranker = jieba.analyse.TextRank()
     ranker.tokenizer = ranker.postokenizer = pos_tokenizer()
     ranker.stop_words = set(stopwords())
+    return ranker
+
+
+def _textrank_document(item: tuple[str, str, tuple[str, ...], int]) -> list[dict]:
+    """The TextRank rows (doc_id, term, weight) of one text."""
+    doc_id, text, allow_pos, window = item
+    ranker = _textrank_ranker()
     ranker.span = window
-    rows = [
-        {"doc_id": doc_id, "term": term, "weight": weight}
-        for doc_id, text in texts.items()
-        for term, weight in ranker.textrank(text, topK=None, withWeight=True, allowPOS=allow_pos)
-    ]
-    return _ranked(pd.DataFrame(rows, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
+    return [{"doc_id": doc_id, "term": term, "weight": weight}
+            for term, weight in ranker.textrank(text, topK=None, withWeight=True, allowPOS=allow_pos)]
 
 
 def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame:

@@ -14,6 +14,7 @@ The rule, for every per-document figure:
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from .corpus import document_labels, marked_doc_ids
@@ -22,7 +23,7 @@ from .precision import sorted_by
 from .stats import term_frequencies, top_terms
 
 __all__ = ["MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS", "PAGE_INCHES", "view_groups", "fits_page", "top_terms_figure",
-           "wordclouds_figure", "dispersion_figure", "document_sizes_figure"]
+           "wordclouds_figure", "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure"]
 
 MAX_PANELS = 12
 """Most documents shown as small multiples (one panel each)."""
@@ -146,3 +147,43 @@ def document_sizes_figure(sizes: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pl
                .reset_index())
     names = pd.Series(grouped["doc_id"].to_list(), index=grouped["doc_id"].to_list())
     return plot_document_sizes(grouped, names, show_ids=False), sizes
+
+
+NEIGHBOURS = 10
+"""Most similar documents listed per document in a large corpus's similarity table."""
+
+
+def similarity_figure(similarity: pd.DataFrame, corpus: pd.DataFrame, title: str, colorbar_label: str
+                      ) -> tuple[plt.Figure, pd.DataFrame, pd.DataFrame]:
+    """(figure, CSV table, table to show) of a document × document similarity matrix
+    (indexed by doc_id both ways). Up to MAX_COLUMNS documents: the matrix itself, doc_ids
+    marked (rewritten, excerpt). Beyond: the mean similarity of two view groups' documents
+    (a document's similarity with itself left out; blank for a one-document group's own
+    cell), and as the CSV each document's NEIGHBOURS most similar other documents (doc_id,
+    neighbour, rank, similarity; ties by doc_id), so that the table grows linearly."""
+    from .plotting import plot_heatmap
+
+    similarity = similarity.loc[corpus["doc_id"], corpus["doc_id"]]
+    if len(corpus) <= MAX_COLUMNS:
+        marked = marked_doc_ids(corpus)
+        shown = similarity.rename(index=marked, columns=marked)
+        figure = plot_heatmap(shown, title=title, vmin=0, vmax=1, colorbar_label=colorbar_label)
+        return figure, shown.reset_index(), shown
+    groups = view_groups(corpus)
+    values = similarity.to_numpy(dtype=float).copy()
+    np.fill_diagonal(values, np.nan)
+    order = list(dict.fromkeys(groups))
+
+    def group_sums(matrix: np.ndarray) -> pd.DataFrame:      # sum over the documents of each pair of groups
+        table = pd.DataFrame(matrix, index=groups.to_numpy(), columns=groups.to_numpy())
+        return table.groupby(level=0, sort=False).sum().T.groupby(level=0, sort=False).sum().T
+
+    sums, counts = group_sums(np.nan_to_num(values)), group_sums((~np.isnan(values)).astype(float))
+    shown = (sums / counts.where(counts > 0)).reindex(index=order, columns=order)
+    pairs = (similarity.rename_axis(index="doc_id", columns="neighbour").stack().rename("similarity").reset_index())
+    pairs = pairs[pairs["doc_id"] != pairs["neighbour"]]
+    pairs = sorted_by(pairs, ["doc_id", "similarity", "neighbour"], ascending=[True, False, True])
+    pairs["rank"] = pairs.groupby("doc_id", sort=False).cumcount() + 1
+    table = pairs[pairs["rank"] <= NEIGHBOURS][["doc_id", "neighbour", "rank", "similarity"]].reset_index(drop=True)
+    figure = plot_heatmap(shown, title=f"{title}, mean by group", vmin=0, vmax=1, colorbar_label=colorbar_label)
+    return figure, table, shown

@@ -242,3 +242,8 @@ def test_term_trajectories_slope_by_hand():
     assert table.loc["公园", "slope"] == pytest.approx(10000 / 3)
     assert table.index.tolist() == ["公园", "改革"]
     assert stats.term_trajectories(tokens, timeline, min_freq=4).index.tolist() == [0]
+
+
+def test_textrank_in_worker_processes_equals_one_process(corpus):
+    texts = corpus.set_index("doc_id")["text"].iloc[:3]
+    pd.testing.assert_frame_equal(stats.textrank_keywords(texts, workers=2), stats.textrank_keywords(texts))

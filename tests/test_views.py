@@ -100,3 +100,23 @@ def test_heatmap_shrinks_its_cells_to_fit_a_page():
     small = analysis.plot_heatmap(matrix.iloc[:3, :3], colorbar_label="x")
     assert len(small.axes[0].texts) == 9
     plt.close(small)
+
+
+def test_similarity_view_is_the_matrix_for_few_documents_and_linear_beyond(corpus, large):
+    import numpy as np
+
+    few = pd.DataFrame(np.eye(len(corpus)), index=corpus["doc_id"], columns=corpus["doc_id"])
+    figure, table, shown = views.similarity_figure(few, corpus, "t", "c")
+    assert shown.shape == (5, 5) and len(table) == 5 and "cn-2017-retreat (rewritten)" in shown.index
+    plt.close(figure)
+    big_corpus, tokens = large
+    if len(big_corpus) <= views.MAX_COLUMNS:
+        return
+    similarity = analysis.stats.document_similarity(tokens)
+    figure, table, shown = views.similarity_figure(similarity, big_corpus, "t", "c")
+    assert views.fits_page(figure)
+    assert len(table) == len(big_corpus) * views.NEIGHBOURS                      # linear in the documents
+    assert (table.groupby("doc_id")["similarity"].apply(lambda s: s.is_monotonic_decreasing)).all()
+    assert not (table["doc_id"] == table["neighbour"]).any()
+    assert shown.shape[0] <= views.MAX_COLUMNS
+    plt.close(figure)
