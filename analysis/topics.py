@@ -40,15 +40,26 @@ def paragraph_documents(tokens: pd.DataFrame, min_words: int = 10) -> pd.Series:
     return docs[docs.map(len) >= min_words]
 
 
-def _nmf(docs: list[list[str]], k: int, seed: int, min_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """NMF of the sublinear TF-IDF paragraph vectors of ``docs`` (terms in at least
-    ``min_df`` of them): (paragraph weights, term weights, terms)."""
+def _tfidf(docs: list[list[str]], min_df: int):
+    """The sublinear TF-IDF paragraph vectors of ``docs`` (terms in at least ``min_df`` of
+    them) and their terms."""
     vectorizer = TfidfVectorizer(analyzer=pretokenized, min_df=min_df, sublinear_tf=True)
-    matrix = vectorizer.fit_transform(docs)
+    return vectorizer.fit_transform(docs), vectorizer.get_feature_names_out()
+
+
+def _nmf_of(matrix, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """NMF of a TF-IDF matrix: (paragraph weights, term weights)."""
     model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=5000, tol=1e-4)
     with threadpool_limits(1):          # matrices this small fit faster without BLAS threads
         weights = model.fit_transform(matrix)
-    return weights, model.components_, vectorizer.get_feature_names_out()
+    return weights, model.components_
+
+
+def _nmf(docs: list[list[str]], k: int, seed: int, min_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """NMF of the sublinear TF-IDF paragraph vectors of ``docs`` (terms in at least
+    ``min_df`` of them): (paragraph weights, term weights, terms)."""
+    matrix, terms = _tfidf(docs, min_df)
+    return *_nmf_of(matrix, k, seed), terms
 
 
 def _top_terms(term_weights: np.ndarray, terms: np.ndarray, top_n: int) -> list[np.ndarray]:
@@ -114,11 +125,11 @@ def _matched_jaccard(a: list[set[str]], b: list[set[str]]) -> float:
     return float(similarity[rows, cols].mean())
 
 
-def _ranked_top_terms(job: tuple[list[list[str]], int, int, int, int]) -> list[list[str]]:
-    """Each topic's top terms, best first, of an NMF fitted on ``docs``; ``job`` is
-    (docs, k, seed, top_n, min_df)."""
-    docs, k, seed, top_n, min_df = job
-    _, components, terms = _nmf(docs, k, seed, min_df)
+def _ranked_top_terms(job: tuple) -> list[list[str]]:
+    """Each topic's top terms, best first, of an NMF fitted on a TF-IDF matrix; ``job`` is
+    (matrix, terms, k, seed, top_n)."""
+    matrix, terms, k, seed, top_n = job
+    _, components = _nmf_of(matrix, k, seed)
     return [terms[order].tolist() for order in _top_terms(components, terms, top_n)]
 
 
@@ -144,7 +155,8 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
     size = int(round(fraction * len(docs)))
     samples = [np.sort(rng.choice(len(docs), size=size, replace=False)) for _ in range(n_samples)]
     subsets = [docs.to_list(), *([docs.iloc[rows].to_list() for rows in samples])]
-    fitted = ordered_map(_ranked_top_terms, [(subset, k, seed, top_n, min_df) for k in ks for subset in subsets],
+    matrices = [_tfidf(subset, min_df) for subset in subsets]          # one TF-IDF per subset, for every k
+    fitted = ordered_map(_ranked_top_terms, [(matrix, terms, k, seed, top_n) for k in ks for matrix, terms in matrices],
                          workers, chunks_per_worker=4)
     rows = []
     for k in ks:
