@@ -14,6 +14,7 @@ One module per job, each named for it:
   counting on a Dask cluster);
 * analyses: ``stats`` (frequencies, keywords, collocations, keyness, trajectories),
   ``kwic`` (concordance and dispersion), ``formulaic`` (formulaic expressions),
+  ``indicators`` (quantities: results and targets with their units and qualifiers),
   ``campaigns``, ``themes`` (dictionary-based attention with bootstrap intervals),
   ``uncertainty`` (intervals, paragraph-level tests, power), ``validation`` (the
   dictionary's coded sample), ``topics`` (NMF check), ``findings`` (claims with their
@@ -69,7 +70,7 @@ from .tokens import annotate_tokens, corpus_tokens, is_word, tokenize
 
 STAGE_MODULES = (
     "appended", "campaigns", "cleaning", "cluster", "corpus", "data_files", "districts", "figure_comparison", "findings",
-    "formats", "formulaic", "genres", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
+    "formats", "formulaic", "genres", "indicators", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
     "places", "plotting", "precision", "prepare", "resplit", "stats", "stopwords", "structure", "themes", "tokens",
     "topics", "uncertainty", "validation", "views",
 )

@@ -1,0 +1,86 @@
+"""Quantities in report sentences: numerals, magnitudes, units, qualifiers, directions,
+indicators and kinds; what is not a quantity."""
+import math
+
+import pandas as pd
+import pytest
+
+from analysis import indicators
+
+
+def found(sentence):
+    return [(q.indicator, q.value, q.unit, q.base_value, q.base_unit, q.qualifier, q.direction)
+            for q in indicators.find_quantities(sentence)]
+
+
+@pytest.mark.parametrize("text, value", [("325", 325), ("3,000", 3000), ("117.69", 117.69), ("二十五", 25),
+                                         ("三千零五", 3005), ("一百二十", 120), ("六点五", 6.5), ("两", 2), ("十", 10)])
+def test_parse_number(text, value):
+    assert indicators.parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["十四五", "三二", "abc", ""])
+def test_parse_number_refuses(text):
+    with pytest.raises(ValueError):
+        indicators.parse_number(text)
+
+
+def test_results_with_magnitudes_and_a_change():
+    assert found("引进重点企业325家，完成固定资产投资117.69亿元，同比增长12.4%。") == [
+        ("引进重点企业", "325", "家", 325.0, "个", "", ""),
+        ("固定资产投资", "117.69亿", "元", 11_769_000_000.0, "元", "", ""),
+        ("固定资产投资", "12.4", "%", 12.4, "%", "", "增长"),
+    ]
+
+
+def test_targets_with_qualifiers():
+    assert found("区级一般公共预算收入增长6.5%，新增就业岗位3万个，力争全年拆违20万平方米。") == [
+        ("区级一般公共预算收入", "6.5", "%", 6.5, "%", "", "增长"),
+        ("新增就业岗位", "3万", "个", 30_000.0, "个", "", ""),
+        ("拆违", "20万", "平方米", 200_000.0, "平方米", "力争", ""),
+    ]
+    assert found("城镇登记失业人数控制在1.87万人以内。") == [("城镇登记失业人数", "1.87万", "人", 18_700.0, "人", "以内", "")]
+    assert found("GDP增长百分之六点五左右。") == [("GDP", "百分之六点五", "%", 6.5, "%", "左右", "增长")]
+
+
+def test_indicator_after_the_number_and_percentage_points():
+    assert found("完成2500多家店面整治，新增2所幼儿园、1所九年一贯制学校，失业率下降0.3个百分点。") == [
+        ("店面整治", "2500多", "家", 2500.0, "个", "多", ""),
+        ("幼儿园", "2", "所", 2.0, "个", "", ""),
+        ("九年一贯制学校", "1", "所", 1.0, "个", "", ""),
+        ("失业率", "0.3", "个百分点", 0.3, "percentage points", "", "下降"),
+    ]
+
+
+def test_ranges_and_area_units():
+    (q,) = indicators.find_quantities("建设绿地3—5公顷。")
+    assert (q.base_value, q.base_value_high, q.base_unit) == (30_000.0, 50_000.0, "平方米")
+    (q,) = indicators.find_quantities("新建公园1.2万平方米。")
+    assert math.isnan(q.base_value_high)
+
+
+@pytest.mark.parametrize("sentence", [
+    "牢固树立“四个意识”，加快“十四五”规划编制。",        # slogans in quotation marks
+    "公布第一批改革事项，召开第三次会议。",                 # ordinals
+    "2018年1月10日，拨打12345热线。",                     # dates and a hotline number
+    "1.科技创新能力不断增强。",                           # a list marker
+    "实施三年行动计划，文号〔2018〕5号。",                 # durations and document numbers
+])
+def test_not_quantities(sentence):
+    assert indicators.find_quantities(sentence) == []
+
+
+def test_extract_quantities_kinds_measures_and_themes():
+    from analysis.themes import Theme
+
+    paragraphs = pd.DataFrame({
+        "doc_id": ["a", "a", "a"], "para_no": [1, 2, 3], "part_kind": ["review", "plan", pd.NA],
+        "text": ["全年引进重点企业325家，研发投入占比3.5%。", "新增就业岗位3万个，区级财政收入增长6.5%。",
+                 "力争建成公园2座。预计完成投资5亿元。"]})
+    dictionary = [Theme("jobs", "就业", "Jobs", ("就业",)), Theme("finance", "财政", "Finance", ("财政",))]
+    table = indicators.extract_quantities(paragraphs, dictionary)
+    assert list(table.columns[:len(indicators.QUANTITY_COLUMNS)]) == indicators.QUANTITY_COLUMNS
+    assert table["kind"].tolist() == ["achieved", "achieved", "target", "target", "target", "target"]
+    assert table["measure"].tolist() == ["level", "share/rate", "level", "change", "level", "level"]
+    assert table["theme"].tolist() == ["", "", "jobs", "finance", "", ""]
+    assert table["sent_no"].tolist() == [1, 1, 1, 1, 1, 2]
