@@ -74,8 +74,9 @@ def not_attention_phrases(path: Path = THEMES_FILE) -> tuple[str, ...]:
     return tuple(str(e["phrase"]) for e in entries)
 
 
-def read_themes(path: Path = THEMES_FILE) -> list[Theme]:
-    """The themes of a dictionary file, in file order.
+def read_themes(path: Path = THEMES_FILE, key: str = "themes") -> list[Theme]:
+    """The themes of a dictionary file, in file order (the list under ``key``; the policy
+    instrument dictionary uses the same format under ``instruments``).
 
     Errors name the file and the problem: not YAML, no ``themes`` list, a theme
     without id, labels or keywords, a duplicate theme id, a keyword listed twice
@@ -87,11 +88,11 @@ def read_themes(path: Path = THEMES_FILE) -> list[Theme]:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{where}: cannot read the theme dictionary ({exc})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:
-        raise ValueError(f"{where}: expected a non-empty list under 'themes'")
+    if not isinstance(data, dict) or not isinstance(data.get(key), list) or not data[key]:
+        raise ValueError(f"{where}: expected a non-empty list under {key!r}")
     themes: list[Theme] = []
     owner: dict[str, str] = {}
-    for i, entry in enumerate(data["themes"], 1):
+    for i, entry in enumerate(data[key], 1):
         if not isinstance(entry, dict):
             raise ValueError(f"{where}: theme {i} is not a mapping")
         missing = [key for key in ("id", "zh", "en", "keywords") if not entry.get(key)]

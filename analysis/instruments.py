@@ -1,0 +1,86 @@
+"""Policy instruments: with what a report means to act — supply-side, demand-side and
+environment-side instruments (Rothwell & Zegveld 1981, as the Chinese policy-instrument
+literature applies them), from the dictionary ``analysis/data/instruments.yml``.
+
+The dictionary has the theme dictionary's format and matching rules (analysis.themes:
+whole jieba tokens, longest match first), plus each instrument's ``side``. An
+instrument is *used in a sentence* when one of its keywords is a hit in it; a sentence
+may use several (:func:`sentence_instruments`), and :func:`instruments_by_theme` counts
+the sentences that use an instrument and attend to a theme.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from .paths import DATA_DIR
+from .structure import split_sentences
+from .themes import Theme, hit_offsets, read_themes, theme_hits
+
+__all__ = ["INSTRUMENTS_FILE", "SIDES", "read_instruments", "instrument_sides", "sentence_instruments",
+           "instruments_by_theme"]
+
+INSTRUMENTS_FILE = DATA_DIR / "instruments.yml"
+SIDES = ("supply", "demand", "environment")
+"""Where an instrument acts: on the supply of inputs, on demand, or on the environment."""
+
+
+def read_instruments(path: Path = INSTRUMENTS_FILE) -> list[Theme]:
+    """The instruments of the dictionary, in file order, as :class:`analysis.themes.Theme`
+    (id, zh, en, keywords); errors as :func:`analysis.themes.read_themes`, and a ValueError
+    naming the file for an instrument whose side is not one of SIDES."""
+    instruments = read_themes(path, key="instruments")
+    instrument_sides(path)
+    return instruments
+
+
+def instrument_sides(path: Path = INSTRUMENTS_FILE) -> dict[str, str]:
+    """instrument id -> side (supply, demand, environment)."""
+    entries = yaml.safe_load(Path(path).read_text(encoding="utf-8"))["instruments"]
+    sides = {str(entry["id"]): str(entry.get("side", "")) for entry in entries}
+    wrong = {i: s for i, s in sides.items() if s not in SIDES}
+    if wrong:
+        raise ValueError(f"{path.name}: side of {', '.join(f'{i} ({s!r})' for i, s in wrong.items())} "
+                         f"is not one of {', '.join(SIDES)}")
+    return sides
+
+
+def _sentence_numbers(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
+    """``hits`` with sent_no: the sentence of its paragraph (split_sentences) holding its first character."""
+    located = hit_offsets(hits, tokens)
+    bounds = {(d, p): np.cumsum([len(s) for s in split_sentences(text)])
+              for d, p, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"], paragraph_table["text"])}
+    located["sent_no"] = [int(np.searchsorted(bounds[(d, p)], start, side="right")) + 1
+                          for d, p, start in zip(located["doc_id"], located["para_no"], located["start"])]
+    return located
+
+
+def sentence_instruments(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, instruments: list[Theme],
+                         themes: list[Theme], sides: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per (sentence, instrument used in it): doc_id, para_no, sent_no, instrument,
+    side (from ``sides``, by default the shipped dictionary's), keywords (the hits, joined
+    by "、"), and the sentence's themes (theme ids joined by ";", '' when none); ``tokens``
+    annotated (analysis.prepare)."""
+    sides = instrument_sides() if sides is None else sides
+    key = ["doc_id", "para_no", "sent_no"]
+    used = _sentence_numbers(theme_hits(tokens, instruments, not_attention=()), tokens, paragraph_table)
+    attended = _sentence_numbers(theme_hits(tokens, themes), tokens, paragraph_table)
+    theme_lists = attended.groupby(key, sort=False)["theme"].agg(lambda s: ";".join(dict.fromkeys(s)))
+    rows = (used.groupby([*key, "theme"], sort=False)["keyword"].agg(lambda s: "、".join(dict.fromkeys(s)))
+            .reset_index().rename(columns={"theme": "instrument", "keyword": "keywords"}))
+    rows["side"] = rows["instrument"].map(sides)
+    rows["themes"] = [theme_lists.get(k, "") for k in zip(rows["doc_id"], rows["para_no"], rows["sent_no"])]
+    return rows[[*key, "instrument", "side", "keywords", "themes"]]
+
+
+def instruments_by_theme(used: pd.DataFrame, instruments: list[Theme], themes: list[Theme]) -> pd.DataFrame:
+    """Sentences that use each instrument (rows, dictionary order) and attend to each theme
+    (columns, dictionary order, plus ``(none)`` for sentences with no theme), from
+    :func:`sentence_instruments`."""
+    long = used.assign(theme=used["themes"].replace("", "(none)").str.split(";")).explode("theme")
+    table = pd.crosstab(long["instrument"], long["theme"])
+    return table.reindex(index=[i.id for i in instruments], columns=[*(t.id for t in themes), "(none)"],
+                         fill_value=0)

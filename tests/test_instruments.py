@@ -1,0 +1,41 @@
+"""Policy instruments: the dictionary, sentence-level use, and the instruments × themes table."""
+import pytest
+
+import analysis
+from analysis import instruments
+from analysis.themes import Theme, read_themes
+
+
+def test_the_shipped_dictionary_covers_the_three_sides():
+    table = instruments.read_instruments()
+    sides = instruments.instrument_sides()
+    assert [i.id for i in table] == list(sides)
+    assert set(sides.values()) == set(instruments.SIDES)
+    assert {"funding", "talent", "infrastructure", "public_services", "procurement", "outsourcing", "pilots",
+            "planning", "regulation", "tax_finance", "institutional"} <= set(sides)
+
+
+def test_a_side_that_is_not_one_of_the_three_is_named(tmp_path):
+    path = tmp_path / "instruments.yml"
+    path.write_text("instruments:\n  - {id: x, side: market, zh: 甲, en: X, keywords: [试点]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="instruments.yml: side of x \\('market'\\) is not one of"):
+        instruments.read_instruments(path)
+
+
+def test_sentence_level_use_and_cross_tabulation(tmp_path):
+    import pandas as pd
+
+    corpus = pd.DataFrame({"doc_id": ["a"], "text": ["设立专项资金支持科技创新。开展改革试点。完善监管。"]})
+    paras = analysis.paragraphs(corpus).assign(part_kind="plan")
+    tokens = analysis.corpus_tokens(paras).merge(paras[["doc_id", "para_no", "kind"]], on=["doc_id", "para_no"])
+    dictionary = instruments.read_instruments()
+    themes = [Theme("innovation", "创新", "Innovation", ("科技创新",)), Theme("reform", "改革", "Reform", ("改革",))]
+    used = instruments.sentence_instruments(tokens, paras, dictionary, themes)
+    assert used[["sent_no", "instrument", "side", "keywords", "themes"]].values.tolist() == [
+        [1, "funding", "supply", "专项资金", "innovation"],
+        [2, "pilots", "demand", "试点", "reform"],
+        [3, "regulation", "environment", "监管", ""],
+    ]
+    table = instruments.instruments_by_theme(used, dictionary, themes)
+    assert table.loc["funding", "innovation"] == 1 and table.loc["regulation", "(none)"] == 1
+    assert table.values.sum() == 3 and list(table.columns) == ["innovation", "reform", "(none)"]
