@@ -84,3 +84,36 @@ def test_extract_quantities_kinds_measures_and_themes():
     assert table["measure"].tolist() == ["level", "share/rate", "level", "change", "level", "level"]
     assert table["theme"].tolist() == ["", "", "jobs", "finance", "", ""]
     assert table["sent_no"].tolist() == [1, 1, 1, 1, 1, 2]
+
+
+def test_sample_agreement_counts_matches_by_value_and_unit(tmp_path):
+    paragraphs = pd.DataFrame({"doc_id": ["a", "a"], "para_no": [1, 2], "part_kind": ["review", "plan"],
+                               "kind": ["text", "text"],
+                               "text": ["引进重点企业325家，完成投资117.69亿元。", "新增就业岗位3万个，召开第三次会议。"]})
+    sample = pd.DataFrame({"sample_id": [1, 2], "doc_id": ["a", "a"], "para_no": [1, 2], "sent_no": [1, 1]})
+    coded = pd.DataFrame({"sample_id": [1, 1, 2, 2], "value": ["325", "117.69亿", "3万", "三"],
+                          "unit": ["家", "元", "个", "次"], "indicator": ["引进重点企业", "投资", "就业岗位", "会议"],
+                          "kind": ["achieved", "achieved", "achieved", "unknown"], "coder": "t", "note": ""})
+    table = indicators.sample_agreement(paragraphs, sample, coded).set_index("measure")
+    assert table.loc["precision", ["k", "n"]].tolist() == [3, 3]
+    assert table.loc["recall", ["k", "n"]].tolist() == [3, 4]
+    assert table.loc["indicator agreement", "k"] == 3            # 新增就业岗位 contains 就业岗位
+    assert table.loc["kind agreement", "k"] == 2                  # 3万个 is a target in a plan part
+    assert (table["ci_low"] <= table["estimate"]).all() and (table["estimate"] <= table["ci_high"]).all()
+
+
+def test_read_coded_sample_names_file_and_line(tmp_path):
+    sample = tmp_path / "s.csv"
+    sample.write_text("sample_id,doc_id,para_no,sent_no,part_kind,sentence\n1,a,1,1,review,句子。\n2,a,1,2,review,句子。\n",
+                      encoding="utf-8")
+    coded = tmp_path / "c.csv"
+    header = "sample_id,value,unit,indicator,kind,coder,note\n"
+    coded.write_text(header + "1,3,家,企业,done,x,\n2,,,,,x,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="c.csv line 2: kind 'done' is not one of"):
+        indicators.read_coded_sample(sample, coded)
+    coded.write_text(header + "1,3,家,企业,achieved,x,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="c.csv: sentences of the sample without a row: 2"):
+        indicators.read_coded_sample(sample, coded)
+    coded.write_text(header + "1,3,,企业,achieved,x,\n2,,,,,x,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="c.csv line 2: a value needs its unit"):
+        indicators.read_coded_sample(sample, coded)
