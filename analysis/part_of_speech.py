@@ -9,7 +9,7 @@ import jieba.posseg
 
 from .tokens import tokenizer
 
-__all__ = ["pos_tokenizer", "part_of_speech"]
+__all__ = ["pos_tokenizer", "part_of_speech", "token_part_of_speech", "tags"]
 
 
 class _ProjectPOSTokenizer(jieba.posseg.POSTokenizer):
@@ -39,3 +39,22 @@ def part_of_speech(term: str) -> str:
     """jieba's dictionary part-of-speech tag of a word (ns = place name, nz = lexicon
     term, …); 'x' for a word the dictionary does not tag."""
     return pos_tokenizer().word_tag_tab.get(term, "x")
+
+
+@functools.lru_cache(maxsize=None)
+def token_part_of_speech(token: str) -> str:
+    """The part of speech of one token of the token table: its dictionary tag
+    (:func:`part_of_speech`) when the dictionary has the word; otherwise the tag jieba's
+    tagger gives the token alone (its hidden Markov model, as when it tags a running text),
+    or 'x' when the tagger would split the token. Memoised: the cost grows with the
+    vocabulary, not the corpus."""
+    tagger = pos_tokenizer()
+    if token in tagger.word_tag_tab:
+        return tagger.word_tag_tab[token]
+    pieces = tagger.lcut(token, HMM=True)
+    return pieces[0].flag if len(pieces) == 1 else "x"
+
+
+def tags(tokens: list[str]) -> list[str]:
+    """:func:`token_part_of_speech` of each token."""
+    return [token_part_of_speech(token) for token in tokens]

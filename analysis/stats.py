@@ -8,7 +8,6 @@ so tables are the same on every run and every CPU.
 """
 from __future__ import annotations
 
-import functools
 import warnings
 from collections.abc import Mapping, Sequence
 
@@ -21,7 +20,7 @@ from sklearn.metrics.pairwise import cosine_similarity
 from .parallel import ordered_map
 from .precision import sorted_by
 from .lexicon import LEXICON_POS
-from .part_of_speech import pos_tokenizer
+from . import part_of_speech
 from .stopwords import stopwords
 from .tokens import pretokenized
 
@@ -125,43 +124,71 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
     return _ranked(counts, [by], "tfidf")
 
 
-def textrank_keywords(texts: pd.Series, allow_pos: tuple[str, ...] = ("ns", "n", "vn", "v", LEXICON_POS),
+def textrank_keywords(tokens: pd.DataFrame, allow_pos: tuple[str, ...] = ("ns", "n", "vn", "v", LEXICON_POS),
                       window: int = 5, workers: int | None = 1) -> pd.DataFrame:
-    """TextRank keywords (Mihalcea & Tarau 2004) of each text, with jieba's implementation.
+    """TextRank keywords (Mihalcea & Tarau 2004) of each document, over its tokens in the
+    token table (the segmentation every count uses), ranked by jieba's implementation.
 
-    ``texts`` is indexed by doc_id. jieba tags parts of speech with the project's
-    tokenizer (lexicon terms are tagged nz); words of the allowed parts of speech, two
-    or more characters long and not stop words, are linked when they co-occur within
-    ``window`` tokens, and ranked by PageRank (damping 0.85) on that graph. Columns:
-    doc_id, term, weight (scaled by jieba so the top term of a text has 1), rank
-    (ties by term). Texts are ranked one by one, in ``workers`` processes when more than
-    one is asked for (:func:`analysis.parallel.ordered_map`; the same result).
+    Tokens are tagged by :func:`analysis.part_of_speech.token_part_of_speech` (lexicon terms
+    nz). Words of the allowed parts of speech, two or more characters long and not stop
+    words, are linked when they lie fewer than ``window`` tokens apart in the document
+    (white space, punctuation and one line break between paragraphs count as tokens, as in
+    jieba's TextRank on the text); an edge's weight is the number of such co-occurrences,
+    word a before word b and b before a counted as two edges. Ranked by jieba's weighted
+    PageRank (damping 0.85, 10 sweeps), scaled by jieba so the top term of a document has
+    weight 1. Columns: doc_id, term, weight, rank (ties by term); documents with fewer
+    than two linked words have no rows. Graphs are ranked in ``workers`` processes when
+    more than one is asked for (:func:`analysis.parallel.ordered_map`; the same result).
     """
-    items = [(doc_id, text, tuple(allow_pos), window) for doc_id, text in texts.items()]
-    rows = [row for rows in ordered_map(_textrank_document, items, workers, initializer=_textrank_ranker)
-            for row in rows]
-    return _ranked(pd.DataFrame(rows, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
+    if window < 2:
+        raise ValueError(f"window must be at least 2 tokens, not {window}")
+    table = tokens[["doc_id", "para_no", "position", "token"]].copy()
+    table["doc_id"] = pd.Categorical(table["doc_id"], categories=table["doc_id"].unique())
+    table = table.sort_values(["doc_id", "para_no", "position"], kind="stable")
+    # a document's token index: paragraphs follow each other with one line break between them
+    lengths = table.groupby(["doc_id", "para_no"], observed=True, sort=False)["position"].max() + 2
+    starts = lengths.groupby(level="doc_id", observed=True).cumsum() - lengths
+    table["index"] = table[["doc_id", "para_no"]].join(starts.rename("start"), on=["doc_id", "para_no"])["start"] \
+        + table["position"]
+    stop = set(stopwords())
+    distinct = pd.Series(table["token"].unique())
+    linked = {token for token, tag in zip(distinct, part_of_speech.tags(distinct.to_list()))
+              if tag in set(allow_pos) and len(token.strip()) >= 2 and token.lower() not in stop}
+    kept = table[table["token"].isin(linked)]
+    term, vocabulary = pd.factorize(kept["token"])
+    doc, index = kept["doc_id"].cat.codes.to_numpy(), kept["index"].to_numpy()
+    first, after = [], []
+    for step in range(1, window):                         # the step-th next linked word, if near enough
+        near = np.flatnonzero((doc[step:] == doc[:-step]) & (index[step:] - index[:-step] < window))
+        first.append(near)
+        after.append(near + step)
+    first, after = np.concatenate(first), np.concatenate(after)
+    order = np.lexsort((after, first))                    # jieba's scan: each word, then the words after it
+    first, after = first[order], after[order]
+    pairs = pd.DataFrame({"doc": doc[first], "a": term[first], "b": term[after]})
+    edges = pairs.groupby(["doc", "a", "b"], sort=False).size().rename("weight").reset_index()
+    docs = edges["doc"].to_numpy()                        # contiguous: pairs come in document order
+    bounds = np.r_[0, np.flatnonzero(docs[1:] != docs[:-1]) + 1, len(docs)]
+    words = np.asarray(vocabulary, dtype=object)
+    a, b, weight = words[edges["a"].to_numpy()].tolist(), words[edges["b"].to_numpy()].tolist(), edges["weight"].tolist()
+    names = table["doc_id"].cat.categories
+    graphs = [(names[docs[i]], list(zip(a[i:j], b[i:j], weight[i:j]))) for i, j in zip(bounds[:-1], bounds[1:])]
+    ranked = [(doc_id, term, value) for doc_id, terms in zip([g[0] for g in graphs],
+                                                              ordered_map(_textrank_graph, graphs, workers))
+              for term, value in terms]
+    return _ranked(pd.DataFrame(ranked, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
 
 
-@functools.lru_cache(maxsize=None)
-def _textrank_ranker():
-    """jieba's TextRank over the project's part-of-speech tagger and stop words, once per process."""
+def _textrank_graph(item: tuple[str, list[tuple[str, str, int]]]) -> list[tuple[str, float]]:
+    """(term, weight) of one document's edges (a, b, weight), added in the order jieba's
+    TextRank would add them, ranked by jieba's PageRank."""
     with warnings.catch_warnings():             # jieba.analyse leaves its IDF file open on import
         warnings.simplefilter("ignore", ResourceWarning)
-        import jieba.analyse
-    ranker = jieba.analyse.TextRank()
-    ranker.tokenizer = ranker.postokenizer = pos_tokenizer()
-    ranker.stop_words = set(stopwords())
-    return ranker
-
-
-def _textrank_document(item: tuple[str, str, tuple[str, ...], int]) -> list[dict]:
-    """The TextRank rows (doc_id, term, weight) of one text."""
-    doc_id, text, allow_pos, window = item
-    ranker = _textrank_ranker()
-    ranker.span = window
-    return [{"doc_id": doc_id, "term": term, "weight": weight}
-            for term, weight in ranker.textrank(text, topK=None, withWeight=True, allowPOS=allow_pos)]
+        from jieba.analyse.textrank import UndirectWeightedGraph
+    graph = UndirectWeightedGraph()
+    for a, b, weight in item[1]:
+        graph.addEdge(a, b, weight)
+    return list(graph.rank().items())
 
 
 def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame:

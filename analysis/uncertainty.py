@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2, false_discovery_control, gamma, mannwhitneyu, norm
+from scipy.special import ndtr
+from scipy.stats import chi2, false_discovery_control, gamma, norm
 
 from .stats import keyness, least_squares_slopes, log_ratio, signed_g2, word_counts
 
@@ -23,6 +24,7 @@ __all__ = [
     "RateDifference",
     "bootstrap_rate_difference",
     "paragraph_keyness_test",
+    "rank_sum_with_zeros",
     "keyness_over_paragraphs",
     "minimum_detectable_log_ratio",
     "detectable_log_ratios",
@@ -147,20 +149,67 @@ def paragraph_keyness_test(tokens: pd.DataFrame, target: pd.Series, terms: Seque
     words = tokens.loc[tokens["is_word"]].assign(_target=target[tokens["is_word"]].to_numpy())
     unit = list(unit)
     sizes = words.groupby(unit, sort=True).agg(words=("token", "size"), target=("_target", "first"))
-    counts = (words[words["token"].isin(list(terms))].groupby([*unit, "token"]).size()
-              .unstack("token", fill_value=0).reindex(index=sizes.index, columns=list(terms), fill_value=0))
-    rates = counts.to_numpy(dtype=float) / sizes["words"].to_numpy(dtype=float)[:, None] * 10_000
     side = sizes["target"].to_numpy(dtype=bool)
     if side.all() or not side.any():
         raise ValueError("both sides need at least one paragraph with words")
-    result = mannwhitneyu(rates[side], rates[~side], alternative="two-sided", method="asymptotic", axis=0)
-    p = np.nan_to_num(np.atleast_1d(result.pvalue), nan=1.0)          # a term absent on both sides
+    terms = list(terms)
+    counts = words[words["token"].isin(terms)].groupby([*unit, "token"]).size().rename("count").reset_index()
+    counts = counts.join(sizes, on=unit)
+    counts["rate"] = counts["count"].to_numpy(dtype=float) / counts["words"].to_numpy(dtype=float) * 10_000
+    u1, p = rank_sum_with_zeros(counts["token"], counts["rate"], counts["target"], terms,
+                                int(side.sum()), int((~side).sum()))
+    rate_sums = counts.groupby(["token", "target"])["rate"].sum().unstack("target").reindex(
+        index=terms, columns=[True, False]).fillna(0.0)
     return pd.DataFrame({
-        "term": list(terms), "paragraphs_target": int(side.sum()), "paragraphs_reference": int((~side).sum()),
-        "mean_rate_target": rates[side].mean(axis=0), "mean_rate_reference": rates[~side].mean(axis=0),
-        "u_statistic": np.atleast_1d(result.statistic), "p_rank": p,
+        "term": terms, "paragraphs_target": int(side.sum()), "paragraphs_reference": int((~side).sum()),
+        "mean_rate_target": rate_sums[True].to_numpy() / side.sum(),
+        "mean_rate_reference": rate_sums[False].to_numpy() / (~side).sum(),
+        "u_statistic": u1, "p_rank": p,
         "p_rank_adjusted": false_discovery_control(p, method="bh") if len(p) else p,
     })
+
+
+def rank_sum_with_zeros(term: pd.Series, value: pd.Series, target: pd.Series, terms: Sequence[str],
+                        n_target: int, n_reference: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two-sided Wilcoxon rank-sum (Mann–Whitney U) test per term, normal approximation with
+    tie and continuity corrections (as ``scipy.stats.mannwhitneyu(method="asymptotic")``),
+    from the positive values only: each term has ``n_target`` + ``n_reference`` values, and
+    those not listed (term, value > 0, target side) are 0.
+
+    With n₀ zeros, zeros share rank (n₀ + 1)/2 and a positive value ranks n₀ + its average
+    rank among the positives; U₁ = R₁ − n₁(n₁ + 1)/2, U = max(U₁, n₁n₂ − U₁),
+    σ² = n₁n₂/12 · (n + 1 − Σ(t³ − t)/(n(n − 1))) over tie groups t (the zeros one of them),
+    z = (U − n₁n₂/2 − ½)/σ, p = min(1, 2Φ(−z)); p = 1 where every value ties (σ = 0).
+    Returns U₁ and p in the order of ``terms``. Sparse: the cost grows with the positive
+    values, not with terms × units.
+    """
+    n1, n2 = float(n_target), float(n_reference)
+    n = n1 + n2
+    unknown = sorted(set(term) - set(terms))
+    if unknown or (value.to_numpy(dtype=float) <= 0).any():
+        raise ValueError(f"only positive values of the listed terms may be given (unknown terms: {unknown[:5]})")
+    long = pd.DataFrame({"term": pd.Categorical(term.to_numpy(), categories=list(terms)),
+                         "value": value.to_numpy(dtype=float), "target": target.to_numpy(dtype=bool)})
+    long["rank"] = long.groupby("term", observed=False)["value"].rank(method="average")
+    per_term = long.groupby("term", observed=False).agg(positives=("value", "size"))
+    per_term["positives_target"] = long[long["target"]].groupby("term", observed=False).size()
+    per_term["rank_sum_target"] = long[long["target"]].groupby("term", observed=False)["rank"].sum()
+    ties = long.groupby(["term", "value"], observed=True).size().astype(float)
+    per_term["ties"] = (ties ** 3 - ties).groupby(level="term", observed=False).sum()
+    per_term = per_term.fillna(0.0)
+    zeros = n - per_term["positives"].to_numpy(dtype=float)
+    zeros_target = n1 - per_term["positives_target"].to_numpy(dtype=float)
+    r1 = zeros_target * (zeros + 1) / 2 + per_term["rank_sum_target"].to_numpy() + zeros * per_term[
+        "positives_target"].to_numpy(dtype=float)
+    u1 = r1 - n1 * (n1 + 1) / 2
+    u = np.maximum(u1, n1 * n2 - u1)
+    tie_term = zeros ** 3 - zeros + per_term["ties"].to_numpy()
+    sigma = np.sqrt(n1 * n2 / 12 * ((n + 1) - tie_term / (n * (n - 1)))) if n > 1 else np.zeros(len(u))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = (u - n1 * n2 / 2 - 0.5) / sigma
+    p = np.clip(2 * ndtr(-z), 0.0, 1.0)
+    p[~(sigma > 0)] = 1.0
+    return u1, p
 
 
 def keyness_over_paragraphs(keyness_table: pd.DataFrame, target_tokens: pd.DataFrame,

@@ -141,8 +141,7 @@ def test_tfidf_idf_fitted_on_paragraphs_by_hand():
 
 
 def test_textrank_ranks_lexicon_terms_and_breaks_ties():
-    texts = pd.Series({"d": "深化一网通办改革，推进一网通办建设，一网通办服务群众。"})
-    table = stats.textrank_keywords(texts)
+    table = stats.textrank_keywords(toy_tokens({"d": ["深化一网通办改革，推进一网通办建设，一网通办服务群众。"]}))
     assert table.loc[table["rank"] == 1, "term"].item() == "一网通办"
     assert table["weight"].max() == pytest.approx(1.0)
     assert table["rank"].tolist() == list(range(1, len(table) + 1))
@@ -245,5 +244,49 @@ def test_term_trajectories_slope_by_hand():
 
 
 def test_textrank_in_worker_processes_equals_one_process(corpus):
-    texts = corpus.set_index("doc_id")["text"].iloc[:3]
-    pd.testing.assert_frame_equal(stats.textrank_keywords(texts, workers=2), stats.textrank_keywords(texts))
+    tokens = analysis.corpus_tokens(analysis.paragraphs(corpus.iloc[:3]))
+    pd.testing.assert_frame_equal(stats.textrank_keywords(tokens, workers=2), stats.textrank_keywords(tokens))
+
+
+class _PreTagged:
+    """A tokenizer for jieba's TextRank that hands back words already tagged."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def cut(self, _):
+        return self.pairs
+
+
+def test_textrank_equals_jiebas_own_loop_over_the_same_tagged_tokens(corpus):
+    """The vectorised window scan gives exactly jieba's TextRank.textrank run on the token
+    table's tokens (a line break between paragraphs, white space where it was dropped)."""
+    import jieba.analyse
+    import jieba.posseg
+
+    from analysis import part_of_speech, stopwords
+    tokens = analysis.corpus_tokens(analysis.paragraphs(corpus.iloc[1:3]))
+    ranker = jieba.analyse.TextRank()
+    ranker.stop_words = set(stopwords.stopwords())
+    rows = []
+    for doc_id, doc in tokens.groupby("doc_id", sort=False):
+        pairs, last_para, last_position = [], None, None
+        for para_no, position, token in zip(doc["para_no"], doc["position"], doc["token"]):
+            if last_para is not None and para_no != last_para:
+                pairs.append(jieba.posseg.pair("\n", "x"))
+            elif last_position is not None:
+                pairs += [jieba.posseg.pair(" ", "x")] * (position - last_position - 1)
+            last_para, last_position = para_no, position
+            pairs.append(jieba.posseg.pair(token, part_of_speech.token_part_of_speech(token)))
+        ranker.tokenizer = _PreTagged(pairs)
+        rows += [(doc_id, term, weight) for term, weight in
+                 ranker.textrank(None, topK=None, withWeight=True, allowPOS=("ns", "n", "vn", "v", "nz"))]
+    expected = stats._ranked(pd.DataFrame(rows, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
+    pd.testing.assert_frame_equal(stats.textrank_keywords(tokens).reset_index(drop=True),
+                                  expected.reset_index(drop=True))
+    assert len(expected) > 1000
+
+
+def test_textrank_window_must_link_neighbours():
+    with pytest.raises(ValueError, match="window"):
+        stats.textrank_keywords(toy_tokens({"d": ["推进建设。"]}), window=1)

@@ -191,3 +191,27 @@ def test_trajectory_leave_one_out_refits_each_slope():
     keep = [0, 1, 3]                                                  # without c
     assert result.loc[0, "slope without c"] == pytest.approx(np.polyfit(x[keep], [0.0, 1.0, 4.0], 1)[0])
     assert result["sign_stable"].tolist() == [True, False]          # 乙 falls without d
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_rank_sum_with_zeros_equals_scipy_on_the_dense_matrix(seed):
+    rng = np.random.default_rng(seed)
+    n_target, n_reference, terms = 40, 55, [f"w{i}" for i in range(30)]
+    dense = rng.choice([0.0, 0.0, 0.0, 1.0, 2.5, 5.0, 7.25], size=(n_target + n_reference, len(terms)))
+    dense[:, 0] = 0.0                                     # a term absent everywhere: p = 1
+    dense[:n_target, 1] = 0.0                             # a term on the reference side only
+    dense[:, 2] = 3.0                                     # every value tied and positive: p = 1
+    rows, columns = np.nonzero(dense)
+    u1, p = uncertainty.rank_sum_with_zeros(pd.Series(np.array(terms)[columns]), pd.Series(dense[rows, columns]),
+                                            pd.Series(rows < n_target), terms, n_target, n_reference)
+    expected = mannwhitneyu(dense[:n_target], dense[n_target:], alternative="two-sided", method="asymptotic", axis=0)
+    np.testing.assert_allclose(u1, expected.statistic, rtol=1e-12)
+    np.testing.assert_allclose(p, np.nan_to_num(expected.pvalue, nan=1.0), rtol=1e-9, atol=1e-15)
+    assert p[0] == 1.0 and p[2] == 1.0 and p[1] < 0.05
+
+
+def test_rank_sum_with_zeros_refuses_zero_values_and_unknown_terms():
+    with pytest.raises(ValueError, match="positive"):
+        uncertainty.rank_sum_with_zeros(pd.Series(["a"]), pd.Series([0.0]), pd.Series([True]), ["a"], 2, 2)
+    with pytest.raises(ValueError, match="listed terms"):
+        uncertainty.rank_sum_with_zeros(pd.Series(["b"]), pd.Series([1.0]), pd.Series([True]), ["a"], 2, 2)
