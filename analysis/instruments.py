@@ -20,10 +20,13 @@ from .paths import DATA_DIR
 from .structure import split_sentences
 from .themes import Theme, hit_offsets, read_themes, theme_hits
 
-__all__ = ["INSTRUMENTS_FILE", "SIDES", "read_instruments", "instrument_sides", "sentence_instruments",
-           "instruments_by_theme"]
+__all__ = ["INSTRUMENTS_FILE", "CODED_SAMPLE", "SIDES", "read_instruments", "instrument_sides", "instrument_hits",
+           "sentence_instruments", "instruments_by_theme", "precision_by_side"]
 
 INSTRUMENTS_FILE = DATA_DIR / "instruments.yml"
+CODED_SAMPLE = DATA_DIR / "instrument_validation_coded.csv"
+"""The dictionary's hand-coded validation sample (analysis.validation's format; how it was
+drawn and coded: data/instrument_codebook.md)."""
 SIDES = ("supply", "demand", "environment")
 """Where an instrument acts: on the supply of inputs, on demand, or on the environment."""
 
@@ -48,6 +51,28 @@ def instrument_sides(path: Path = INSTRUMENTS_FILE) -> dict[str, str]:
     return sides
 
 
+def instrument_hits(tokens: pd.DataFrame, instruments: list[Theme]) -> pd.DataFrame:
+    """The instruments' keyword hits (:func:`analysis.themes.theme_hits`, instrument id in
+    the ``theme`` column), with no ``not_attention`` list: a document's name is not an
+    instrument keyword."""
+    return theme_hits(tokens, instruments, not_attention=())
+
+
+def precision_by_side(precision: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
+    """Pooled precision of each side from :func:`analysis.validation.precision_by_theme` of
+    the instruments: coded and relevant hits summed over its instruments, precision =
+    relevant / coded, 95% Wilson interval; sides in SIDES order."""
+    from .uncertainty import wilson_interval
+
+    pooled = precision.assign(side=precision["theme"].map(sides)).groupby("side")[["coded", "relevant"]].sum()
+    pooled = pooled.reindex(list(SIDES), fill_value=0)
+    low, high = wilson_interval(pooled["relevant"].to_numpy(), pooled["coded"].to_numpy())
+    return pd.DataFrame({"side": pooled.index, "coded": pooled["coded"].to_numpy(),
+                         "relevant": pooled["relevant"].to_numpy(),
+                         "precision": pooled["relevant"].to_numpy() / pooled["coded"].replace(0, np.nan).to_numpy(),
+                         "ci_low": low, "ci_high": high})
+
+
 def _sentence_numbers(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
     """``hits`` with sent_no: the sentence of its paragraph (split_sentences) holding its first character."""
     located = hit_offsets(hits, tokens)
@@ -66,7 +91,7 @@ def sentence_instruments(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, in
     annotated (analysis.prepare)."""
     sides = instrument_sides() if sides is None else sides
     key = ["doc_id", "para_no", "sent_no"]
-    used = _sentence_numbers(theme_hits(tokens, instruments, not_attention=()), tokens, paragraph_table)
+    used = _sentence_numbers(instrument_hits(tokens, instruments), tokens, paragraph_table)
     attended = _sentence_numbers(theme_hits(tokens, themes), tokens, paragraph_table)
     theme_lists = attended.groupby(key, sort=False)["theme"].agg(lambda s: ";".join(dict.fromkeys(s)))
     rows = (used.groupby([*key, "theme"], sort=False)["keyword"].agg(lambda s: "、".join(dict.fromkeys(s)))

@@ -1,4 +1,5 @@
 """Policy instruments: the dictionary, sentence-level use, and the instruments × themes table."""
+import pandas as pd
 import pytest
 
 import analysis
@@ -39,3 +40,43 @@ def test_sentence_level_use_and_cross_tabulation(tmp_path):
     table = instruments.instruments_by_theme(used, dictionary, themes)
     assert table.loc["funding", "innovation"] == 1 and table.loc["regulation", "(none)"] == 1
     assert table.values.sum() == 3 and list(table.columns) == ["innovation", "reform", "(none)"]
+
+
+@pytest.fixture(scope="module")
+def seed_hits(corpus, paras):
+    tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
+    table = instruments.read_instruments()
+    return tokens, table, instruments.instrument_hits(tokens, table)
+
+
+def test_the_shipped_coded_sample_is_the_one_the_current_dictionary_draws(seed_hits, paras):
+    """If the dictionary or the matching rules change, the sample must be drawn and coded again."""
+    from analysis import validation
+
+    tokens, table, hits = seed_hits
+    drawn = validation.sample_for_coding(hits, tokens, paras, table)
+    coded = validation.read_coded_sample(instruments.CODED_SAMPLE)
+    columns = ["sample_id", "unit", "theme", "keyword", "doc_id", "para_no", "left", "match", "right", "text"]
+    pd.testing.assert_frame_equal(coded[columns].astype(str), drawn[columns].astype(str))
+    ids = {i.id for i in table}
+    named = {i for code in coded.loc[coded["unit"] == "paragraph", "code"] if code != "none" for i in code.split(";")}
+    assert named <= ids
+    assert coded["coder"].eq("claude-coder-i").all()
+
+
+def test_shipped_instrument_precision_holds(seed_hits):
+    """The figures notebook 04 reports, recomputed: precision per instrument with Wilson
+    intervals, pooled per side; the dictionary as a whole stays at or above 0.8 (88 of 102
+    coded hits when it was coded), so a change that makes it measure other things fails."""
+    from analysis import validation
+
+    _, table, _ = seed_hits
+    coded = validation.read_coded_sample(instruments.CODED_SAMPLE)
+    precision = validation.precision_by_theme(coded, table)
+    assert precision.loc[precision["theme"] == "outsourcing", "coded"].item() == 0     # no hit in the seeds
+    assert precision["coded"].sum() == 102
+    assert precision["relevant"].sum() / precision["coded"].sum() >= 0.8
+    sides = instruments.precision_by_side(precision, instruments.instrument_sides())
+    assert sides["side"].tolist() == list(instruments.SIDES)
+    assert sides["coded"].sum() == 102
+    assert ((sides["ci_low"] <= sides["precision"]) & (sides["precision"] <= sides["ci_high"])).all()

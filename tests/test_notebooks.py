@@ -99,6 +99,19 @@ def test_notebook_has_one_parameters_cell_with_the_corpus_and_figure_folder(path
     assert re.search(r"^MANIFEST = ", tagged[0].source, re.M) and re.search(r"^FIGURES_DIR = None", tagged[0].source, re.M)
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_reads_every_one_line_parameter(path):
+    """papermill's own reading of the parameters cell (what ``papermill --help-notebook``
+    lists, and what it checks ``-p`` names against) finds every parameter written on one
+    line: a comment holding '=' breaks its parser."""
+    import papermill
+
+    notebook = nbformat.read(path, as_version=4)
+    source = next(c.source for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    one_line = set(re.findall(r"^([A-Z][A-Z0-9_]*) = [^\n]*?[^,\[{(\n]\s*(?:#[^\n]*)?$", source, re.M))
+    assert one_line and one_line <= set(papermill.inspect_notebook(str(path)))
+
+
 def test_notebook_03_runs_under_papermill_for_two_other_places(tmp_path):
     """Notebook 03 compares two other places with no code change: the two seed work
     reports filed under Minhang and Pudong (rows of analysis/data/districts.tsv), run by
