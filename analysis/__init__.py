@@ -16,7 +16,8 @@ One module per job, each named for it:
   ``kwic`` (concordance and dispersion), ``formulaic`` (formulaic expressions),
   ``indicators`` (quantities: results and targets with their units and qualifiers),
   ``directives`` (modal and obligation markers per 1,000 words), ``instruments`` (policy
-  instruments: supply, demand, environment side),
+  instruments: supply, demand, environment side), ``targets`` (targets side by side,
+  against the next report's outcomes, and how hedged),
   ``campaigns``, ``themes`` (dictionary-based attention with bootstrap intervals),
   ``uncertainty`` (intervals, paragraph-level tests, power), ``validation`` (the
   dictionary's coded sample), ``topics`` (NMF check), ``findings`` (claims with their
@@ -73,7 +74,7 @@ from .tokens import annotate_tokens, corpus_tokens, is_word, tokenize
 STAGE_MODULES = (
     "appended", "campaigns", "cleaning", "cluster", "corpus", "data_files", "directives", "districts", "figure_comparison", "findings",
     "formats", "formulaic", "genres", "indicators", "instruments", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
-    "places", "plotting", "precision", "prepare", "resplit", "stats", "stopwords", "structure", "themes", "tokens",
+    "places", "plotting", "precision", "prepare", "resplit", "stats", "stopwords", "structure", "targets", "themes", "tokens",
     "topics", "uncertainty", "validation", "views",
 )
 """The modules code outside the package may import (``from analysis import stats``)."""

@@ -26,14 +26,15 @@ DIRECTIVE_MARKERS = {
 def directive_rates(tokens: pd.DataFrame, by: str | list[str] = "doc_id") -> pd.DataFrame:
     """Per group of ``by``: word tokens, the count of each marker, of each strength class and
     of all markers, and ``per_1000`` = all markers / word tokens × 1,000; groups in
-    first-seen order, one row each (a group without markers has zeros)."""
+    first-seen order, one row each (a group without markers has zeros; a missing key,
+    such as the part of a document without parts, is a group of its own)."""
     by = [by] if isinstance(by, str) else list(by)
-    words = tokens.groupby(by, sort=False)["is_word"].sum().rename("word_tokens")
+    words = tokens.groupby(by, sort=False, dropna=False)["is_word"].sum().rename("word_tokens")
     keys = [tokens[column] for column in by]
     columns = {}
     for marker in DIRECTIVE_MARKERS:
         found = (tokens["token"] == marker) if len(marker) == 1 else tokens["token"].str.count(marker)
-        columns[marker] = found.astype("int64").groupby(keys, sort=False).sum()
+        columns[marker] = found.astype("int64").groupby(keys, sort=False, dropna=False).sum()
     counts = pd.DataFrame(columns).reindex(index=words.index, fill_value=0)
     table = pd.concat([words, counts], axis=1)
     for strength in dict.fromkeys(DIRECTIVE_MARKERS.values()):

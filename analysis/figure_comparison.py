@@ -34,8 +34,9 @@ PNG_TOLERANCE = 2.0
 
 
 def csv_differences(expected: Path, actual: Path, rtol: float = CSV_RTOL) -> list[str]:
-    """What differs between two CSVs: columns, row count, text cells (exactly) and
-    numeric cells (|a − e| ≤ rtol × |e|, NaN equal to NaN). Empty when they match."""
+    """What differs between two CSVs: columns, row count, text cells (exactly; an empty
+    cell equal to an empty cell) and numeric cells (|a − e| ≤ rtol × |e|, NaN equal to
+    NaN). Empty when they match."""
     want, got = (pd.read_csv(path, keep_default_na=False, na_values=[""]) for path in (expected, actual))
     name = display_path(actual)
     if list(want.columns) != list(got.columns):
@@ -48,7 +49,7 @@ def csv_differences(expected: Path, actual: Path, rtol: float = CSV_RTOL) -> lis
         if pd.api.types.is_numeric_dtype(e) and pd.api.types.is_numeric_dtype(a):
             close = np.isclose(a.to_numpy(float), e.to_numpy(float), rtol=rtol, atol=0.0, equal_nan=True)
         else:
-            close = (a.astype(str) == e.astype(str)).to_numpy()
+            close = ((a.astype(str) == e.astype(str)).fillna(False) | (a.isna() & e.isna())).to_numpy(dtype=bool)
         if not close.all():
             row = int(np.flatnonzero(~close)[0])
             problems.append(f"{name}: column {column!r} differs in {int((~close).sum())} row(s), first at row "

@@ -20,7 +20,9 @@ __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_
            "some_terms_hinge_on_one_section", "campaigns_confound_district", "expressions_richer_at_equal_length",
            "few_expressions_shared", "like_for_like_is_inconclusive", "topic_number_is_uncertain",
            "core_terms_shared", "tfidf_departs_from_frequency", "term_marks_groups", "places_among_largest_ratios",
-           "rankings_agree", "documents_differ_in_kind"]
+           "rankings_agree", "documents_differ_in_kind", "extraction_is_accurate", "reviews_denser_than_plans",
+           "hedging_cannot_be_told_apart", "few_targets_shared", "instruments_precise_but_incomplete",
+           "side_used_most"]
 
 
 @dataclass(frozen=True)
@@ -261,3 +263,84 @@ def documents_differ_in_kind(corpus: pd.DataFrame, doc_ids: Sequence[str]) -> Cl
     differ = [(meta.at[a, "genre"], meta.at[a, "scope"]) != (meta.at[b, "genre"], meta.at[b, "scope"]) for a, b in pairs]
     evidence = "; ".join(f"{d}: {meta.at[d, 'genre']}, {meta.at[d, 'scope'].split(':')[0]}" for d in doc_ids)
     return Claim("Every step along these documents changes genre or scope", evidence, len(pairs) > 0 and all(differ))
+
+
+def extraction_is_accurate(agreement: pd.DataFrame, min_low: float = 0.85) -> Claim:
+    """Holds when the lower 95% Wilson limits of the extractor's precision and recall on the
+    coded sample (:func:`analysis.indicators.sample_agreement`) both reach ``min_low``."""
+    table = agreement.set_index("measure")
+    parts = [f"{m} {int(table.at[m, 'k'])}/{int(table.at[m, 'n'])} = {table.at[m, 'estimate']:.2f} "
+             f"[{table.at[m, 'ci_low']:.2f}, {table.at[m, 'ci_high']:.2f}]" for m in ("precision", "recall")]
+    return Claim(f"The quantity extractor finds the quantities a coder finds, and little else (both lower limits "
+                 f"≥ {min_low})", "; ".join(parts),
+                 bool(table.at["precision", "ci_low"] >= min_low and table.at["recall", "ci_low"] >= min_low))
+
+
+def reviews_denser_than_plans(density: pd.DataFrame, reports: Sequence[str]) -> Claim:
+    """Holds when, in each report, the review part states more quantities per 1,000 word
+    tokens than the plan part and their 95% Jeffreys Poisson intervals do not overlap
+    (:func:`analysis.targets.numeric_density` by doc_id and part_kind)."""
+    from .uncertainty import poisson_rate_interval
+
+    rows, holds = [], True
+    for doc_id in reports:
+        parts = density[density["doc_id"] == doc_id].set_index("part_kind")
+        review, plan = parts.loc["review"], parts.loc["plan"]
+        (r_low, p_low), (r_high, p_high) = poisson_rate_interval(
+            [review["quantities"], plan["quantities"]], [review["word_tokens"], plan["word_tokens"]])
+        holds &= bool(r_low > p_high)
+        rows.append(f"{doc_id}: review {review['per_1000']:.1f} [{r_low:.1f}, {r_high:.1f}], "
+                    f"plan {plan['per_1000']:.1f} [{p_low:.1f}, {p_high:.1f}] per 1,000 words")
+    return Claim("Review parts state results in numbers far more densely than plan parts state targets",
+                 "; ".join(rows), holds)
+
+
+def hedging_cannot_be_told_apart(density: pd.DataFrame, reports: Sequence[str], share: str = "hedged") -> Claim:
+    """Holds when the plan parts' 95% Wilson intervals of the share of targets that are
+    ``share`` (hedged or floor) overlap for the two reports: too few targets to say which
+    plan hedges more."""
+    plans = density[density["part_kind"] == "plan"].set_index("doc_id").loc[list(reports)]
+    evidence = "; ".join(f"{d}: {int(r[share])}/{int(r['targets'])} = {r[f'{share}_share']:.2f} "
+                         f"[{r[f'{share}_ci_low']:.2f}, {r[f'{share}_ci_high']:.2f}]" for d, r in plans.iterrows())
+    low = plans[f"{share}_ci_low"].max()
+    high = plans[f"{share}_ci_high"].min()
+    return Claim(f"The two plans' shares of {share} targets cannot be told apart at this number of targets",
+                 evidence, bool(low <= high))
+
+
+def few_targets_shared(side_by_side: pd.DataFrame, max_share: float = 0.2) -> Claim:
+    """Holds when the targets matched by indicator (:func:`analysis.targets.targets_side_by_side`)
+    are at most ``max_share`` of the shorter report's targets."""
+    matched = int(side_by_side["match"].isin(["same indicator", "one inside the other"]).sum())
+    n_a = matched + int((side_by_side["match"] == "only a").sum())
+    n_b = matched + int((side_by_side["match"] == "only b").sum())
+    return Claim("The two reports set numeric targets for different things: few indicators appear in both",
+                 f"{matched} matched of {n_a} and {n_b} targets", bool(min(n_a, n_b) and matched <= max_share * min(n_a, n_b)))
+
+
+def instruments_precise_but_incomplete(by_side: pd.DataFrame, missed: pd.DataFrame, min_precision: float = 0.8,
+                                       min_missed: float = 0.1) -> Claim:
+    """Holds when every side's pooled precision (:func:`analysis.instruments.precision_by_side`)
+    reaches ``min_precision`` and the lower 95% limit of the share of hitless paragraphs
+    that do use an instrument (:func:`analysis.validation.missed_paragraph_share`) reaches
+    ``min_missed``: what the dictionary finds is mostly right, but it misses a good deal."""
+    row = missed.iloc[0]
+    evidence = "; ".join(f"{s}: {int(r)}/{int(n)} = {p:.2f}" for s, r, n, p in
+                         zip(by_side["side"], by_side["relevant"], by_side["coded"], by_side["precision"]))
+    evidence += (f"; hitless paragraphs using an instrument: {int(row['about_a_theme'])}/{int(row['paragraphs_coded'])}"
+                 f" = {row['share']:.2f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}]")
+    return Claim("The instrument dictionary's hits are mostly right on every side, but it misses instruments in a "
+                 "sizeable share of the paragraphs where it finds none", evidence,
+                 bool((by_side["precision"] >= min_precision).all() and row["ci_low"] >= min_missed))
+
+
+def side_used_most(used: pd.DataFrame, reports: Sequence[str], side: str) -> Claim:
+    """Holds when ``side`` is used in more sentences than each other side in every report
+    (rows of :func:`analysis.instruments.sentence_instruments`)."""
+    counts = used[used["doc_id"].isin(reports)].groupby(["doc_id", "side"]).size().unstack("side", fill_value=0)
+    counts = counts.reindex(index=list(reports), fill_value=0)
+    others = [c for c in counts.columns if c != side]
+    evidence = "; ".join(f"{d}: " + ", ".join(f"{c} {int(counts.at[d, c])}" for c in counts.columns) for d in reports)
+    holds = side in counts.columns and bool((counts[side].to_numpy()[:, None] > counts[others].to_numpy()).all())
+    return Claim(f"{side.capitalize()}-side instruments are used in more sentences than the other sides in each report",
+                 evidence, holds)

@@ -34,7 +34,8 @@ import pandas as pd
 
 from .structure import chinese_numeral, split_sentences
 
-__all__ = ["UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities"]
+__all__ = ["UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities", "SAMPLE_FILE_CODED",
+           "sample_sentences", "read_coded_sample", "sample_agreement", "sample_disagreements"]
 
 
 @dataclass(frozen=True)
@@ -343,3 +344,24 @@ def sample_agreement(paragraph_table: pd.DataFrame, sample: pd.DataFrame, coded:
     table["estimate"] = table["k"] / table["n"].where(table["n"] > 0)
     table["ci_low"], table["ci_high"] = low, high
     return table
+
+
+def sample_disagreements(paragraph_table: pd.DataFrame, sample: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """The sentences of the coded sample where the extractor and the coder list different
+    quantities (value|unit keys, :func:`_key`): sample_id, only_extractor, only_coder
+    (keys joined by '、'), sentence; in sample order."""
+    from collections import Counter
+
+    extracted = extract_quantities(paragraph_table).merge(
+        sample[["sample_id", "doc_id", "para_no", "sent_no"]], on=["doc_id", "para_no", "sent_no"])
+    quantities = coded[coded["value"] != ""]
+    rows = []
+    for sample_id, sentence in zip(sample["sample_id"], sample["sentence"]):
+        mine = Counter(_key(v, u) for v, u in extracted.loc[extracted["sample_id"] == sample_id, ["value", "unit"]]
+                       .itertuples(index=False))
+        theirs = Counter(_key(v, u) for v, u in quantities.loc[quantities["sample_id"] == sample_id, ["value", "unit"]]
+                         .itertuples(index=False))
+        if mine != theirs:
+            rows.append({"sample_id": int(sample_id), "only_extractor": "、".join(sorted((mine - theirs).elements())),
+                         "only_coder": "、".join(sorted((theirs - mine).elements())), "sentence": sentence})
+    return pd.DataFrame(rows, columns=["sample_id", "only_extractor", "only_coder", "sentence"])

@@ -22,3 +22,15 @@ def test_groups_without_markers_have_zeros(paras):
     table = directives.directive_rates(tokens)
     assert table["markers"].tolist() == [0] and table["per_1000"].tolist() == [0.0]
     assert isinstance(table, pd.DataFrame)
+
+
+def test_a_document_without_parts_is_a_group_of_its_own():
+    import pandas as pd
+
+    from analysis import directives
+
+    tokens = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "part_kind": ["plan", "plan", None, None],
+                           "token": ["必须", "发展", "要", "改革"], "is_word": [True, True, False, True]})
+    table = directives.directive_rates(tokens, ["doc_id", "part_kind"])
+    assert table["doc_id"].tolist() == ["a", "b"]
+    assert table["markers"].tolist() == [1, 1] and table["word_tokens"].tolist() == [2, 1]

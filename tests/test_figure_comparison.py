@@ -71,3 +71,12 @@ def test_notebooks_of_this_session_regenerate_the_committed_figures(request):
                     if p.name[:2] in ran})
     problems = figure_differences(COMMITTED_FIGURES_DIR, FIGURES_DIR, names)
     assert not problems, "\n".join(problems)
+
+
+def test_csv_empty_text_cells_match_and_an_empty_against_text_differs(tmp_path):
+    pd.DataFrame({"indicator": ["新增就业岗位", "", "立体绿化"], "n": [1, 2, 3]}).to_csv(tmp_path / "e.csv", index=False)
+    pd.DataFrame({"indicator": ["新增就业岗位", "", "立体绿化"], "n": [1, 2, 3]}).to_csv(tmp_path / "a.csv", index=False)
+    assert csv_differences(tmp_path / "e.csv", tmp_path / "a.csv") == []
+    pd.DataFrame({"indicator": ["新增就业岗位", "公园", ""], "n": [1, 2, 3]}).to_csv(tmp_path / "b.csv", index=False)
+    problems = csv_differences(tmp_path / "e.csv", tmp_path / "b.csv")
+    assert len(problems) == 1 and "differs in 2 row(s)" in problems[0]

@@ -177,3 +177,52 @@ def test_ranking_and_kind_claims_fail_on_contradicting_data():
                            "scope": ["whole", "whole", "excerpt: x"]})
     assert not findings.documents_differ_in_kind(corpus, ["a", "b", "c"]).holds      # a → b: same kind
     assert findings.documents_differ_in_kind(corpus, ["b", "c"]).holds
+
+
+@pytest.fixture(scope="module")
+def notebook_04(corpus, paras, theme_data):
+    from analysis import indicators, instruments, targets, validation
+    from analysis.paths import DATA_DIR
+
+    tokens, dictionary, _ = theme_data
+    tokens = tokens.merge(paras[["doc_id", "para_no", "part_kind"]], on=["doc_id", "para_no"]) \
+        if "part_kind" not in tokens else tokens
+    quantities = indicators.extract_quantities(paras, dictionary)
+    sample, coded = indicators.read_coded_sample(DATA_DIR / "quantity_sample.csv", DATA_DIR / indicators.SAMPLE_FILE_CODED)
+    report_targets = targets.report_targets(quantities[quantities["doc_id"].isin(WORK_REPORTS)], paras)
+    instrument_list, sides = instruments.read_instruments(), instruments.instrument_sides()
+    instrument_coded = validation.read_coded_sample(instruments.CODED_SAMPLE)
+    return {"agreement": indicators.sample_agreement(paras, sample, coded),
+            "density": targets.numeric_density(quantities, tokens, paras, ["doc_id", "part_kind"]),
+            "side_by_side": targets.targets_side_by_side(report_targets, *WORK_REPORTS),
+            "by_side": instruments.precision_by_side(validation.precision_by_theme(instrument_coded, instrument_list),
+                                                     sides),
+            "missed": validation.missed_paragraph_share(instrument_coded),
+            "used": instruments.sentence_instruments(tokens, paras, instrument_list, dictionary, sides)}
+
+
+def test_notebook_04_claims_hold_on_the_seeds(notebook_04):
+    data = notebook_04
+    assert findings.extraction_is_accurate(data["agreement"]).holds
+    assert findings.reviews_denser_than_plans(data["density"], WORK_REPORTS).holds
+    assert findings.hedging_cannot_be_told_apart(data["density"], WORK_REPORTS, "hedged").holds
+    assert findings.hedging_cannot_be_told_apart(data["density"], WORK_REPORTS, "floor").holds
+    assert findings.few_targets_shared(data["side_by_side"]).holds
+    assert findings.instruments_precise_but_incomplete(data["by_side"], data["missed"]).holds
+    assert findings.side_used_most(data["used"], WORK_REPORTS, "environment").holds
+
+
+def test_notebook_04_claims_fail_on_contrary_data(notebook_04):
+    data = notebook_04
+    worse = data["agreement"].assign(ci_low=0.5)
+    assert not findings.extraction_is_accurate(worse).holds
+    flat = data["density"].copy()
+    flat.loc[flat["part_kind"] == "plan", "quantities"] = flat.loc[flat["part_kind"] == "review", "quantities"].to_numpy() * 2
+    assert not findings.reviews_denser_than_plans(flat, WORK_REPORTS).holds
+    apart = data["density"].copy()
+    apart.loc[apart["doc_id"] == WORK_REPORTS[1], ["hedged_ci_low", "hedged_ci_high"]] = [0.6, 0.9]
+    assert not findings.hedging_cannot_be_told_apart(apart, WORK_REPORTS, "hedged").holds
+    shared = data["side_by_side"].assign(match="same indicator")
+    assert not findings.few_targets_shared(shared).holds
+    assert not findings.instruments_precise_but_incomplete(data["by_side"].assign(precision=0.5), data["missed"]).holds
+    assert not findings.side_used_most(data["used"], WORK_REPORTS, "supply").holds

@@ -146,3 +146,20 @@ def test_the_shipped_sample_is_the_one_the_seeds_draw(corpus):
     drawn = indicators.sample_sentences(reports, n=120, seed=2024)
     shipped = pd.read_csv(DATA_DIR / "quantity_sample.csv", dtype={"sentence": str}, keep_default_na=False)
     pd.testing.assert_frame_equal(shipped.astype(str), drawn.astype(str))
+
+
+def test_sample_disagreements_list_what_each_side_alone_found(corpus):
+    import analysis
+
+    paras = analysis.paragraphs(corpus)
+    sentence = "全年新增就业岗位3万个，拆除违法建筑20万平方米。"
+    row = paras.iloc[0]
+    sample = pd.DataFrame({"sample_id": [1], "doc_id": [row["doc_id"]], "para_no": [row["para_no"]], "sent_no": [1],
+                           "part_kind": [""], "sentence": [sentence]})
+    table = paras.iloc[[0]].assign(text=sentence)
+    coded = pd.DataFrame({"sample_id": [1, 1], "value": ["3万", "5"], "unit": ["个", "家"], "indicator": ["", ""],
+                          "kind": ["achieved"] * 2, "coder": ["t"] * 2, "note": [""] * 2})
+    out = indicators.sample_disagreements(table, sample, coded)
+    assert out[["sample_id", "only_extractor", "only_coder"]].values.tolist() == [[1, "20万|平方米", "5|家"]]
+    agree = indicators.sample_disagreements(table, sample, coded.iloc[[0]].assign(value="3万"))
+    assert agree.iloc[0]["only_coder"] == "" and agree.iloc[0]["only_extractor"] == "20万|平方米"

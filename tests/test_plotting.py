@@ -117,3 +117,35 @@ def test_theme_timeline_draws_each_district_in_its_colour_with_its_own_line():
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
     assert "长宁 Changning" in legend and "上海 Shanghai" in legend and "ref (reference)" in legend
     plt.close(figure)
+
+
+def test_save_table_writes_the_csv_at_the_stated_precision(tmp_path):
+    path = plotting.save_table(pd.DataFrame({"a": [1 / 3]}), "04-test", folder=tmp_path)
+    assert path == tmp_path / "04-test.csv" and path.read_text(encoding="utf-8") == "a\n0.333333\n"
+
+
+def test_targets_by_theme_draws_one_bar_pair_per_report_and_a_legend_per_report():
+    from analysis import themes
+
+    dictionary = themes.read_themes()[:2]
+    counts = pd.DataFrame({"theme": [dictionary[0].id] * 2 + ["(none)"] * 2, "doc_id": ["a", "b"] * 2,
+                           "targets": [3, 5, 1, 0], "matched": [1, 1, 0, 0]})
+    figure = plotting.plot_targets_by_theme(counts, dictionary, {"a": "甲 A", "b": "乙 B"}, {"a": "#111111", "b": "#222222"})
+    ax = figure.axes[0]
+    widths = sorted(round(p.get_width()) for p in ax.patches)
+    assert widths == sorted([3, 5, 1, 0, 1, 1, 0, 0])           # targets (pale) and matched (dark) per report and theme
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["无主题\n(no theme)", f"{dictionary[0].zh}\n{dictionary[0].en}"]
+    assert len(figure.legends[0].get_texts()) == 2
+    plt.close(figure)
+
+
+def test_numeric_density_leaves_groups_without_targets_empty_and_labels_n():
+    density = pd.DataFrame({"group": ["x", "x"], "part_kind": ["review", "plan"], "word_tokens": [100, 200],
+                            "quantities": [5, 2], "targets": [0, 2], "per_1000": [50.0, 10.0],
+                            **{f"{s}_{c}": [float("nan"), v] for s in ("hedged", "floor")
+                               for c, v in (("share", 0.5), ("ci_low", 0.1), ("ci_high", 0.9))}})
+    figure = plotting.plot_numeric_density(density)
+    left, right = figure.axes
+    assert [round(p.get_width()) for p in left.patches] == [50, 10]
+    assert [t.get_text() for t in right.texts] == ["n = 2"]
+    plt.close(figure)
