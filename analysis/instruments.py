@@ -76,8 +76,10 @@ def precision_by_side(precision: pd.DataFrame, sides: dict[str, str]) -> pd.Data
 def _sentence_numbers(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
     """``hits`` with sent_no: the sentence of its paragraph (split_sentences) holding its first character."""
     located = hit_offsets(hits, tokens)
+    needed = set(zip(located["doc_id"], located["para_no"]))
     bounds = {(d, p): np.cumsum([len(s) for s in split_sentences(text)])
-              for d, p, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"], paragraph_table["text"])}
+              for d, p, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"], paragraph_table["text"])
+              if (d, p) in needed}
     located["sent_no"] = [int(np.searchsorted(bounds[(d, p)], start, side="right")) + 1
                           for d, p, start in zip(located["doc_id"], located["para_no"], located["start"])]
     return located
@@ -93,12 +95,22 @@ def sentence_instruments(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, in
     key = ["doc_id", "para_no", "sent_no"]
     used = _sentence_numbers(instrument_hits(tokens, instruments), tokens, paragraph_table)
     attended = _sentence_numbers(theme_hits(tokens, themes), tokens, paragraph_table)
-    theme_lists = attended.groupby(key, sort=False)["theme"].agg(lambda s: ";".join(dict.fromkeys(s)))
-    rows = (used.groupby([*key, "theme"], sort=False)["keyword"].agg(lambda s: "、".join(dict.fromkeys(s)))
-            .reset_index().rename(columns={"theme": "instrument", "keyword": "keywords"}))
+    theme_lists = _joined_in_order(zip(*(attended[c] for c in key)), attended["theme"])
+    keywords = _joined_in_order(zip(*(used[c] for c in [*key, "theme"])), used["keyword"])
+    rows = pd.DataFrame([(*k, instrument, kw) for (*k, instrument), kw in keywords.items()],
+                        columns=[*key, "instrument", "keywords"])
     rows["side"] = rows["instrument"].map(sides)
-    rows["themes"] = [theme_lists.get(k, "") for k in zip(rows["doc_id"], rows["para_no"], rows["sent_no"])]
+    rows["themes"] = [";".join(theme_lists.get(k, [])) for k in zip(rows["doc_id"], rows["para_no"], rows["sent_no"])]
+    rows["keywords"] = rows["keywords"].map("、".join)
     return rows[[*key, "instrument", "side", "keywords", "themes"]]
+
+
+def _joined_in_order(keys, values) -> dict[tuple, list[str]]:
+    """key -> its distinct values in first-seen order, keys in first-seen order."""
+    out: dict[tuple, dict[str, None]] = {}
+    for k, value in zip(keys, values):
+        out.setdefault(tuple(k), {})[value] = None
+    return {k: list(v) for k, v in out.items()}
 
 
 def instruments_by_theme(used: pd.DataFrame, instruments: list[Theme], themes: list[Theme]) -> pd.DataFrame:

@@ -649,8 +649,9 @@ def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str
                                         ("floor", -0.15, "#55A868", "floor 以上/不低于/超过/多")):
         has = rows["targets"] > 0
         right.errorbar(rows.loc[has, f"{share}_share"], y[has] + offset,
-                       xerr=[rows.loc[has, f"{share}_share"] - rows.loc[has, f"{share}_ci_low"],
-                             rows.loc[has, f"{share}_ci_high"] - rows.loc[has, f"{share}_share"]],
+                       xerr=np.clip([rows.loc[has, f"{share}_share"] - rows.loc[has, f"{share}_ci_low"],   # ≥ 0 but
+                                     rows.loc[has, f"{share}_ci_high"] - rows.loc[has, f"{share}_share"]],  # for rounding
+                                    0, None),
                        fmt="o", ms=4, color=colour, elinewidth=0.8, capsize=2, label=name)
     for yy, n in zip(y, rows["targets"]):
         if n:

@@ -156,8 +156,12 @@ def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme], not_attention: Seq
     phrases = not_attention_phrases() if not_attention is None else tuple(not_attention)
     rows = []
     ordered = body_tokens(tokens).sort_values(["doc_id", "para_no", "position"], kind="mergesort")
-    for (doc_id, para_no), group in ordered.groupby(["doc_id", "para_no"], sort=False):
-        words, starts, positions = group["token"].to_list(), group["start"].to_list(), group["position"].to_list()
+    doc_ids, para_nos = ordered["doc_id"].to_numpy(dtype=object), ordered["para_no"].to_numpy()
+    first = np.flatnonzero(np.r_[True, (doc_ids[1:] != doc_ids[:-1]) | (para_nos[1:] != para_nos[:-1])])
+    all_words, all_starts, all_positions = (ordered[c].to_list() for c in ("token", "start", "position"))
+    for a, b in zip(first.tolist(), [*first[1:].tolist(), len(ordered)]):       # one paragraph: rows a to b
+        doc_id, para_no = doc_ids[a], para_nos[a].item()
+        words, starts, positions = all_words[a:b], all_starts[a:b], all_positions[a:b]
         ends = [start + len(word) for start, word in zip(starts, words)]
         text = [" "] * (ends[-1] if ends else 0)
         for start, word in zip(starts, words):

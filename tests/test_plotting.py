@@ -149,3 +149,12 @@ def test_numeric_density_leaves_groups_without_targets_empty_and_labels_n():
     assert [round(p.get_width()) for p in left.patches] == [50, 10]
     assert [t.get_text() for t in right.texts] == ["n = 2"]
     plt.close(figure)
+
+
+def test_numeric_density_draws_shares_at_the_interval_ends():
+    """A share of 1 whose Wilson upper limit falls a rounding error below 1 is still drawn."""
+    density = pd.DataFrame({"group": ["x"], "part_kind": ["plan"], "word_tokens": [100], "quantities": [3],
+                            "targets": [3], "per_1000": [30.0], "hedged_share": [1.0], "hedged_ci_low": [0.44],
+                            "hedged_ci_high": [1.0 - 1e-16], "floor_share": [0.0], "floor_ci_low": [1e-17],
+                            "floor_ci_high": [0.56]})
+    plt.close(plotting.plot_numeric_density(density))
