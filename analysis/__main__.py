@@ -101,7 +101,8 @@ def add(args: argparse.Namespace) -> int:
     try:
         rows = add_documents(args.files, args.district, district_zh=args.district_zh, genre=args.genre,
                              date=args.date, title=args.title, doc_id=args.doc_id, scope=args.scope,
-                             speaker=args.speaker, source=args.source, manifest=args.manifest)
+                             speaker=args.speaker, source=args.source, publisher=args.publisher,
+                             manifest=args.manifest)
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -133,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     add_parser.add_argument("--scope", default="whole", help="whole, or 'excerpt: …' (default: whole)")
     add_parser.add_argument("--speaker", default="", help="who delivered or signed it")
     add_parser.add_argument("--source", default="", help="what kind of source the file came from")
+    add_parser.add_argument("--publisher", default="", help="the government body that issued the text, e.g. "
+                            "上海市长宁区人民政府 (default: the file's metadata, else empty)")
     add_parser.add_argument("--manifest", type=Path, default=MANIFEST, help="manifest CSV (default: seeds/manifest.csv)")
     bench = commands.add_parser("benchmark", help="measure throughput, speed-ups, memory and notebook times")
     bench.add_argument("--copies", type=int, default=100, help="corpus size as a multiple of the seeds (default 100)")

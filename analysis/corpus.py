@@ -49,7 +49,8 @@ __all__ = [
 ]
 
 REQUIRED_COLUMNS = ["doc_id", "file", "district", "date", "year", "genre", "title", "scope"]
-OPTIONAL_COLUMNS = ["district_zh", "speaker", "source", "url", "date_note", "quality_note", "text_quality"]
+OPTIONAL_COLUMNS = ["district_zh", "speaker", "publisher", "source", "url", "date_note", "quality_note",
+                    "text_quality"]
 TEXT_QUALITIES = ("original", "rewritten")
 """Values of the manifest's optional text_quality column: the text as published (the
 default when empty), or a machine-rewritten copy whose words are not the original's."""

@@ -207,11 +207,11 @@ _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 _META_KEYS = {"title": ("title",), "url": ("source", "url", "link", "original_url", "source_url"),
-              "date": ("date", "published", "pubdate", "publish_date")}
+              "date": ("date", "published", "pubdate", "publish_date"), "publisher": ("publisher", "issuer")}
 
 
 def _front_matter_metadata(where: str, block: str) -> dict[str, str]:
-    """title, url and date from a YAML front matter (keys of _META_KEYS), as strings."""
+    """title, url, date and publisher from a YAML front matter (keys of _META_KEYS), as strings."""
     try:
         data = yaml.safe_load(block)
     except yaml.YAMLError as exc:
@@ -335,6 +335,10 @@ def html_to_text(where: str, text: str) -> ExtractedDocument:
     for key in _DATE_META:
         if _iso_date(metas.get(key, "")):
             metadata["date"] = _iso_date(metas[key])
+            break
+    for key in ("publisher", "article:publisher", "author"):
+        if metas.get(key, "").strip():
+            metadata["publisher"] = metas[key].strip()
             break
     canonical = soup.find("link", rel="canonical")
     url = (canonical.get("href") if canonical else "") or metas.get("og:url", "")

@@ -14,6 +14,8 @@ manifest row:
   is earlier than it (a report is not published before it is delivered), or when the
   title names another year (2019年……政府工作报告 delivered in 2020);
 * genre: ``--genre``, else work_report when the title contains 政府工作报告, else an error;
+* publisher (the government body that issued the text): ``--publisher``, else the file's
+  metadata (front matter publisher/issuer, HTML meta publisher/author), else empty;
 * url: the source address in the metadata; district_zh: ``--district-zh`` or the one the
   manifest already has for the district; doc_id: ``{district}-{year}-{genre code}``.
 
@@ -40,7 +42,7 @@ __all__ = ["MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "meeting_dates", 
            "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
-                    "scope", "source", "url", "date_note", "quality_note", "text_quality"]
+                    "publisher", "scope", "source", "url", "date_note", "quality_note", "text_quality"]
 """The manifest's columns in their written order (required and optional)."""
 assert set(MANIFEST_COLUMNS) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
 
@@ -149,7 +151,7 @@ def _date_of(where: str, text: str, metadata: dict[str, str], genre: str, title:
 def add_documents(files: list[Path | str], district: str, *, district_zh: str | None = None,
                   genre: str | None = None, date: str | None = None, title: str | None = None,
                   doc_id: str | None = None, scope: str = "whole", speaker: str = "", source: str = "",
-                  manifest: Path | str = MANIFEST) -> list[dict[str, str]]:
+                  publisher: str = "", manifest: Path | str = MANIFEST) -> list[dict[str, str]]:
     """Copy ``files`` unchanged into the manifest's folder and append their manifest rows
     (rules in the module docstring). Returns the rows added. Raises CorpusError listing
     every problem; then nothing is written."""
@@ -235,7 +237,8 @@ def add_documents(files: list[Path | str], district: str, *, district_zh: str | 
             continue
         row = {"doc_id": new_id, "file": name, "district": district, "district_zh": district_zh,
                "date": doc_date, "year": doc_date[:4], "genre": doc_genre, "title": doc_title,
-               "speaker": speaker, "scope": scope, "source": source, "url": document.metadata.get("url", ""),
+               "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
+               "scope": scope, "source": source, "url": document.metadata.get("url", ""),
                "date_note": note, "quality_note": "", "text_quality": "original"}
         added.append(AddedDocument(path, row, copy))
     if problems:

@@ -265,3 +265,29 @@ def test_readme_shows_add_for_every_format():
     commands = [line for line in section.splitlines() if "python -m analysis add " in line]
     shown = {suffix for line in commands for suffix in SUPPORTED_SUFFIXES if f"{suffix} " in line}
     assert shown >= {".txt", ".md", ".html", ".docx", ".pdf"}
+
+
+def test_publisher_from_the_option_or_the_file_metadata(seeds, incoming, capsys):
+    """The government body that issued a text: --publisher, else the front matter's
+    publisher (or an HTML page's meta publisher), else empty; check accepts the column."""
+    given = incoming / "shanghai-2020.md"
+    given.write_text(markdown_report(2020, "上海市"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", given, "--district", "Shanghai", "--district-zh", "上海",
+               "--publisher", "上海市人民政府") == 0
+    in_metadata = incoming / "shanghai-2021.md"
+    in_metadata.write_text(markdown_report(2021, "上海市").replace("---\ntitle:", "---\npublisher: 上海市人民政府办公厅\ntitle:", 1),
+                           encoding="utf-8")
+    page = incoming / "shanghai-2022.html"
+    page.write_text(html_report(2022, "上海市").replace("<head>", '<head><meta name="publisher" content="上海市人民政府">', 1),
+                    encoding="utf-8")
+    none = incoming / "shanghai-2023.md"
+    none.write_text(markdown_report(2023, "上海市"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", in_metadata, page, none, "--district", "Shanghai") == 0
+    capsys.readouterr()
+    assert main(["check", "--manifest", str(seeds / "manifest.csv")]) == 0
+    corpus = analysis.load_corpus(seeds / "manifest.csv").set_index("doc_id")
+    assert corpus.loc[[f"shanghai-{y}-wr" for y in (2020, 2021, 2022, 2023)], "publisher"].tolist() == [
+        "上海市人民政府", "上海市人民政府办公厅", "上海市人民政府", ""]
+    assert corpus.at["cn-2018-wr", "publisher"] == "上海市长宁区人民政府"
+    header = (seeds / "manifest.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header.index("publisher") == header.index("speaker") + 1
