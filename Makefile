@@ -16,7 +16,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help env reproduce test lab check benchmark clean
+.PHONY: help env reproduce test lab check benchmark report clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ clean: ## Remove the environments and caches (not the committed outputs)
 
 check: $(STAMP) ## Validate the manifest, texts, lexicon and themes before anything runs
 	$(BIN)/python -m analysis check
+
+report: $(STAMP) ## Write report/: a static site of the notebooks, figures and methods (open report/index.html)
+	$(BIN)/python -c "from analysis import report; print(report.build_report())"
 
 benchmark: $(STAMP) ## Print throughput, speed-ups, memory and notebook times for this machine
 	$(BIN)/python -m analysis benchmark

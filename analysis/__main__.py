@@ -1,7 +1,8 @@
 """Command line: ``python -m analysis add FILE… --district D`` adds documents (see
 analysis.intake); ``python -m analysis check`` validates the corpus before
-anything runs; ``python -m analysis benchmark`` prints the performance figures (see
-analysis.benchmark)."""
+anything runs; ``python -m analysis export --format csv|parquet|xlsx OUT_DIR`` writes the
+analysis tables with their data dictionary (see analysis.export); ``python -m analysis
+benchmark`` prints the performance figures (see analysis.benchmark)."""
 from __future__ import annotations
 
 import argparse
@@ -114,6 +115,38 @@ def add(args: argparse.Namespace) -> int:
     return 0
 
 
+def export(args) -> int:
+    """``export``: the analysis tables of a corpus with their data dictionary."""
+    from . import export as exporting
+    from .corpus import CorpusError
+    from .prepare import prepare
+
+    if args.min_freq < 1 or args.window < 1:
+        print("--min-freq and --window must be at least 1", file=sys.stderr)
+        return 2
+    designs = {name: (target, reference) for name, target, reference in args.design} if args.design \
+        else exporting.DEFAULT_DESIGNS
+    terms = [t.strip() for t in args.terms.split(",") if t.strip()]
+    try:
+        corpus, paras, tokens = prepare(manifest=args.manifest, workers=args.workers)
+        tables = exporting.analysis_tables(corpus, paras, tokens, designs, terms, args.min_freq, args.window)
+        paths = exporting.write_tables(tables, args.out_dir, args.fmt)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        hint = "; pass --design NAME TARGET REFERENCE for this corpus" if "design" in str(exc) and not args.design else ""
+        print(f"export: {exc}{hint}", file=sys.stderr)
+        return 1
+    if not terms:
+        print("concordance not written: no --terms given")
+    for name, table in tables.items():
+        print(f"{name}: {len(table):,} rows")
+    print(f"{len(paths)} file(s) written to {display_path(args.out_dir)} ({args.fmt}), with the data dictionary")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +170,18 @@ def main(argv: list[str] | None = None) -> int:
     add_parser.add_argument("--publisher", default="", help="the government body that issued the text, e.g. "
                             "上海市长宁区人民政府 (default: the file's metadata, else empty)")
     add_parser.add_argument("--manifest", type=Path, default=MANIFEST, help="manifest CSV (default: seeds/manifest.csv)")
+    export_parser = commands.add_parser("export", help="write the analysis tables with their data dictionary")
+    export_parser.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder to write to (created)")
+    export_parser.add_argument("--format", required=True, choices=["csv", "parquet", "xlsx"], dest="fmt",
+                               help="csv and parquet: a file per table; xlsx: one workbook, a sheet per table")
+    export_parser.add_argument("--manifest", type=Path, default=MANIFEST, help="manifest CSV (default: seeds/manifest.csv)")
+    export_parser.add_argument("--design", nargs=3, action="append", metavar=("NAME", "TARGET", "REFERENCE"),
+                               help="a keyness design: name and pandas queries on the token table for its two "
+                                    "sides (repeatable; default: notebook 03's designs on the seeds)")
+    export_parser.add_argument("--terms", default="", help="comma-separated terms for concordance lines (default: none)")
+    export_parser.add_argument("--min-freq", type=int, default=5, help="keyness: minimum frequency on the two sides")
+    export_parser.add_argument("--window", type=int, default=15, help="concordance: characters on each side")
+    export_parser.add_argument("--workers", type=int, default=1, help="processes that segment the documents")
     bench = commands.add_parser("benchmark", help="measure throughput, speed-ups, memory and notebook times")
     bench.add_argument("--copies", type=int, default=100, help="corpus size as a multiple of the seeds (default 100)")
     bench.add_argument("--workers", type=int, default=0, help="processes for the parallel run (default: all cores)")
@@ -146,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.manifest, args.flag_share)
     if args.command == "add":
         return add(args)
+    if args.command == "export":
+        return export(args)
     from .benchmark import run
 
     return run(args.copies, args.workers, not args.skip_notebooks)
