@@ -72,7 +72,7 @@ from .lexicon import read_lexicon
 from .tokens import annotate_tokens, corpus_tokens, is_word, tokenize
 
 STAGE_MODULES = (
-    "appended", "campaigns", "cleaning", "cluster", "corpus", "data_files", "directives", "districts", "export", "figure_comparison", "findings",
+    "appended", "campaigns", "cleaning", "cluster", "corpus", "data_files", "directives", "districts", "explorer", "export", "figure_comparison", "findings",
     "formats", "formulaic", "genres", "indicators", "instruments", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
     "places", "plotting", "precision", "prepare", "report", "resplit", "stats", "stopwords", "structure", "targets", "themes", "tokens",
     "topics", "uncertainty", "validation", "views",
