@@ -12,7 +12,8 @@ kind), in which a reader finds a term, sees its numbers and reads its sentences.
   p), and a click or a search that lists the term's sentences from both sides with
   document, part and section, the term highlighted, Chinese shown as written (no spaces);
 * byte-stable: Bokeh's model ids and the page's UUIDs are renumbered in order of first
-  appearance (:func:`stable_ids`), so the same inputs give the same bytes.
+  appearance (:func:`stable_ids`), and every number is held at the CSVs' 6 significant
+  digits, so the same inputs give the same bytes on any CPU.
 
 Bokeh was chosen over Plotly and scattertext: its standalone HTML inlines BokehJS with
 every widget the page needs (autocomplete, select, tap, hover), its callbacks are plain
@@ -29,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .precision import CSV_SIGNIFICANT_DIGITS, round_significant
 from .structure import split_sentences
 
 __all__ = ["STATISTICS", "MAX_SENTENCES", "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
@@ -53,7 +55,7 @@ def explorer_table(keyness_table: pd.DataFrame, log_odds_table: pd.DataFrame, pl
     rates = table[["rate_target", "rate_reference"]].to_numpy(dtype=float)
     floor = rates[rates > 0].min() / 2 if (rates > 0).any() else 1.0
     table = table.assign(
-        is_place=table["term"].isin(places), campaign=table["term"].map(campaigns).fillna(""),
+        is_place=table["term"].isin(places), campaign=[campaigns.get(t, "") for t in table["term"]],
         x=np.where(rates[:, 0] > 0, rates[:, 0], floor), y=np.where(rates[:, 1] > 0, rates[:, 1], floor),
         zero_rate=np.select([rates[:, 0] == 0, rates[:, 1] == 0], ["A", "B"], ""))
     return table.reset_index(drop=True)
@@ -152,6 +154,9 @@ def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits:
         zero=table["zero_rate"].map({"A": f"not in {names[0]}", "B": f"not in {names[1]}", "": ""}))
     columns = ["term", "x", "y", "freq_target", "freq_reference", "rate_target", "rate_reference", "g2", "log_ratio",
                "z", "p_adjusted", "marker", "line", "kind", "zero"]
+    for number in ("x", "y", "rate_target", "rate_reference", "g2", "log_ratio", "z", "p_adjusted"):
+        # the page holds numbers at the precision of the CSVs, so it is the same on every CPU
+        data[number] = round_significant(data[number].to_numpy(dtype=float), CSV_SIGNIFICANT_DIGITS)
     source = ColumnDataSource({c: data[c].tolist() for c in columns})
     palette = interp_palette((colours[1], "#f2f2f2", colours[0]), 255)
     mappers = {}

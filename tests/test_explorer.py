@@ -128,3 +128,15 @@ def test_search_click_and_contexts_in_a_real_browser_with_no_request_and_no_erro
         assert errors == []
     finally:
         browser.quit()
+
+
+def test_the_page_holds_numbers_at_six_significant_digits():
+    """So that the page is the same on every CPU (floats differ in their last bits)."""
+    keyness = pd.DataFrame({"term": ["公园", "绿地"], "freq_target": [1, 2], "freq_reference": [3, 1],
+                            "rate_target": [1 / 3, 2 / 3], "rate_reference": [1.0, 1 / 7], "g2": [-2 / 3, 1 / 9],
+                            "log_ratio": [-1.5849625007, 2.2223924213], "p_adjusted": [0.123456789, 0.987654321]})
+    table = explorer.explorer_table(keyness, pd.DataFrame({"term": ["公园"], "z": [-0.1234567891]}), set(), {})
+    sentences = {"a": [], "b": []}
+    hits = {"a": {t: [0, []] for t in table["term"]}, "b": {t: [0, []] for t in table["term"]}}
+    page = explorer.term_explorer_html(table, sentences, hits, ("甲 A", "乙 B"), ("#4C72B0", "#DD8452"), "t")
+    assert "0.333333" in page and "0.3333333" not in page and "-0.123457" in page and "0.142857" in page
