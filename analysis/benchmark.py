@@ -255,14 +255,15 @@ def _time_notebooks_at_scale(tmp: Path, copies: int, workers: int, raw_time: flo
             seconds, figure_seconds = _execute(path, parameters, time_figures=True)
             total += seconds
             print(f"  {size:4d} × seeds  {path.name:32s} {seconds:7.1f} s  (writing figure files {figure_seconds:.1f} s)")
-        images = sum(p.stat().st_size for p in figures.glob("*") if p.suffix in (".png", ".svg"))
+        images = sum(p.stat().st_size for p in figures.glob("*") if p.suffix in (".png", ".svg", ".html"))
         tables = sum(p.stat().st_size for p in figures.glob("*.csv"))
         written[size] = (images, tables)
         line = f"  {size:4d} × seeds  {'total':32s} {total:7.1f} s"
         if size == copies:
             line += f"  = {total / raw_time:.1f} × raw jieba on this corpus ({raw_time:.1f} s; target ≤ 2.5 ×)"
         print(line)
-        print(f"  {size:4d} × seeds  written: figures {images / 1e6:.1f} MB, tables {tables / 1e6:.1f} MB")
+        print(f"  {size:4d} × seeds  written: figures and explorer pages {images / 1e6:.1f} MB, "
+              f"tables {tables / 1e6:.1f} MB")
     if len(sizes) == 2:
         small, large = sizes
         growth = [written[large][i] / max(written[small][i], 1) for i in (0, 1)]

@@ -63,29 +63,39 @@ def explorer_table(keyness_table: pd.DataFrame, log_odds_table: pd.DataFrame, pl
 
 def term_sentences(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, terms: Sequence[str],
                    labels: Mapping[str, str], max_sentences: int = MAX_SENTENCES) -> tuple[list[list[str]], dict]:
-    """(sentences, hits): sentences as [document label, part, section, text] in document
-    order, and term -> [count of sentences, indices of the first ``max_sentences``] for
-    the sentences of ``tokens`` in which each of ``terms`` occurs as a token."""
-    wanted = tokens[tokens["token"].isin(set(terms))]
+    """(sentences, hits): for the sentences of ``tokens`` in which each of ``terms`` occurs as
+    a token, term -> [count of its sentences, indices of the first ``max_sentences`` in
+    document order]; sentences holds only those listed, as [document label, part,
+    section, text] in document order, so its size is bounded by terms × max_sentences.
+    A token belongs to the sentence (:func:`analysis.structure.split_sentences`) holding
+    its first character."""
+    wanted = tokens.loc[tokens["token"].isin(set(terms)), ["doc_id", "para_no", "start", "token"]]
     keys = wanted[["doc_id", "para_no"]].drop_duplicates()
     paragraphs = paragraph_table.merge(keys, on=["doc_id", "para_no"]).sort_values(["doc_id", "para_no"])
-    sentences: list[list[str]] = []
-    where: dict[tuple, tuple[np.ndarray, int]] = {}
-    for doc_id, para_no, part, section, text in zip(paragraphs["doc_id"], paragraphs["para_no"],
-                                                    paragraphs["part_title"], paragraphs["section_title"],
-                                                    paragraphs["text"]):
-        pieces = split_sentences(text)
-        where[(doc_id, para_no)] = (np.cumsum([len(p) for p in pieces]), len(sentences))
-        sentences += [[labels.get(doc_id, doc_id), "" if pd.isna(part) else str(part),
-                       "" if pd.isna(section) else str(section), piece] for piece in pieces]
-    found: dict[str, list[int]] = {}
-    for doc_id, para_no, start, token in zip(wanted["doc_id"], wanted["para_no"], wanted["start"], wanted["token"]):
-        bounds, first = where[(doc_id, para_no)]
-        index = first + int(np.searchsorted(bounds, start, side="right"))
-        seen = found.setdefault(token, [])
-        if not seen or seen[-1] != index:
-            seen.append(index)
-    return sentences, {term: [len(found.get(term, [])), sorted(set(found.get(term, [])))[:max_sentences]]
+    paragraphs = paragraphs.reset_index(drop=True).assign(
+        offset=lambda t: t["text"].str.len().cumsum() - t["text"].str.len())     # paragraphs laid end to end
+    starts, where = [], []
+    for row, (offset, text) in enumerate(zip(paragraphs["offset"], paragraphs["text"])):
+        lengths = [len(piece) for piece in split_sentences(text)]
+        starts += (offset + np.cumsum(lengths) - lengths).tolist()
+        where += [(row, piece_no) for piece_no in range(len(lengths))]
+    located = wanted.merge(paragraphs[["doc_id", "para_no", "offset"]], on=["doc_id", "para_no"])
+    located["sentence"] = np.searchsorted(np.asarray(starts), located["offset"] + located["start"], side="right") - 1
+    pairs = located[["token", "sentence"]].drop_duplicates().sort_values(["token", "sentence"])
+    counts = pairs.groupby("token").size()
+    listed = pairs.groupby("token").head(max_sentences)
+    kept = np.unique(listed["sentence"].to_numpy())                 # only the sentences listed, so the page
+    position = {int(i): k for k, i in enumerate(kept)}              # grows with the terms, not the corpus
+    shown = listed.groupby("token")["sentence"].agg(list).to_dict()
+    doc_ids, texts = paragraphs["doc_id"].tolist(), paragraphs["text"].tolist()
+    parts = ["" if pd.isna(v) else str(v) for v in paragraphs["part_title"]]
+    sections = ["" if pd.isna(v) else str(v) for v in paragraphs["section_title"]]
+    sentences = []
+    for i in kept:
+        row, piece_no = where[i]
+        sentences.append([labels.get(doc_ids[row], doc_ids[row]), parts[row], sections[row],
+                          split_sentences(texts[row])[piece_no]])
+    return sentences, {term: [int(counts.get(term, 0)), [position[int(i)] for i in shown.get(term, [])]]
                        for term in terms}
 
 

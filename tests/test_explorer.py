@@ -27,10 +27,12 @@ def test_explorer_table_floors_zero_rates_and_marks_places_and_campaigns():
 def test_term_sentences_lists_each_sentence_once_in_order():
     paras = analysis.paragraphs(pd.DataFrame({"doc_id": ["d"], "text": ["推进公园建设。公园开放，公园免费。无关句子。"]}))
     tokens = toy_tokens({"d": ["推进公园建设。公园开放，公园免费。无关句子。"]})
-    sentences, hits = explorer.term_sentences(tokens, paras, ["公园", "缺席"], {"d": "文档甲"}, max_sentences=1)
-    assert [s[3] for s in sentences] == ["推进公园建设。", "公园开放，公园免费。", "无关句子。"]
+    sentences, hits = explorer.term_sentences(tokens, paras, ["公园", "缺席"], {"d": "文档甲"}, max_sentences=5)
+    assert [s[3] for s in sentences] == ["推进公园建设。", "公园开放，公园免费。"]      # only sentences listed
     assert sentences[0][0] == "文档甲"
-    assert hits == {"公园": [2, [0]], "缺席": [0, []]}
+    assert hits == {"公园": [2, [0, 1]], "缺席": [0, []]}
+    sentences, hits = explorer.term_sentences(tokens, paras, ["公园"], {"d": "文档甲"}, max_sentences=1)
+    assert [s[3] for s in sentences] == ["推进公园建设。"] and hits == {"公园": [2, [0]]}
 
 
 def test_stable_ids_renumber_in_order_of_first_appearance():
