@@ -13,7 +13,7 @@
 * the time to execute each notebook against a floor notebook that only imports the same
   libraries and initialises jieba (target: total ≤ 2.0 × the floor), and how much of it
   is spent writing figure files (``save_figure``: PNG, SVG and CSV);
-* the four notebooks run cold on ``copies`` × the seeds (and a tenth of that) with 2
+* the notebooks run cold on ``copies`` × the seeds (and a tenth of that) with 2
   segmentation processes, against raw jieba on the same corpus (target ≤ 2.5 ×), and
   the bytes of figures and tables they write (target: growth at most linear).
 
@@ -235,7 +235,7 @@ def _time_notebooks(tmp: Path, repeat: int) -> None:
 
 
 def _time_notebooks_at_scale(tmp: Path, copies: int, workers: int, raw_time: float) -> None:
-    """Run the four notebooks cold (empty token cache) on ``copies`` × the seeds and on a tenth
+    """Run every notebook cold (empty token cache) on ``copies`` × the seeds and on a tenth
     of that, with ``workers`` segmentation processes, and print their times against raw
     jieba on the large corpus (target: total ≤ 2.5 ×) and the size of what they write
     (figures and tables must grow at most linearly with the number of documents)."""
