@@ -74,7 +74,7 @@ from .tokens import annotate_tokens, corpus_tokens, is_word, tokenize
 STAGE_MODULES = (
     "appended", "campaigns", "cleaning", "cluster", "corpus", "data_files", "directives", "districts", "explorer", "export", "figure_comparison", "findings",
     "formats", "formulaic", "genres", "indicators", "instruments", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
-    "places", "plotting", "precision", "prepare", "report", "resplit", "stats", "stopwords", "structure", "targets", "themes", "tokens",
+    "parallel", "places", "plotting", "precision", "prepare", "report", "resplit", "stats", "stopwords", "structure", "targets", "themes", "tokens",
     "topics", "uncertainty", "validation", "views",
 )
 """The modules code outside the package may import (``from analysis import stats``)."""

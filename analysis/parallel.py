@@ -4,8 +4,10 @@ Workers are never forked from this (multi-threaded) process: BLAS, Arrow and the
 Jupyter kernel start threads, and forking a threaded process can deadlock the child
 (Python 3.12+ warns; macOS does not fork by default for that reason). On Linux the
 workers come from a *forkserver*: a small single-threaded server process, started once
-per session with the package already imported (``set_forkserver_preload``), forks each
-worker, so a worker starts in milliseconds without importing anything again. Elsewhere
+per session with the package imported and the project tokenizer built
+(:mod:`analysis.worker_preload`), forks each worker, so a worker starts in milliseconds
+without importing or building anything again. :func:`start_workers` starts that server
+ahead of time, so its start-up overlaps with the caller's own work. Elsewhere
 (macOS, Windows) workers are *spawned*. What a worker needs beyond the imports (the
 jieba tokenizer, say) is built once per worker by an ``initializer``. Results come back
 in the order of the inputs, so a parallel run returns exactly what a serial one does.
@@ -19,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
-__all__ = ["START_METHOD", "resolve_workers", "ordered_map"]
+__all__ = ["START_METHOD", "resolve_workers", "start_workers", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -27,7 +29,7 @@ R = TypeVar("R")
 START_METHOD = "forkserver" if sys.platform.startswith("linux") else "spawn"
 """How worker processes start: forkserver on Linux, spawn elsewhere; never fork."""
 
-_PRELOAD = ["analysis.tokens", "analysis.topics"]
+_PRELOAD = ["analysis.worker_preload"]
 """Modules the forkserver imports once, so that the workers it forks have them."""
 
 
@@ -45,6 +47,21 @@ def _context() -> multiprocessing.context.BaseContext:
     if START_METHOD == "forkserver":
         context.set_forkserver_preload(_PRELOAD)
     return context
+
+
+def start_workers(workers: int | None) -> bool:
+    """Start the forkserver now when ``workers`` (None = every core) is more than one and
+    workers come from a forkserver (Linux); True if it was asked to start or already runs.
+    It imports the package and builds the tokenizer in its own process, in parallel with
+    the caller, so the first :func:`ordered_map` later forks its workers without waiting
+    for that. Calling it again does nothing."""
+    if resolve_workers(workers) == 1 or START_METHOD != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+    return True
 
 
 def ordered_map(function: Callable[[T], R], items: Sequence[T], workers: int | None = 1,

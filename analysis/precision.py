@@ -32,12 +32,14 @@ RANK_SIGNIFICANT_DIGITS = 9
 
 def round_significant(values, digits: int) -> np.ndarray:
     """``values`` rounded to ``digits`` significant decimal digits (float(f"{v:.{digits}g}"),
-    correctly rounded); NaN and ±inf stay as they are."""
+    correctly rounded); NaN and ±inf stay as they are. Each distinct value is formatted once."""
     if digits < 1:
         raise ValueError(f"digits must be at least 1, not {digits}")
     array = np.asarray(values, dtype=float)
     spec = f".{digits}g"
-    return np.array([float(format(v, spec)) for v in array.ravel()], dtype=float).reshape(array.shape)
+    distinct, inverse = np.unique(array.ravel(), return_inverse=True)
+    rounded = np.array([float(format(v, spec)) for v in distinct], dtype=float)
+    return np.where(array == 0, array, rounded[inverse].reshape(array.shape))      # 0.0 and -0.0 kept apart
 
 
 def sorted_by(table: pd.DataFrame, columns: Sequence[str], ascending: Sequence[bool] | bool = True,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import load_corpus, select_documents
+from .parallel import start_workers
 from .paths import MANIFEST
 from .structure import paragraphs
 from .tokens import annotate_tokens, corpus_tokens
@@ -35,7 +36,10 @@ def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, w
             client=None) -> Prepared:
     """Load ``manifest``, keep ``doc_ids`` (every document when None; an unknown doc_id is a
     ValueError naming it), split paragraphs and segment them (cached; in ``workers``
-    processes, or on the Dask cluster of ``client``)."""
+    processes, or on the Dask cluster of ``client``). Worker processes are started first
+    (:func:`analysis.parallel.start_workers`), so their start-up overlaps with loading."""
+    if client is None:
+        start_workers(workers)
     corpus = select_documents(load_corpus(manifest), doc_ids)
     paras = paragraphs(corpus)
     tokens = annotate_tokens(corpus_tokens(paras, workers=workers, client=client), paras, corpus)

@@ -8,28 +8,31 @@ so tables are the same on every run and every CPU.
 """
 from __future__ import annotations
 
-import warnings
+import functools
+import operator
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import csr_matrix
 from scipy.stats import chi2, false_discovery_control, spearmanr
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
+from sklearn.preprocessing import normalize
 
 from .parallel import ordered_map
 from .precision import sorted_by
 from .lexicon import LEXICON_POS
 from . import part_of_speech
 from .stopwords import stopwords
-from .tokens import pretokenized
 
 __all__ = [
     "document_sizes",
     "term_frequencies",
     "top_terms",
+    "paragraph_idf",
     "tfidf_keywords",
     "textrank_keywords",
+    "weighted_pagerank",
     "bigram_collocations",
     "lexicon_frequencies",
     "comparison_terms",
@@ -93,11 +96,16 @@ def top_terms(frequencies: pd.DataFrame, n: int) -> pd.DataFrame:
     return frequencies[frequencies["rank"] <= n].reset_index(drop=True)
 
 
-def _paragraph_idf(words: pd.DataFrame, unit: Sequence[str], **options) -> TfidfVectorizer:
-    """A TfidfVectorizer (pre-tokenised, smooth IDF) fitted on the word tokens of ``words``
-    grouped into ``unit`` (paragraphs): idf(t) = ln((1 + n) / (1 + df(t))) + 1."""
-    units = words.groupby(list(unit), sort=True)["token"].agg(list)
-    return TfidfVectorizer(analyzer=pretokenized, smooth_idf=True, **options).fit(units.to_list())
+def paragraph_idf(words: pd.DataFrame, unit: Sequence[str] = ("doc_id", "para_no")) -> pd.Series:
+    """Smooth IDF of each word type over the units ``unit`` (paragraphs) of the word tokens
+    ``words``, as scikit-learn's TfidfVectorizer(smooth_idf=True) computes it:
+    idf(t) = ln((1 + n) / (1 + df(t))) + 1, n the number of units and df(t) the number of
+    units that contain t. Index: the terms, sorted."""
+    unit = list(unit)
+    n_units = len(words[unit].drop_duplicates())
+    df = words[[*unit, "token"]].drop_duplicates()["token"].value_counts().sort_index()
+    df.index.name = "term"
+    return pd.Series(np.log((n_units + 1) / (df.to_numpy(dtype=np.float64) + 1)) + 1, index=df.index, name="idf")
 
 
 def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str] = ("doc_id", "para_no")
@@ -115,8 +123,7 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
     rank (ties by term).
     """
     words = tokens[tokens["is_word"]]
-    vectorizer = _paragraph_idf(words, unit, norm=None, sublinear_tf=False)
-    idf = pd.Series(vectorizer.idf_, index=vectorizer.get_feature_names_out(), name="idf")
+    idf = paragraph_idf(words, unit)
     counts = words.groupby([by, "token"], sort=True).size().rename("count").reset_index()
     counts = counts.rename(columns={"token": "term"})
     counts["idf"] = counts["term"].map(idf)
@@ -135,7 +142,8 @@ def textrank_keywords(tokens: pd.DataFrame, allow_pos: tuple[str, ...] = ("ns", 
     (white space, punctuation and one line break between paragraphs count as tokens, as in
     jieba's TextRank on the text); an edge's weight is the number of such co-occurrences,
     word a before word b and b before a counted as two edges. Ranked by jieba's weighted
-    PageRank (damping 0.85, 10 sweeps), scaled by jieba so the top term of a document has
+    PageRank (damping 0.85, 10 sweeps; :func:`weighted_pagerank`, the same bits as jieba's own
+    loop), scaled as jieba scales it, so the top term of a document has
     weight 1. Columns: doc_id, term, weight, rank (ties by term); documents with fewer
     than two linked words have no rows. Graphs are ranked in ``workers`` processes when
     more than one is asked for (:func:`analysis.parallel.ordered_map`; the same result).
@@ -181,14 +189,42 @@ def textrank_keywords(tokens: pd.DataFrame, allow_pos: tuple[str, ...] = ("ns", 
 
 def _textrank_graph(item: tuple[str, list[tuple[str, str, int]]]) -> list[tuple[str, float]]:
     """(term, weight) of one document's edges (a, b, weight), added in the order jieba's
-    TextRank would add them, ranked by jieba's PageRank."""
-    with warnings.catch_warnings():             # jieba.analyse leaves its IDF file open on import
-        warnings.simplefilter("ignore", ResourceWarning)
-        from jieba.analyse.textrank import UndirectWeightedGraph
-    graph = UndirectWeightedGraph()
-    for a, b, weight in item[1]:
-        graph.addEdge(a, b, weight)
-    return list(graph.rank().items())
+    TextRank would add them, ranked by :func:`weighted_pagerank`."""
+    return weighted_pagerank(item[1])
+
+
+def weighted_pagerank(edges: list[tuple[str, str, int]], damping: float = 0.85, sweeps: int = 10
+                      ) -> list[tuple[str, float]]:
+    """jieba's ``UndirectWeightedGraph.rank`` over ``edges`` (a, b, weight), in the same
+    floating-point operations in the same order, so the same bits, over lists instead of
+    dicts of tuples: ws(n) = 1/N for the N nodes, then ``sweeps`` Gauss–Seidel sweeps over
+    the nodes in sorted order, ws(n) ← (1 − d) + d · Σ_(n, m) w / out(m) · ws(m) over n's
+    edges in the order they were added (an edge a–b belongs to a and to b, a self-edge
+    twice to its node), out(m) the sum of m's edge weights; then each weight is scaled to
+    (ws − min/10) / (max − min/10). Nodes in the order they first appear."""
+    nodes: dict[str, int] = {}
+    adjacent: list[list[tuple[int, int]]] = []
+    for a, b, weight in edges:
+        for node in (a, b):
+            if node not in nodes:
+                nodes[node] = len(nodes)
+                adjacent.append([])
+        adjacent[nodes[a]].append((nodes[b], weight))
+        adjacent[nodes[b]].append((nodes[a], weight))
+    if not nodes:
+        return []
+    out = [sum((weight for _, weight in edges_of), 0.0) for edges_of in adjacent]
+    targets = [[m for m, _ in edges_of] for edges_of in adjacent]
+    shares = [[weight / out[m] for m, weight in edges_of] for edges_of in adjacent]
+    ws = [1.0 / len(nodes)] * len(nodes)
+    order = [nodes[node] for node in sorted(nodes)]
+    teleport, current = 1 - damping, ws.__getitem__
+    for _ in range(sweeps):
+        for n in order:                 # s = 0; s += share · ws(m), left to right, as jieba's loop
+            ws[n] = teleport + damping * functools.reduce(operator.add, map(operator.mul, shares[n],
+                                                                                map(current, targets[n])), 0)
+    low, high = min(ws), max(ws)
+    return [(node, (ws[n] - low / 10.0) / (high - low / 10.0)) for node, n in nodes.items()]
 
 
 def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame:
@@ -406,10 +442,15 @@ def document_similarity(tokens: pd.DataFrame, unit: Sequence[str] = ("doc_id", "
     :func:`tfidf_keywords` (an IDF over a handful of documents takes only a few values and
     weights almost nothing), rows l2-normalised; documents in first-seen order."""
     words = tokens[tokens["is_word"]]
-    vectorizer = _paragraph_idf(words, unit, norm="l2", sublinear_tf=True)
-    docs = words.groupby("doc_id", sort=False)["token"].agg(list)
-    vectors = vectorizer.transform(docs.to_list())
-    return pd.DataFrame(cosine_similarity(vectors), index=docs.index, columns=docs.index)
+    idf = paragraph_idf(words, unit)
+    doc, docs = pd.factorize(words["doc_id"])
+    column = idf.index.get_indexer(words["token"])
+    counts = pd.DataFrame({"doc": doc, "column": column}).value_counts(sort=False).sort_index()
+    rows, columns = (counts.index.get_level_values(level).to_numpy() for level in ("doc", "column"))
+    weights = (1 + np.log(counts.to_numpy(dtype=np.float64))) * idf.to_numpy()[columns]
+    vectors = normalize(csr_matrix((weights, (rows, columns)), shape=(len(docs), len(idf))), norm="l2")
+    index = pd.Index(docs, name="doc_id")
+    return pd.DataFrame(cosine_similarity(vectors), index=index, columns=index)
 
 
 def _top_by_side(table: pd.DataFrame, score: str, n: int) -> tuple[list[str], list[str]]:

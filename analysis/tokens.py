@@ -302,20 +302,20 @@ def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: in
             tables[doc_id] = table
         else:
             todo.append((doc_id, paragraphs, path))
-    if client is not None:
-        from .cluster import map_in_order
-
-        segmented = map_in_order(client, _segment_paragraphs, [paragraphs for _, paragraphs, _ in todo])
-    else:
-        with _cyclic_gc_paused():
-            results = ordered_map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers,
-                                  initializer=_prepare_segmentation_worker)
-            segmented = list(tqdm(results, total=len(todo), disable=not progress, desc="segmenting", unit="doc"))
     writable = cache
-    for (doc_id, _, path), table in zip(todo, segmented):
-        tables[doc_id] = table
-        if writable and path is not None:
-            writable = _write_cached(table, path)
+    with _cyclic_gc_paused():
+        if client is not None:
+            from .cluster import map_in_order
+
+            segmented = map_in_order(client, _segment_paragraphs, [paragraphs for _, paragraphs, _ in todo])
+        else:
+            segmented = ordered_map(_segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers,
+                                    initializer=_prepare_segmentation_worker)
+        for (doc_id, _, path), table in zip(todo, tqdm(segmented, total=len(todo), disable=not progress,
+                                                        desc="segmenting", unit="doc")):
+            tables[doc_id] = table                # written to the cache while the workers segment the next
+            if writable and path is not None:
+                writable = _write_cached(table, path)
     parts = [tables[doc_id].add_column(0, "doc_id", pa.repeat(pa.scalar(doc_id, pa.string()), tables[doc_id].num_rows))
              for doc_id, _ in documents]
     schema = pa.schema([("doc_id", pa.string()), *_ARROW_SCHEMA])

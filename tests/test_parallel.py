@@ -71,3 +71,11 @@ def _mark_initialized():
 def test_initializer_runs_once_in_each_worker():
     results = list(ordered_map(_marker_and_pid, list(range(16)), workers=2, initializer=_mark_initialized))
     assert all(marker == str(pid) for marker, pid in results)
+
+
+def test_start_workers_only_for_more_than_one_worker_on_a_forkserver():
+    from analysis.parallel import start_workers
+    assert start_workers(1) is False
+    assert start_workers(2) is (START_METHOD == "forkserver")
+    assert start_workers(2) is (START_METHOD == "forkserver")          # again: nothing new, no error
+    assert [r for r, _ in ordered_map(_square_and_pid, [1, 2, 3], workers=2)] == [1, 4, 9]

@@ -26,3 +26,13 @@ def test_write_csv_writes_floats_at_the_stated_significant_digits(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "0.333333" in text and "0.3333333" not in text
     assert "1.23457e+08" in text
+
+
+def test_round_significant_rounds_each_value_as_format_does():
+    rng = np.random.default_rng(3)
+    values = np.concatenate([rng.normal(0, 1e3, 500), rng.normal(0, 1e3, 500).round(2), [0.0, -0.0, np.nan, np.inf, -np.inf]])
+    values = np.concatenate([values, values[:95]]).reshape(22, 50)          # repeated values, a 2-d shape
+    rounded = precision.round_significant(values, 4)
+    expected = np.array([float(format(v, ".4g")) for v in values.ravel()]).reshape(values.shape)
+    np.testing.assert_array_equal(rounded, expected)
+    assert np.signbit(rounded.ravel()[1001]) and not np.signbit(rounded.ravel()[1000])     # -0.0 stays -0.0

@@ -290,3 +290,48 @@ def test_textrank_equals_jiebas_own_loop_over_the_same_tagged_tokens(corpus):
 def test_textrank_window_must_link_neighbours():
     with pytest.raises(ValueError, match="window"):
         stats.textrank_keywords(toy_tokens({"d": ["推进建设。"]}), window=1)
+
+
+def test_paragraph_idf_equals_scikit_learns_smooth_idf():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    rng = np.random.default_rng(7)
+    vocabulary = ["改革", "创新", "养老", "教育", "城市", "更新", "治理"]
+    words = pd.DataFrame([{"doc_id": f"d{d}", "para_no": p, "token": vocabulary[rng.integers(len(vocabulary))]}
+                          for d in range(3) for p in range(int(rng.integers(1, 6))) for _ in range(int(rng.integers(1, 9)))])
+    units = words.groupby(["doc_id", "para_no"], sort=True)["token"].agg(list).to_list()
+    reference = TfidfVectorizer(analyzer=analysis.tokens.pretokenized, smooth_idf=True).fit(units)
+    idf = stats.paragraph_idf(words)
+    assert idf.index.to_list() == reference.get_feature_names_out().tolist()
+    assert idf.to_numpy().tolist() == reference.idf_.tolist()           # the same float operations: equal bits
+
+
+def test_document_similarity_equals_scikit_learns_tfidf_vectors():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+    corpus = pd.DataFrame({"doc_id": ["b", "a", "c"],
+                           "text": ["改革，创新\n改革开放，养老", "改革，养老\n教育，教育", "城市更新\n治理，改革，创新"]})
+    tokens = analysis.corpus_tokens(analysis.paragraphs(corpus))
+    words = tokens[tokens["is_word"]]
+    vectorizer = TfidfVectorizer(analyzer=analysis.tokens.pretokenized, smooth_idf=True, sublinear_tf=True, norm="l2")
+    vectorizer.fit(words.groupby(["doc_id", "para_no"])["token"].agg(list).to_list())
+    docs = words.groupby("doc_id", sort=False)["token"].agg(list)
+    expected = cosine_similarity(vectorizer.transform(docs.to_list()))
+    sim = stats.document_similarity(tokens)
+    assert sim.index.to_list() == ["b", "a", "c"] == sim.columns.to_list()
+    np.testing.assert_allclose(sim.to_numpy(), expected, rtol=1e-12, atol=1e-15)
+
+
+def test_weighted_pagerank_gives_jiebas_bits():
+    """Random graphs with repeated pairs, self-edges and isolated pairs: every weight equal,
+    to the bit, to jieba's UndirectWeightedGraph.rank over the same edges in the same order."""
+    from jieba.analyse.textrank import UndirectWeightedGraph
+    rng = np.random.default_rng(11)
+    for size in (2, 3, 40, 300):
+        words = [f"词{i}" for i in range(size)]
+        edges = [(words[rng.integers(size)], words[rng.integers(size)], int(rng.integers(1, 4)))
+                 for _ in range(size * 3)]
+        graph = UndirectWeightedGraph()
+        for a, b, weight in edges:
+            graph.addEdge(a, b, weight)
+        assert dict(stats.weighted_pagerank(edges)) == dict(graph.rank())
+    assert stats.weighted_pagerank([]) == []
