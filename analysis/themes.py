@@ -14,6 +14,7 @@ difference between two rates gets its own interval (:func:`rate_differences`).
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,6 +141,25 @@ def _excluded_spans(text: str, phrases: Sequence[str]) -> np.ndarray:
     return excluded
 
 
+def _keyword_starters(index: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
+    """Token -> [(keyword, theme id)] of the keywords that begin with that token, in index
+    order (longest first): a token can start a hit only if it is a prefix of the keyword."""
+    starters: dict[str, list[tuple[str, str]]] = {}
+    for entries in index.values():
+        for keyword, theme_id in entries:
+            for length in range(1, len(keyword) + 1):
+                starters.setdefault(keyword[:length], []).append((keyword, theme_id))
+    return {token: sorted(entries, key=lambda e: (-len(e[0]), e[0])) for token, entries in starters.items()}
+
+
+def _paragraph_text(words: list[str], starts: list[int]) -> str:
+    """A paragraph's text from its tokens: each at its start, dropped white space as spaces."""
+    text = [" "] * ((starts[-1] + len(words[-1])) if words else 0)
+    for start, word in zip(starts, words):
+        text[start:start + len(word)] = word
+    return "".join(text)
+
+
 def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme], not_attention: Sequence[str] | None = None
                ) -> pd.DataFrame:
     """Every dictionary hit in body paragraphs (:func:`body_tokens`): doc_id, para_no, position
@@ -151,42 +171,60 @@ def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme], not_attention: Seq
     but 数据 never matches inside the token 大数据). Longest match first, left to right, no
     token counted twice, never across paragraphs, and never on characters of a
     ``not_attention`` phrase (by default the dictionary's, :func:`not_attention_phrases`).
+    Only tokens that begin some keyword are tried (:func:`_keyword_starters`).
     """
-    index = _keyword_index(themes)
+    starters = _keyword_starters(_keyword_index(themes))
     phrases = not_attention_phrases() if not_attention is None else tuple(not_attention)
-    rows = []
-    ordered = body_tokens(tokens).sort_values(["doc_id", "para_no", "position"], kind="mergesort")
-    doc_ids, para_nos = ordered["doc_id"].to_numpy(dtype=object), ordered["para_no"].to_numpy()
-    first = np.flatnonzero(np.r_[True, (doc_ids[1:] != doc_ids[:-1]) | (para_nos[1:] != para_nos[:-1])])
-    all_words, all_starts, all_positions = (ordered[c].to_list() for c in ("token", "start", "position"))
-    for a, b in zip(first.tolist(), [*first[1:].tolist(), len(ordered)]):       # one paragraph: rows a to b
-        doc_id, para_no = doc_ids[a], para_nos[a].item()
-        words, starts, positions = all_words[a:b], all_starts[a:b], all_positions[a:b]
-        ends = [start + len(word) for start, word in zip(starts, words)]
-        text = [" "] * (ends[-1] if ends else 0)
-        for start, word in zip(starts, words):
-            text[start:start + len(word)] = word
-        text = "".join(text)
-        excluded = _excluded_spans(text, phrases) if phrases else None
-        token_ending_at = {end: i for i, end in enumerate(ends)}
-        i = 0
-        while i < len(words):
-            start = starts[i]
-            for keyword, theme_id in index.get(text[start], ()):
-                end = start + len(keyword)
-                if (end in token_ending_at and text.startswith(keyword, start)
-                        and (excluded is None or not excluded[start:end].any())):
-                    last = token_ending_at[end]
-                    rows.append((doc_id, para_no, positions[i], theme_id, keyword, last - i + 1))
-                    i = last + 1
+    body = body_tokens(tokens)
+    doc_codes = pd.factorize(body["doc_id"], sort=True)[0]
+    para_nos = body["para_no"].to_numpy()
+    rows_in_order = np.lexsort((body["position"].to_numpy(), para_nos, doc_codes))     # by doc_id, para_no, position
+    doc_codes, para_nos = doc_codes[rows_in_order], para_nos[rows_in_order]
+    token_column = body["token"].take(rows_in_order)
+    first = np.flatnonzero(np.r_[True, (doc_codes[1:] != doc_codes[:-1]) | (para_nos[1:] != para_nos[:-1])])
+    candidates = np.flatnonzero(token_column.isin(list(starters)).to_numpy())
+    hits = []                                              # (row in order, theme id, keyword, n_tokens)
+    if len(candidates):
+        all_words = token_column.to_list()
+        starts = body["start"].to_numpy(dtype=np.int64)[rows_in_order]
+        ends = starts + token_column.str.len().to_numpy(dtype=np.int64)
+        paragraph = np.repeat(np.arange(len(first)), np.diff(np.r_[first, len(rows_in_order)]))
+        # ends made increasing over the whole table (each paragraph shifted past the last),
+        # so the token ending where a keyword ends is found by one bisection
+        shift = np.r_[0, np.cumsum(np.maximum.reduceat(ends, first) + 1)[:-1]]
+        global_ends = (ends + shift[paragraph]).tolist()
+        starts_list, paragraph_list, shift_list = starts.tolist(), paragraph.tolist(), shift.tolist()
+        limits = [*first[1:].tolist(), len(rows_in_order)]
+        texts: dict[int, str] = {}
+        excluded: dict[int, np.ndarray | None] = {}
+        next_free = 0                                      # first token not yet inside a hit
+        for i in candidates.tolist():
+            if i < next_free:
+                continue
+            p, start = paragraph_list[i], starts_list[i]
+            for keyword, theme_id in starters[all_words[i]]:
+                target = shift_list[p] + start + len(keyword)
+                last = bisect.bisect_left(global_ends, target, i, limits[p])
+                if last == limits[p] or global_ends[last] != target:
+                    continue
+                if p not in texts:
+                    a = first[p]
+                    texts[p] = _paragraph_text(all_words[a:limits[p]], starts_list[a:limits[p]])
+                    excluded[p] = _excluded_spans(texts[p], phrases) if phrases and any(
+                        phrase in texts[p] for phrase in phrases) else None
+                if texts[p].startswith(keyword, start) and (excluded[p] is None
+                                                            or not excluded[p][start:start + len(keyword)].any()):
+                    hits.append((i, theme_id, keyword, last - i + 1))
+                    next_free = last + 1
                     break
-            else:
-                i += 1
-    found = pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "theme", "keyword", "n_tokens"])
-    extra = [c for c in tokens.columns if c not in {"doc_id", "para_no", "position", "start", "token", "is_word"}]
-    if extra:
-        found = found.merge(tokens[["doc_id", "para_no", "position", *extra]], on=["doc_id", "para_no", "position"],
-                            how="left", validate="one_to_one")
+    at = rows_in_order[[i for i, *_ in hits]].astype(np.int64)    # each hit's first token, as a row of body
+    found = pd.DataFrame({"doc_id": body["doc_id"].take(at).to_numpy(dtype=object),
+                          "para_no": body["para_no"].take(at).to_numpy(),
+                          "position": body["position"].take(at).to_numpy(),
+                          "theme": [h[1] for h in hits], "keyword": [h[2] for h in hits],
+                          "n_tokens": np.array([h[3] for h in hits], dtype=np.int64)})
+    for column in [c for c in tokens.columns if c not in {"doc_id", "para_no", "position", "start", "token", "is_word"}]:
+        found[column] = body[column].take(at).reset_index(drop=True)
     return found
 
 

@@ -206,3 +206,43 @@ def test_every_keyword_matches_wherever_it_stands_on_token_boundaries(corpus, pa
                     missed.append((doc_id, para_no, keyword))
                 at = text.find(keyword, at + 1)
     assert missed == []
+
+
+def _reference_theme_hits(tokens, dictionary, not_attention):
+    """The matching rule written as plainly as possible, one paragraph at a time: rebuild
+    the paragraph's text, then at each token try every keyword of its first character,
+    longest first, and accept one that fills whole tokens and no not_attention phrase."""
+    index = themes._keyword_index(dictionary)
+    rows = []
+    ordered = themes.body_tokens(tokens).sort_values(["doc_id", "para_no", "position"], kind="mergesort")
+    for (doc_id, para_no), paragraph in ordered.groupby(["doc_id", "para_no"], sort=False):
+        words, starts, positions = (paragraph[c].to_list() for c in ("token", "start", "position"))
+        text = themes._paragraph_text(words, starts)
+        excluded = themes._excluded_spans(text, not_attention)
+        token_ending_at = {start + len(word): i for i, (start, word) in enumerate(zip(starts, words))}
+        i = 0
+        while i < len(words):
+            for keyword, theme_id in index.get(text[starts[i]], ()):
+                end = starts[i] + len(keyword)
+                if end in token_ending_at and text.startswith(keyword, starts[i]) and not excluded[starts[i]:end].any():
+                    rows.append((doc_id, para_no, positions[i], theme_id, keyword, token_ending_at[end] - i + 1))
+                    i = token_ending_at[end] + 1
+                    break
+            else:
+                i += 1
+    return pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "theme", "keyword", "n_tokens"])
+
+
+@pytest.mark.parametrize("dictionary", ["themes", "instruments"])
+def test_theme_hits_equal_the_plain_rule_on_the_seeds(dictionary):
+    from analysis import instruments
+    _, _, tokens = analysis.prepare()
+    entries = themes.read_themes() if dictionary == "themes" else instruments.read_instruments()
+    phrases = themes.not_attention_phrases()                      # on the instruments too, to exercise the rule
+    hits = themes.theme_hits(tokens, entries, not_attention=phrases)
+    expected = _reference_theme_hits(tokens, entries, phrases)
+    pd.testing.assert_frame_equal(hits[expected.columns], expected)
+    assert len(expected) > 500
+    white_space = tokens.assign(start=tokens["start"] + (tokens["position"] >= 3))    # a dropped space in each paragraph
+    pd.testing.assert_frame_equal(themes.theme_hits(white_space, entries, not_attention=phrases)[expected.columns],
+                                  _reference_theme_hits(white_space, entries, phrases))
