@@ -10,6 +10,8 @@ the sentences that use an instrument and attend to a theme.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -76,12 +78,12 @@ def precision_by_side(precision: pd.DataFrame, sides: dict[str, str]) -> pd.Data
 def _sentence_numbers(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
     """``hits`` with sent_no: the sentence of its paragraph (split_sentences) holding its first character."""
     located = hit_offsets(hits, tokens)
-    needed = set(zip(located["doc_id"], located["para_no"]))
-    bounds = {(d, p): np.cumsum([len(s) for s in split_sentences(text)])
-              for d, p, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"], paragraph_table["text"])
+    needed = set(zip(located["doc_id"].to_list(), located["para_no"].to_list()))
+    bounds = {(d, p): list(itertools.accumulate(len(s) for s in split_sentences(text)))
+              for d, p, text in zip(*(paragraph_table[c].to_list() for c in ("doc_id", "para_no", "text")))
               if (d, p) in needed}
-    located["sent_no"] = [int(np.searchsorted(bounds[(d, p)], start, side="right")) + 1
-                          for d, p, start in zip(located["doc_id"], located["para_no"], located["start"])]
+    located["sent_no"] = [bisect.bisect_right(bounds[(d, p)], start) + 1 for d, p, start in
+                          zip(located["doc_id"].to_list(), located["para_no"].to_list(), located["start"].to_list())]
     return located
 
 
@@ -95,12 +97,12 @@ def sentence_instruments(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, in
     key = ["doc_id", "para_no", "sent_no"]
     used = _sentence_numbers(instrument_hits(tokens, instruments), tokens, paragraph_table)
     attended = _sentence_numbers(theme_hits(tokens, themes), tokens, paragraph_table)
-    theme_lists = _joined_in_order(zip(*(attended[c] for c in key)), attended["theme"])
-    keywords = _joined_in_order(zip(*(used[c] for c in [*key, "theme"])), used["keyword"])
+    theme_lists = _joined_in_order(zip(*(attended[c].to_list() for c in key)), attended["theme"].to_list())
+    keywords = _joined_in_order(zip(*(used[c].to_list() for c in [*key, "theme"])), used["keyword"].to_list())
     rows = pd.DataFrame([(*k, instrument, kw) for (*k, instrument), kw in keywords.items()],
                         columns=[*key, "instrument", "keywords"])
     rows["side"] = rows["instrument"].map(sides)
-    rows["themes"] = [";".join(theme_lists.get(k, [])) for k in zip(rows["doc_id"], rows["para_no"], rows["sent_no"])]
+    rows["themes"] = [";".join(theme_lists.get(k, [])) for k in zip(*(rows[c].to_list() for c in key))]
     rows["keywords"] = rows["keywords"].map("、".join)
     return rows[[*key, "instrument", "side", "keywords", "themes"]]
 

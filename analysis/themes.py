@@ -154,7 +154,10 @@ def _keyword_starters(index: dict[str, list[tuple[str, str]]]) -> dict[str, list
 
 def _paragraph_text(words: list[str], starts: list[int]) -> str:
     """A paragraph's text from its tokens: each at its start, dropped white space as spaces."""
-    text = [" "] * ((starts[-1] + len(words[-1])) if words else 0)
+    length = (starts[-1] + len(words[-1])) if words else 0
+    if starts and starts[0] == 0 and sum(map(len, words)) == length:      # no gap: the tokens side by side
+        return "".join(words)
+    text = [" "] * length
     for start, word in zip(starts, words):
         text[start:start + len(word)] = word
     return "".join(text)

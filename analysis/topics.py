@@ -2,6 +2,7 @@
 topics, prevalence per document, and alignment with the theme dictionary."""
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ import pandas as pd
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from .parallel import ordered_map
 from .precision import RANK_SIGNIFICANT_DIGITS, round_significant, sorted_by
@@ -47,10 +48,17 @@ def _tfidf(docs: list[list[str]], min_df: int):
     return vectorizer.fit_transform(docs), vectorizer.get_feature_names_out()
 
 
+@functools.lru_cache(maxsize=1)
+def _threadpools() -> ThreadpoolController:
+    """The process's BLAS and OpenMP thread pools, found once (finding them reads the
+    process's loaded libraries, which costs more than fitting a small NMF)."""
+    return ThreadpoolController()
+
+
 def _nmf_of(matrix, k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """NMF of a TF-IDF matrix: (paragraph weights, term weights)."""
     model = NMF(n_components=k, init="nndsvd", random_state=seed, max_iter=5000, tol=1e-4)
-    with threadpool_limits(1):          # matrices this small fit faster without BLAS threads
+    with _threadpools().limit(limits=1):          # matrices this small fit faster without BLAS threads
         weights = model.fit_transform(matrix)
     return weights, model.components_
 
@@ -64,8 +72,15 @@ def _nmf(docs: list[list[str]], k: int, seed: int, min_df: int) -> tuple[np.ndar
 
 def _top_terms(term_weights: np.ndarray, terms: np.ndarray, top_n: int) -> list[np.ndarray]:
     """Column numbers of each topic's ``top_n`` terms: weight descending (compared at
-    RANK_SIGNIFICANT_DIGITS significant digits), ties by term."""
-    return [np.lexsort((terms, -round_significant(row, RANK_SIGNIFICANT_DIGITS)))[:top_n] for row in term_weights]
+    RANK_SIGNIFICANT_DIGITS significant digits), ties by term. Only the weights within
+    10⁻⁷ (relative) of the ``top_n``-th largest or above can round into the top, so only
+    those are rounded and sorted."""
+    out = []
+    for row in term_weights:
+        kth = np.partition(row, len(row) - top_n)[len(row) - top_n] if len(row) > top_n else -np.inf
+        near = np.flatnonzero(row >= kth - abs(kth) * 1e-7) if np.isfinite(kth) else np.arange(len(row))
+        out.append(near[np.lexsort((terms[near], -round_significant(row[near], RANK_SIGNIFICANT_DIGITS)))][:top_n])
+    return out
 
 
 NAME_WORDS = 3

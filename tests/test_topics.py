@@ -61,3 +61,20 @@ def test_topic_model_is_deterministic_and_recovers_planted_topics():
     assert selection.loc[selection["chosen"], "k"].tolist() == [2]
     in_parallel = topics.choose_topic_number(docs, [2, 3], seed=0, top_n=5, n_samples=3, workers=2)
     pd.testing.assert_frame_equal(selection, in_parallel)
+
+
+def test_top_terms_equal_ranking_every_rounded_weight():
+    """Only weights near the top are rounded and sorted; the result is that of sorting all."""
+    from analysis.precision import RANK_SIGNIFICANT_DIGITS, round_significant
+    rng = np.random.default_rng(0)
+    terms = np.array([f"t{i:04d}" for i in range(800)])
+    for trial in range(60):
+        weights = rng.gamma(0.3, 1, size=(4, 800)) * (rng.random((4, 800)) < 0.3)
+        if trial % 3 == 0:
+            weights = np.round(weights, 2)                      # many ties, broken by the term
+        if trial % 5 == 0:
+            weights[1] = 0.0
+        weights[2, :30] = weights[2, 30] * (1 - 1e-12)          # equal to the 9th digit, not in the bits
+        expected = [np.lexsort((terms, -round_significant(row, RANK_SIGNIFICANT_DIGITS)))[:10] for row in weights]
+        assert [t.tolist() for t in topics._top_terms(weights, terms, 10)] == [e.tolist() for e in expected]
+    assert [t.tolist() for t in topics._top_terms(np.array([[0.5, 0.2]]), terms[:2], 10)] == [[0, 1]]
