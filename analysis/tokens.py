@@ -7,8 +7,9 @@ Segmentation and filtering are separate steps:
 * :func:`is_word` says whether a token counts as a word: not white space, not
   punctuation or symbols only, not digits only, and not a stop word.
 
-The segmenter is a private ``jieba.Tokenizer`` (never jieba's global one) with
-jieba's default dictionary plus ``data/lexicon.tsv``; each lexicon term is added
+The segmenter is a private ``jieba.Tokenizer`` (never jieba's global one; an
+:class:`analysis.segmenter.Segmenter`, jieba's tokenizer with faster inner loops and the
+same output) with jieba's default dictionary plus ``data/lexicon.tsv``; each lexicon term is added
 with the frequency jieba's ``suggest_freq`` gives it, so that it comes out as one
 token. jieba's start-up messages are silenced and its cache lives in ``.cache/``.
 """
@@ -38,6 +39,7 @@ from tqdm import tqdm
 
 from .lexicon import LEXICON_FILE, LEXICON_POS, lexicon_terms
 from .parallel import ordered_map
+from .segmenter import Segmenter
 from .paths import CACHE_DIR, display_path
 from .stopwords import PROJECT_STOPWORDS_FILE, stopwords
 
@@ -95,7 +97,7 @@ def _tokenizer(lexicon: Path) -> jieba.Tokenizer:
     read). When CACHE_DIR cannot be written, jieba keeps its cache in the system's
     temporary folder. jieba's own log is silenced; a rebuild of an existing cache file,
     which means it could not be read, is reported as a CacheWarning."""
-    tok = jieba.Tokenizer()
+    tok = Segmenter()
     if _usable_cache_dir(CACHE_DIR):
         tok.tmp_dir = str(CACHE_DIR)
     cache_file = Path(tok.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
