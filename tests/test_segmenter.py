@@ -1,5 +1,7 @@
 """The segmenter gives jieba's own results: the same DAG, the same route to the bit, the same tokens
 (jieba's part-of-speech tagger reaches the dictionary through the same two methods)."""
+import math
+
 import jieba
 import pytest
 
@@ -54,9 +56,9 @@ def test_tokens_equal_jiebas(pair, texts, hmm):
     assert [project.lcut(t, cut_all=True) for t in texts[:50]] == [plain.lcut(t, cut_all=True) for t in texts[:50]]
 
 
-def test_remembered_scores_follow_dictionary_changes():
+def test_log_frequencies_follow_dictionary_changes():
     """After add_word, del_word and suggest_freq(tune=True) the segmenter still agrees with a
-    plain tokenizer given the same changes (its remembered scores are forgotten)."""
+    plain tokenizer given the same changes (its ln(freq) table is updated)."""
     segmenter, plain = Segmenter(), jieba.Tokenizer()
     text = "长宁区推进城市数字化转型，打造虹桥临空经济示范区"
     assert segmenter.lcut(text) == plain.lcut(text)
@@ -66,6 +68,8 @@ def test_remembered_scores_follow_dictionary_changes():
         change(plain)
         assert segmenter.lcut(text) == plain.lcut(text)
     assert "临空经济示范区" in segmenter.lcut(text)
+    rebuilt = {word: (math.log(count) if count else None) for word, count in segmenter.FREQ.items()}
+    assert segmenter._log_frequency_table() == rebuilt
 
 
 def test_calc_over_a_plain_dag_is_jiebas(pair):
