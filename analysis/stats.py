@@ -8,18 +8,16 @@ so tables are the same on every run and every CPU.
 """
 from __future__ import annotations
 
-import functools
-import operator
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_array, csr_matrix, eye_array, tril, triu
+from scipy.sparse.linalg import spsolve_triangular
 from scipy.stats import chi2, false_discovery_control, spearmanr
 from sklearn.metrics.pairwise import cosine_similarity
 from sklearn.preprocessing import normalize
 
-from .parallel import ordered_map
 from .precision import sorted_by
 from .lexicon import LEXICON_POS
 from . import part_of_speech
@@ -132,7 +130,7 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
 
 
 def textrank_keywords(tokens: pd.DataFrame, allow_pos: tuple[str, ...] = ("ns", "n", "vn", "v", LEXICON_POS),
-                      window: int = 5, workers: int | None = 1) -> pd.DataFrame:
+                      window: int = 5) -> pd.DataFrame:
     """TextRank keywords (Mihalcea & Tarau 2004) of each document, over its tokens in the
     token table (the segmentation every count uses), ranked by jieba's implementation.
 
@@ -142,11 +140,10 @@ def textrank_keywords(tokens: pd.DataFrame, allow_pos: tuple[str, ...] = ("ns", 
     (white space, punctuation and one line break between paragraphs count as tokens, as in
     jieba's TextRank on the text); an edge's weight is the number of such co-occurrences,
     word a before word b and b before a counted as two edges. Ranked by jieba's weighted
-    PageRank (damping 0.85, 10 sweeps; :func:`weighted_pagerank`, the same bits as jieba's own
-    loop), scaled as jieba scales it, so the top term of a document has
-    weight 1. Columns: doc_id, term, weight, rank (ties by term); documents with fewer
-    than two linked words have no rows. Graphs are ranked in ``workers`` processes when
-    more than one is asked for (:func:`analysis.parallel.ordered_map`; the same result).
+    PageRank (:func:`weighted_pagerank`: damping 0.85, 10 Gauss–Seidel sweeps, scaled as
+    jieba scales it, so the top term of a document has weight 1), every document in one
+    sparse solve. Columns: doc_id, term, weight, rank (ties by term); documents with no
+    linked pair of words have no rows.
     """
     if window < 2:
         raise ValueError(f"window must be at least 2 tokens, not {window}")
@@ -163,7 +160,7 @@ def textrank_keywords(tokens: pd.DataFrame, allow_pos: tuple[str, ...] = ("ns", 
     linked = {token for token, tag in zip(distinct, part_of_speech.tags(distinct.to_list()))
               if tag in set(allow_pos) and len(token.strip()) >= 2 and token.lower() not in stop}
     kept = table[table["token"].isin(linked)]
-    term, vocabulary = pd.factorize(kept["token"])
+    term, vocabulary = pd.factorize(kept["token"], sort=True)     # codes in string order, as jieba sorts nodes
     doc, index = kept["doc_id"].cat.codes.to_numpy(), kept["index"].to_numpy()
     first, after = [], []
     for step in range(1, window):                         # the step-th next linked word, if near enough
@@ -171,60 +168,49 @@ def textrank_keywords(tokens: pd.DataFrame, allow_pos: tuple[str, ...] = ("ns", 
         first.append(near)
         after.append(near + step)
     first, after = np.concatenate(first), np.concatenate(after)
-    order = np.lexsort((after, first))                    # jieba's scan: each word, then the words after it
-    first, after = first[order], after[order]
-    pairs = pd.DataFrame({"doc": doc[first], "a": term[first], "b": term[after]})
-    edges = pairs.groupby(["doc", "a", "b"], sort=False).size().rename("weight").reset_index()
-    docs = edges["doc"].to_numpy()                        # contiguous: pairs come in document order
-    bounds = np.r_[0, np.flatnonzero(docs[1:] != docs[:-1]) + 1, len(docs)]
-    words = np.asarray(vocabulary, dtype=object)
-    a, b, weight = words[edges["a"].to_numpy()].tolist(), words[edges["b"].to_numpy()].tolist(), edges["weight"].tolist()
-    names = table["doc_id"].cat.categories
-    graphs = [(names[docs[i]], list(zip(a[i:j], b[i:j], weight[i:j]))) for i, j in zip(bounds[:-1], bounds[1:])]
-    ranked = [(doc_id, term, value) for doc_id, terms in zip([g[0] for g in graphs],
-                                                              ordered_map(_textrank_graph, graphs, workers))
-              for term, value in terms]
-    return _ranked(pd.DataFrame(ranked, columns=["doc_id", "term", "weight"]), ["doc_id"], "weight")
+    edges = pd.DataFrame({"doc": doc[first], "a": term[first], "b": term[after]}).value_counts(sort=False)
+    doc_of, term_of, weight = weighted_pagerank(*(edges.index.get_level_values(c).to_numpy() for c in ("doc", "a", "b")),
+                                                edges.to_numpy(), len(vocabulary))
+    ranked = pd.DataFrame({"doc_id": table["doc_id"].cat.categories.take(doc_of).to_numpy(dtype=object),
+                           "term": np.asarray(vocabulary, dtype=object)[term_of], "weight": weight})
+    return _ranked(ranked, ["doc_id"], "weight")
 
 
-def _textrank_graph(item: tuple[str, list[tuple[str, str, int]]]) -> list[tuple[str, float]]:
-    """(term, weight) of one document's edges (a, b, weight), added in the order jieba's
-    TextRank would add them, ranked by :func:`weighted_pagerank`."""
-    return weighted_pagerank(item[1])
+def weighted_pagerank(doc: np.ndarray, a: np.ndarray, b: np.ndarray, weight: np.ndarray, n_terms: int,
+                      damping: float = 0.85, sweeps: int = 10) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """jieba's TextRank PageRank (``UndirectWeightedGraph.rank``) of every document's graph
+    at once: edges doc, a, b (term codes below ``n_terms``, in the order of the terms'
+    strings) with integer weights; an edge a–b counts for a and for b, a self-edge twice.
 
-
-def weighted_pagerank(edges: list[tuple[str, str, int]], damping: float = 0.85, sweeps: int = 10
-                      ) -> list[tuple[str, float]]:
-    """jieba's ``UndirectWeightedGraph.rank`` over ``edges`` (a, b, weight), in the same
-    floating-point operations in the same order, so the same bits, over lists instead of
-    dicts of tuples: ws(n) = 1/N for the N nodes, then ``sweeps`` Gauss–Seidel sweeps over
-    the nodes in sorted order, ws(n) ← (1 − d) + d · Σ_(n, m) w / out(m) · ws(m) over n's
-    edges in the order they were added (an edge a–b belongs to a and to b, a self-edge
-    twice to its node), out(m) the sum of m's edge weights; then each weight is scaled to
-    (ws − min/10) / (max − min/10). Nodes in the order they first appear."""
-    nodes: dict[str, int] = {}
-    adjacent: list[list[tuple[int, int]]] = []
-    for a, b, weight in edges:
-        for node in (a, b):
-            if node not in nodes:
-                nodes[node] = len(nodes)
-                adjacent.append([])
-        adjacent[nodes[a]].append((nodes[b], weight))
-        adjacent[nodes[b]].append((nodes[a], weight))
-    if not nodes:
-        return []
-    out = [sum((weight for _, weight in edges_of), 0.0) for edges_of in adjacent]
-    targets = [[m for m, _ in edges_of] for edges_of in adjacent]
-    shares = [[weight / out[m] for m, weight in edges_of] for edges_of in adjacent]
-    ws = [1.0 / len(nodes)] * len(nodes)
-    order = [nodes[node] for node in sorted(nodes)]
-    teleport, current = 1 - damping, ws.__getitem__
+    Per document, with out(m) the summed weight of m's edges and the nodes in sorted order,
+    jieba sweeps ws(n) ← (1 − d) + d Σ_m w(n, m) / out(m) · ws(m) over the nodes in turn,
+    each update using the nodes already updated in the sweep (Gauss–Seidel), from ws = 1/N,
+    ``sweeps`` times; in matrix form each sweep solves (I − d L) ws' = (1 − d) + d U ws, L
+    the part of M = w / out below the diagonal and U the rest, which is one sparse
+    triangular solve for all documents (their blocks do not touch). Weights are then
+    scaled as jieba scales them, (ws − min/10) / (max − min/10) per document. The sums run
+    in another order than jieba's loop, so weights agree with it to about 1e-15 (relative),
+    far below the 9 digits rankings compare. Returns each node's document, term and weight,
+    by document then term.
+    """
+    if not len(doc):
+        return np.array([], dtype=np.int64), np.array([], dtype=np.int64), np.array([], dtype=float)
+    keys = np.r_[doc.astype(np.int64) * n_terms + a, doc.astype(np.int64) * n_terms + b]
+    nodes, node_of = np.unique(keys, return_inverse=True)         # by document, then term
+    rows, columns = node_of, np.r_[node_of[len(doc):], node_of[:len(doc)]]
+    values = np.r_[weight, weight].astype(float)
+    out = np.bincount(columns, weights=values, minlength=len(nodes))
+    shares = csr_array((values / out[columns], (rows, columns)), shape=(len(nodes), len(nodes)))
+    lower, upper = tril(shares, k=-1, format="csr"), triu(shares, k=0, format="csr")
+    system = (eye_array(len(nodes), format="csr") - damping * lower).tocsr()
+    node_doc = nodes // n_terms
+    starts = np.flatnonzero(np.r_[True, node_doc[1:] != node_doc[:-1]])
+    sizes = np.diff(np.r_[starts, len(nodes)])
+    ws = np.repeat(1.0 / sizes, sizes)
     for _ in range(sweeps):
-        for n in order:                 # s = 0; s += share · ws(m), left to right, as jieba's loop
-            ws[n] = teleport + damping * functools.reduce(operator.add, map(operator.mul, shares[n],
-                                                                                map(current, targets[n])), 0)
-    low, high = min(ws), max(ws)
-    return [(node, (ws[n] - low / 10.0) / (high - low / 10.0)) for node, n in nodes.items()]
+        ws = spsolve_triangular(system, (1 - damping) + damping * (upper @ ws), lower=True, unit_diagonal=True)
+    low, high = np.repeat(np.minimum.reduceat(ws, starts), sizes), np.repeat(np.maximum.reduceat(ws, starts), sizes)
+    return node_doc, nodes % n_terms, (ws - low / 10.0) / (high - low / 10.0)
 
 
 def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame:

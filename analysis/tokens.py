@@ -39,6 +39,7 @@ from tqdm import tqdm
 
 from .lexicon import LEXICON_FILE, LEXICON_POS, lexicon_terms
 from .parallel import ordered_map
+from . import segmenter
 from .segmenter import Segmenter
 from .paths import CACHE_DIR, display_path
 from .stopwords import PROJECT_STOPWORDS_FILE, stopwords
@@ -162,9 +163,10 @@ def _file_digest(path: Path) -> str:
 @functools.lru_cache(maxsize=None)
 def segmentation_fingerprint(lexicon: Path = LEXICON_FILE, stopword_file: Path = PROJECT_STOPWORDS_FILE) -> str:
     """What a cached token table depends on besides its text: the token-table rules
-    (TOKEN_TABLE_VERSION and this module's source), jieba's and stopwords-iso's versions,
-    and the contents of the lexicon and the project stop-word list."""
-    parts = [TOKEN_TABLE_VERSION, _file_digest(Path(__file__)), importlib.metadata.version("jieba"),
+    (TOKEN_TABLE_VERSION, this module's source and the segmenter's), jieba's and
+    stopwords-iso's versions, and the contents of the lexicon and the project stop-word list."""
+    parts = [TOKEN_TABLE_VERSION, _file_digest(Path(__file__)), _file_digest(Path(segmenter.__file__)),
+             importlib.metadata.version("jieba"),
              importlib.metadata.version("stopwordsiso"), _file_digest(lexicon), _file_digest(stopword_file)]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 

@@ -243,11 +243,6 @@ def test_term_trajectories_slope_by_hand():
     assert stats.term_trajectories(tokens, timeline, min_freq=4).index.tolist() == [0]
 
 
-def test_textrank_in_worker_processes_equals_one_process(corpus):
-    tokens = analysis.corpus_tokens(analysis.paragraphs(corpus.iloc[:3]))
-    pd.testing.assert_frame_equal(stats.textrank_keywords(tokens, workers=2), stats.textrank_keywords(tokens))
-
-
 class _PreTagged:
     """A tokenizer for jieba's TextRank that hands back words already tagged."""
 
@@ -321,17 +316,28 @@ def test_document_similarity_equals_scikit_learns_tfidf_vectors():
     np.testing.assert_allclose(sim.to_numpy(), expected, rtol=1e-12, atol=1e-15)
 
 
-def test_weighted_pagerank_gives_jiebas_bits():
-    """Random graphs with repeated pairs, self-edges and isolated pairs: every weight equal,
-    to the bit, to jieba's UndirectWeightedGraph.rank over the same edges in the same order."""
+def test_weighted_pagerank_equals_jiebas_loop():
+    """Random graphs of several documents, with repeated pairs, self-edges and a graph of one
+    node: every weight within 1e-12 (relative) of jieba's UndirectWeightedGraph.rank over
+    the same edges, each document's nodes in the terms' order."""
     from jieba.analyse.textrank import UndirectWeightedGraph
     rng = np.random.default_rng(11)
-    for size in (2, 3, 40, 300):
-        words = [f"词{i}" for i in range(size)]
-        edges = [(words[rng.integers(size)], words[rng.integers(size)], int(rng.integers(1, 4)))
-                 for _ in range(size * 3)]
+    terms = sorted(f"词{i:03d}" for i in range(300))
+    docs, a, b, weights, expected = [], [], [], [], {}
+    for doc, size in enumerate([2, 3, 40, 300, 1]):
+        pairs = {}
+        for _ in range(size * 3):
+            x, y = int(rng.integers(size)), int(rng.integers(size))
+            pairs[(x, y)] = pairs.get((x, y), 0) + int(rng.integers(1, 4))
         graph = UndirectWeightedGraph()
-        for a, b, weight in edges:
-            graph.addEdge(a, b, weight)
-        assert dict(stats.weighted_pagerank(edges)) == dict(graph.rank())
-    assert stats.weighted_pagerank([]) == []
+        for (x, y), weight in pairs.items():
+            graph.addEdge(terms[x], terms[y], weight)
+            docs.append(doc), a.append(x), b.append(y), weights.append(weight)
+        expected.update({(doc, term): value for term, value in graph.rank().items()})
+    node_doc, node_term, weight = stats.weighted_pagerank(np.array(docs), np.array(a), np.array(b), np.array(weights),
+                                                          len(terms))
+    found = {(int(d), terms[t]): w for d, t, w in zip(node_doc, node_term, weight)}
+    assert found.keys() == expected.keys()
+    assert all(found[k] == pytest.approx(v, rel=1e-12) for k, v in expected.items())
+    assert [terms[t] for t in node_term[node_doc == 3]] == sorted(terms[t] for t in node_term[node_doc == 3])
+    assert len(stats.weighted_pagerank(*(np.array([], dtype=int),) * 4, 5)[0]) == 0

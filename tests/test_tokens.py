@@ -259,6 +259,20 @@ def test_token_cache_key_changes_with_text_and_lexicon(tmp_path):
     assert tok.segmentation_fingerprint(lexicon.LEXICON_FILE, stop) != tok.segmentation_fingerprint()
 
 
+def test_token_cache_key_changes_with_the_segmenters_code(monkeypatch):
+    from pathlib import Path
+
+    from analysis import segmenter
+    before = tok.segmentation_fingerprint()
+    digest = tok._file_digest
+    monkeypatch.setattr(tok, "_file_digest", lambda path: "edited" if Path(path) == Path(segmenter.__file__) else digest(path))
+    tok.segmentation_fingerprint.cache_clear()
+    try:
+        assert tok.segmentation_fingerprint() != before
+    finally:
+        tok.segmentation_fingerprint.cache_clear()
+
+
 def test_parallel_segmentation_equals_serial():
     corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(6)],
                            "text": ["深化“一网通办”改革。\n推进城市更新，建设国际精品城区。"] * 6})
