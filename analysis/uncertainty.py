@@ -185,7 +185,7 @@ def rank_sum_with_zeros(term: pd.Series, value: pd.Series, target: pd.Series, te
     """
     n1, n2 = float(n_target), float(n_reference)
     n = n1 + n2
-    unknown = sorted(set(term) - set(terms))
+    unknown = sorted(set(pd.Series(term).unique().tolist()) - set(terms))
     if unknown or (value.to_numpy(dtype=float) <= 0).any():
         raise ValueError(f"only positive values of the listed terms may be given (unknown terms: {unknown[:5]})")
     long = pd.DataFrame({"term": pd.Categorical(term.to_numpy(), categories=list(terms)),
@@ -226,7 +226,8 @@ def keyness_over_paragraphs(keyness_table: pd.DataFrame, target_tokens: pd.DataF
     shared = target_tokens[unit].drop_duplicates().merge(reference_tokens[unit].drop_duplicates(), on=unit)
     if len(shared):
         raise ValueError(f"the two sides share {len(shared)} paragraph(s); a paragraph test needs disjoint sides")
-    both = pd.concat([target_tokens, reference_tokens], ignore_index=True)
+    needed = [*unit, "token", "is_word"]
+    both = pd.concat([target_tokens[needed], reference_tokens[needed]], ignore_index=True)
     side = pd.Series(np.arange(len(both)) < len(target_tokens), index=both.index)
     rank = paragraph_keyness_test(both, side, keyness_table["term"].to_list(), unit)
     table = keyness_table.merge(rank, on="term", validate="one_to_one")
