@@ -279,7 +279,7 @@ def _time_notebooks_at_scale(tmp: Path, copies: int, workers: int, raw_time: flo
             print(f"  {size:4d} × seeds  {'notebooks 00–03':32s} {four:7.1f} s  = {four / raw_time:.1f} × raw jieba on this "
                   f"corpus ({raw_time:.1f} s; target ≤ 2.5 ×)")
             print(f"  {size:4d} × seeds  {'  their kernels start, imports':32s} {starts:7.1f} s  = {starts / raw_time:.1f} × "
-                  f"raw jieba (4 × the floor notebook), before any work")
+                  f"raw jieba ({len(TARGET_NOTEBOOKS)} × the floor notebook), before any work")
         images = sum(p.stat().st_size for p in figures.glob("*") if p.suffix in (".png", ".svg", ".html"))
         tables = sum(p.stat().st_size for p in figures.glob("*.csv"))
         written[size] = (images, tables)

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from .precision import CSV_SIGNIFICANT_DIGITS, round_significant
-from .structure import split_sentences
+from .structure import sentence_numbers, split_sentences
 
 __all__ = ["STATISTICS", "MAX_SENTENCES", "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
            "write_term_explorer", "design_explorers"]
@@ -72,15 +72,11 @@ def term_sentences(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, terms: S
     wanted = tokens.loc[tokens["token"].isin(set(terms)), ["doc_id", "para_no", "start", "token"]]
     keys = wanted[["doc_id", "para_no"]].drop_duplicates()
     paragraphs = paragraph_table.merge(keys, on=["doc_id", "para_no"]).sort_values(["doc_id", "para_no"])
-    paragraphs = paragraphs.reset_index(drop=True).assign(
-        offset=lambda t: t["text"].str.len().cumsum() - t["text"].str.len())     # paragraphs laid end to end
-    starts, where = [], []
-    for row, (offset, text) in enumerate(zip(paragraphs["offset"], paragraphs["text"])):
-        lengths = [len(piece) for piece in split_sentences(text)]
-        starts += (offset + np.cumsum(lengths) - lengths).tolist()
-        where += [(row, piece_no) for piece_no in range(len(lengths))]
-    located = wanted.merge(paragraphs[["doc_id", "para_no", "offset"]], on=["doc_id", "para_no"])
-    located["sentence"] = np.searchsorted(np.asarray(starts), located["offset"] + located["start"], side="right") - 1
+    paragraphs = paragraphs.reset_index(drop=True)
+    located = wanted.merge(paragraphs[["doc_id", "para_no"]].reset_index(names="row"), on=["doc_id", "para_no"])
+    sent_no = np.asarray(sentence_numbers(paragraphs, *(located[c].to_list() for c in ("doc_id", "para_no", "start"))))
+    per_row = int(sent_no.max()) + 1 if len(sent_no) else 1
+    located["sentence"] = located["row"].to_numpy() * per_row + sent_no - 1      # one number, in document order
     pairs = located[["token", "sentence"]].drop_duplicates().sort_values(["token", "sentence"])
     counts = pairs.groupby("token").size()
     listed = pairs.groupby("token").head(max_sentences)
@@ -92,7 +88,7 @@ def term_sentences(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, terms: S
     sections = ["" if pd.isna(v) else str(v) for v in paragraphs["section_title"]]
     sentences = []
     for i in kept:
-        row, piece_no = where[i]
+        row, piece_no = divmod(int(i), per_row)
         sentences.append([labels.get(doc_ids[row], doc_ids[row]), parts[row], sections[row],
                           split_sentences(texts[row])[piece_no]])
     return sentences, {term: [int(counts.get(term, 0)), [position[int(i)] for i in shown.get(term, [])]]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .precision import sorted_by
+from .uncertainty import poisson_rate_interval
 
 __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
            "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
@@ -280,8 +281,6 @@ def reviews_denser_than_plans(density: pd.DataFrame, reports: Sequence[str]) -> 
     """Holds when, in each report, the review part states more quantities per 1,000 word
     tokens than the plan part and their 95% Jeffreys Poisson intervals do not overlap
     (:func:`analysis.targets.numeric_density` by doc_id and part_kind)."""
-    from .uncertainty import poisson_rate_interval
-
     rows, holds = [], True
     for doc_id in reports:
         parts = density[density["doc_id"] == doc_id].set_index("part_kind")

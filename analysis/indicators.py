@@ -27,6 +27,7 @@ For each quantity (:func:`extract_quantities`):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -350,8 +351,6 @@ def sample_disagreements(paragraph_table: pd.DataFrame, sample: pd.DataFrame, co
     """The sentences of the coded sample where the extractor and the coder list different
     quantities (value|unit keys, :func:`_key`): sample_id, only_extractor, only_coder
     (keys joined by '、'), sentence; in sample order."""
-    from collections import Counter
-
     extracted = extract_quantities(paragraph_table).merge(
         sample[["sample_id", "doc_id", "para_no", "sent_no"]], on=["doc_id", "para_no", "sent_no"])
     quantities = coded[coded["value"] != ""]

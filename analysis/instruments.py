@@ -10,8 +10,6 @@ the sentences that use an instrument and attend to a theme.
 """
 from __future__ import annotations
 
-import bisect
-import itertools
 from pathlib import Path
 
 import numpy as np
@@ -19,8 +17,9 @@ import pandas as pd
 import yaml
 
 from .paths import DATA_DIR
-from .structure import split_sentences
+from .structure import sentence_numbers
 from .themes import Theme, hit_offsets, read_themes, theme_hits
+from .uncertainty import wilson_interval
 
 __all__ = ["INSTRUMENTS_FILE", "CODED_SAMPLE", "SIDES", "read_instruments", "instrument_sides", "instrument_hits",
            "sentence_instruments", "instruments_by_theme", "precision_by_side"]
@@ -64,8 +63,6 @@ def precision_by_side(precision: pd.DataFrame, sides: dict[str, str]) -> pd.Data
     """Pooled precision of each side from :func:`analysis.validation.precision_by_theme` of
     the instruments: coded and relevant hits summed over its instruments, precision =
     relevant / coded, 95% Wilson interval; sides in SIDES order."""
-    from .uncertainty import wilson_interval
-
     pooled = precision.assign(side=precision["theme"].map(sides)).groupby("side")[["coded", "relevant"]].sum()
     pooled = pooled.reindex(list(SIDES), fill_value=0)
     low, high = wilson_interval(pooled["relevant"].to_numpy(), pooled["coded"].to_numpy())
@@ -76,14 +73,10 @@ def precision_by_side(precision: pd.DataFrame, sides: dict[str, str]) -> pd.Data
 
 
 def _sentence_numbers(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
-    """``hits`` with sent_no: the sentence of its paragraph (split_sentences) holding its first character."""
+    """``hits`` with sent_no: the sentence of its paragraph holding its first character
+    (:func:`analysis.structure.sentence_numbers`)."""
     located = hit_offsets(hits, tokens)
-    needed = set(zip(located["doc_id"].to_list(), located["para_no"].to_list()))
-    bounds = {(d, p): list(itertools.accumulate(len(s) for s in split_sentences(text)))
-              for d, p, text in zip(*(paragraph_table[c].to_list() for c in ("doc_id", "para_no", "text")))
-              if (d, p) in needed}
-    located["sent_no"] = [bisect.bisect_right(bounds[(d, p)], start) + 1 for d, p, start in
-                          zip(located["doc_id"].to_list(), located["para_no"].to_list(), located["start"].to_list())]
+    located["sent_no"] = sentence_numbers(paragraph_table, *(located[c].to_list() for c in ("doc_id", "para_no", "start")))
     return located
 
 

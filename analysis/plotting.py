@@ -88,22 +88,26 @@ def save_figure(fig: plt.Figure, name: str, data: pd.DataFrame, folder: Path | N
     """
     from IPython.display import Image
 
-    folder = Path(folder) if folder is not None else _figure_folder or FIGURES_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    png, svg, csv = (folder / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
+    folder = _output_folder(folder)
+    png, svg = (folder / f"{name}.{ext}" for ext in ("png", "svg"))
     fig.savefig(png, format="png", metadata={"Software": None})
     fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    write_csv(data, csv)
+    save_table(data, name, folder)
     plt.close(fig)
     return Image(filename=str(png))
+
+
+def _output_folder(folder: Path | str | None) -> Path:
+    """``folder``, else the one set by :func:`set_figure_folder`, else FIGURES_DIR; created."""
+    folder = Path(folder) if folder is not None else _figure_folder or FIGURES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def save_table(table: pd.DataFrame, name: str, folder: Path | None = None) -> Path:
     """Write ``table`` as ``folder/name.csv`` (a table with no figure, beside the figures;
     floats as in :func:`save_figure`) and return its path; ``folder`` as in save_figure."""
-    folder = Path(folder) if folder is not None else _figure_folder or FIGURES_DIR
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{name}.csv"
+    path = _output_folder(folder) / f"{name}.csv"
     write_csv(table, path)
     return path
 

@@ -15,7 +15,10 @@ of part kind *appended* when asked for.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
@@ -26,6 +29,7 @@ __all__ = [
     "paragraphs",
     "split_sentences",
     "sentences",
+    "sentence_numbers",
     "outline",
     "structure_summary",
     "PARAGRAPH_COLUMNS",
@@ -153,6 +157,18 @@ def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
         for sent_no, sentence in enumerate(split_sentences(text), 1)
     ]
     return pd.DataFrame(rows, columns=["doc_id", "para_no", "sent_no", "text"])
+
+
+def sentence_numbers(paragraph_table: pd.DataFrame, doc_ids: Sequence[str], para_nos: Sequence[int],
+                     starts: Sequence[int]) -> list[int]:
+    """For each (doc_id, para_no, start): the sentence of that paragraph (1-based,
+    :func:`split_sentences`) holding character ``start``, the first whose end lies past it.
+    Only the paragraphs asked about are split."""
+    needed = set(zip(doc_ids, para_nos))
+    ends = {(d, p): list(itertools.accumulate(len(s) for s in split_sentences(text)))
+            for d, p, text in zip(*(paragraph_table[c].to_list() for c in ("doc_id", "para_no", "text")))
+            if (d, p) in needed}
+    return [bisect.bisect_right(ends[(d, p)], start) + 1 for d, p, start in zip(doc_ids, para_nos, starts)]
 
 
 def outline(paragraph_table: pd.DataFrame) -> pd.DataFrame:

@@ -143,13 +143,14 @@ def _excluded_spans(text: str, phrases: Sequence[str]) -> np.ndarray:
 
 def _keyword_starters(index: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
     """Token -> [(keyword, theme id)] of the keywords that begin with that token, in index
-    order (longest first): a token can start a hit only if it is a prefix of the keyword."""
+    order (longest first; they share the token's first character, so one list of the index
+    holds them all): a token can start a hit only if it is a prefix of the keyword."""
     starters: dict[str, list[tuple[str, str]]] = {}
     for entries in index.values():
         for keyword, theme_id in entries:
             for length in range(1, len(keyword) + 1):
                 starters.setdefault(keyword[:length], []).append((keyword, theme_id))
-    return {token: sorted(entries, key=lambda e: (-len(e[0]), e[0])) for token, entries in starters.items()}
+    return starters
 
 
 def _paragraph_text(words: list[str], starts: list[int]) -> str:

@@ -40,7 +40,6 @@ from tqdm import tqdm
 from .lexicon import LEXICON_FILE, LEXICON_POS, lexicon_terms
 from .parallel import ordered_map
 from . import segmenter
-from .segmenter import Segmenter
 from .paths import CACHE_DIR, display_path
 from .stopwords import PROJECT_STOPWORDS_FILE, stopwords
 
@@ -98,7 +97,7 @@ def _tokenizer(lexicon: Path) -> jieba.Tokenizer:
     read). When CACHE_DIR cannot be written, jieba keeps its cache in the system's
     temporary folder. jieba's own log is silenced; a rebuild of an existing cache file,
     which means it could not be read, is reported as a CacheWarning."""
-    tok = Segmenter()
+    tok = segmenter.Segmenter()
     if _usable_cache_dir(CACHE_DIR):
         tok.tmp_dir = str(CACHE_DIR)
     cache_file = Path(tok.tmp_dir or tempfile.gettempdir()) / "jieba.cache"

@@ -77,8 +77,10 @@ def _top_terms(term_weights: np.ndarray, terms: np.ndarray, top_n: int) -> list[
     those are rounded and sorted."""
     out = []
     for row in term_weights:
-        kth = np.partition(row, len(row) - top_n)[len(row) - top_n] if len(row) > top_n else -np.inf
-        near = np.flatnonzero(row >= kth - abs(kth) * 1e-7) if np.isfinite(kth) else np.arange(len(row))
+        near = np.arange(len(row))
+        if len(row) > top_n:
+            kth = np.partition(row, len(row) - top_n)[len(row) - top_n]
+            near = np.flatnonzero(row >= kth - abs(kth) * 1e-7)
         out.append(near[np.lexsort((terms[near], -round_significant(row[near], RANK_SIGNIFICANT_DIGITS)))][:top_n])
     return out
 

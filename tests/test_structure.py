@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from analysis.structure import chinese_numeral, outline, paragraphs, sentences, split_sentences, structure_summary
+from analysis.structure import (chinese_numeral, outline, paragraphs, sentence_numbers, sentences, split_sentences,
+                                structure_summary)
 
 
 @pytest.mark.parametrize("numeral, value", [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20),
@@ -112,3 +113,14 @@ def test_reports_missing_parts(corpus, paras):
     table = reports_missing_parts(corpus, structure_summary(paras))
     assert table[["doc_id", "missing"]].to_dict("records") == [{"doc_id": "cn-2024-wr", "missing": "review and plan"}]
     assert table["scope"].item().startswith("excerpt")
+
+
+def test_sentence_numbers_name_the_sentence_holding_each_offset():
+    table = pd.DataFrame({"doc_id": ["a", "a"], "para_no": [1, 2], "text": ["推进改革。扩大开放！加强治理", "一句话。"]})
+    # paragraph 1: 推进改革。 (0–4), 扩大开放！ (5–9), 加强治理 (10–13)
+    assert sentence_numbers(table, ["a"] * 6, [1, 1, 1, 1, 1, 2], [0, 4, 5, 9, 13, 3]) == [1, 1, 2, 2, 3, 1]
+    for doc_id, para_no, text in zip(table["doc_id"], table["para_no"], table["text"]):
+        pieces = split_sentences(text)
+        starts = [sum(len(p) for p in pieces[:k]) for k in range(len(pieces) + 1)]
+        numbers = sentence_numbers(table, [doc_id] * len(text), [para_no] * len(text), range(len(text)))
+        assert all(starts[n - 1] <= offset < starts[n] for offset, n in enumerate(numbers))
