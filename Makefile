@@ -34,7 +34,7 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 reproduce: $(STAMP) ## Execute every notebook in order (in place) and regenerate figures/
-	$(BIN)/python tools/run_notebooks.py $(NOTEBOOKS)
+	$(BIN)/python -m tools.run_notebooks $(NOTEBOOKS)
 
 # No bytecode files: the tests write nothing inside the repository (figures and caches go
 # to a temporary folder, see tests/conftest.py).
@@ -52,7 +52,7 @@ check: $(STAMP) ## Validate the manifest, texts, lexicon and themes before anyth
 	$(BIN)/python -m analysis check
 
 report: $(STAMP) ## Write report/: a static site of the notebooks, figures and methods (open report/index.html)
-	$(BIN)/python -c "from analysis import report; print(report.build_report())"
+	$(BIN)/python -m tools.report
 
 benchmark: $(STAMP) ## Print throughput, speed-ups, memory and notebook times for this machine
 	$(BIN)/python -m analysis benchmark

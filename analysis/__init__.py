@@ -1,95 +1,64 @@
 """Comparative analysis of Chinese local-government policy texts.
 
-One module per job, each named for it:
+The package is laid out by pipeline stage, one subpackage each, in the order the data
+flows (a module imports only from its own stage, earlier stages, ``paths`` and the private
+``_internal``; ``tests/test_architecture.py`` holds this and that no import cycle exists):
 
-* getting documents in: ``paths`` (every path), ``formats`` (.txt, Markdown, HTML, DOCX
-  and PDF read as plain text, markup audited), ``intake`` (adding documents), ``corpus``
-  (manifest and loading), ``cleaning`` (normalisation and page chrome), ``resplit``
-  (run-together text cut at its headings), ``appended`` (notes after the report set apart),
-  ``structure`` (parts, sections, paragraphs, sentences), ``districts`` and ``genres``
-  (names, colours and markers from data files), ``data_files`` (reading them);
-* words: ``lexicon`` (the policy-term lexicon), ``stopwords``, ``tokens`` (jieba
-  segmentation and the token table), ``part_of_speech``, ``places`` (the gazetteer),
-  ``prepare`` (corpus, paragraphs and tokens in one call), ``cluster`` (segmentation and
-  counting on a Dask cluster);
-* analyses: ``stats`` (frequencies, keywords, collocations, keyness, trajectories),
-  ``kwic`` (concordance and dispersion), ``formulaic`` (formulaic expressions),
-  ``indicators`` (quantities: results and targets with their units and qualifiers),
-  ``directives`` (modal and obligation markers per 1,000 words), ``instruments`` (policy
-  instruments: supply, demand, environment side), ``targets`` (targets side by side,
-  against the next report's outcomes, and how hedged),
-  ``campaigns``, ``themes`` (dictionary-based attention with bootstrap intervals),
-  ``uncertainty`` (intervals, paragraph-level tests, power), ``validation`` (the
-  dictionary's coded sample), ``topics`` (NMF check), ``findings`` (claims with their
-  evidence);
-* output: ``plotting`` (style, figures, saving), ``views`` (figures that scale),
-  ``precision`` (CSV precision, rank keys), ``figure_comparison``, ``notebook_execution``.
+1. ``documents``: formats, intake, manifest and loading, cleaning, structure, places and
+   genres as data, corpus checks;
+2. ``segmentation``: lexicon, stop words, jieba segmenter, token table, part of speech,
+   gazetteer, Dask cluster;
+3. ``textstats``: frequencies, keywords, collocations, keyness, trajectories, similarity,
+   intervals and paragraph-level tests;
+4. ``dictionaries``: themes, policy instruments, directive markers, campaigns, and their
+   validation against coded samples;
+5. ``extract``: concordance, formulaic expressions, quantities, targets;
+6. ``models``: topic models;
+7. ``plots``: style and saving, figures, views that scale;
+8. ``outputs``: findings, export, term explorer.
 
-**The public API rule.** A notebook (or any code outside the package) uses the package
-in two ways only: the names in ``analysis.__all__`` (``analysis.load_corpus``), and the
-modules of :data:`STAGE_MODULES` with the names in each module's ``__all__``
-(``from analysis import stats`` then ``stats.keyness``). It never imports from a module
-path (``from analysis.stats import …``) and never uses a name that starts with ``_``.
-``tests/test_public_api.py`` enforces this on every notebook.
+At the top level: ``paths`` (every path), ``prepare`` (corpus, paragraphs and tokens in one
+call) and ``__main__`` (the command line). ``_internal`` holds private helpers (data files,
+rounding and ranking, worker processes). Tooling (benchmark, notebook execution, report)
+lives in ``tools/``, outside the package.
+
+**The public API rule.** A notebook (or any code outside the package) uses the package in
+two ways only: the names in ``analysis.__all__`` (``analysis.prepare``), and the stage
+subpackages with the names in each one's ``__all__`` (``from analysis import textstats``
+then ``textstats.keyness``). It never imports a module path (``from analysis.textstats.stats
+import …``) and never uses a name that starts with ``_``. ``tests/test_public_api.py``
+enforces this on every notebook.
 """
-from .cleaning import clean_text, find_spam, normalise_text
-from .corpus import (
+from . import paths
+from ._internal.parallel import start_workers
+from ._internal.rounding import sorted_by
+from .documents.corpus import (
     CorpusError,
-    cleaning_audit,
-    cleaning_summary,
     decimal_years,
     document_labels,
     load_corpus,
-    manifest_problems,
     marked_doc_ids,
     read_manifest,
     select_documents,
 )
-from .formats import read_document
+from .documents.formats import read_document
+from .documents.intake import add_documents
+from .documents.structure import paragraphs, sentences
+from .plots.plotting import save_figure, save_table, set_figure_folder, use_project_style
 from .prepare import Prepared, prepare
-from .intake import add_documents
-from .plotting import (
-    plot_comparison_cloud,
-    plot_dispersion,
-    plot_document_sizes,
-    plot_grouped_rates,
-    plot_expression_overlap,
-    plot_heatmap,
-    plot_keyness,
-    plot_slope_chart,
-    plot_term_scatter,
-    plot_theme_timeline,
-    plot_topic_stability,
-    plot_top_terms,
-    plot_wordclouds,
-    save_figure,
-    use_project_style,
-)
-from .stats import document_sizes
-from .structure import outline, paragraphs, sentences, split_sentences, structure_summary
-from .formulaic import quoted_terms
-from .lexicon import read_lexicon
-from .tokens import annotate_tokens, corpus_tokens, is_word, tokenize
+from .segmentation.lexicon import read_lexicon
+from .segmentation.tokens import annotate_tokens, corpus_tokens, is_word, tokenize
 
-STAGE_MODULES = (
-    "appended", "campaigns", "cleaning", "cluster", "corpus", "data_files", "directives", "districts", "explorer", "export", "figure_comparison", "findings",
-    "formats", "formulaic", "genres", "indicators", "instruments", "intake", "kwic", "lexicon", "notebook_execution", "part_of_speech", "paths",
-    "parallel", "places", "plotting", "precision", "prepare", "report", "resplit", "stats", "stopwords", "structure", "targets", "themes", "tokens",
-    "topics", "uncertainty", "validation", "views",
-)
-"""The modules code outside the package may import (``from analysis import stats``)."""
+STAGES = ("documents", "segmentation", "textstats", "dictionaries", "extract", "models", "plots", "outputs")
+"""The stage subpackages, in pipeline order (``from analysis import textstats``)."""
 
 __all__ = [
-    "STAGE_MODULES", "Prepared", "prepare",
-    "clean_text", "find_spam", "normalise_text",
-    "CorpusError", "cleaning_audit", "cleaning_summary", "decimal_years", "document_labels", "load_corpus",
-    "manifest_problems", "marked_doc_ids", "read_manifest", "select_documents",
-    "read_document", "add_documents",
-    "plot_comparison_cloud", "plot_dispersion", "plot_document_sizes", "plot_grouped_rates", "plot_heatmap",
-    "plot_expression_overlap", "plot_keyness", "plot_term_scatter",
-    "plot_slope_chart", "plot_theme_timeline", "plot_topic_stability", "plot_top_terms", "plot_wordclouds",
-    "save_figure", "use_project_style",
-    "document_sizes",
-    "outline", "paragraphs", "sentences", "split_sentences", "structure_summary",
-    "annotate_tokens", "corpus_tokens", "is_word", "quoted_terms", "read_lexicon", "tokenize",
+    "STAGES", "paths",
+    "Prepared", "prepare",
+    "CorpusError", "read_manifest", "load_corpus", "select_documents", "document_labels", "marked_doc_ids",
+    "decimal_years", "read_document", "add_documents",
+    "paragraphs", "sentences",
+    "read_lexicon", "tokenize", "is_word", "corpus_tokens", "annotate_tokens",
+    "use_project_style", "set_figure_folder", "save_figure", "save_table",
+    "sorted_by", "start_workers",
 ]

@@ -1,43 +1,36 @@
 """Command line: ``python -m analysis add FILE… --district D`` adds documents (see
-analysis.intake); ``python -m analysis check`` validates the corpus before
+analysis.documents.intake); ``python -m analysis check`` validates the corpus before
 anything runs; ``python -m analysis export --format csv|parquet|xlsx OUT_DIR`` writes the
-analysis tables with their data dictionary (see analysis.export); ``python -m analysis
-benchmark`` prints the performance figures (see analysis.benchmark)."""
+analysis tables with their data dictionary (see analysis.outputs.export); ``python -m analysis
+benchmark`` prints the performance figures (see tools/benchmark/run.py).
+
+Each command imports what it needs when it runs (jieba, pandas and matplotlib take
+seconds to load), so ``--help`` and ``add`` answer at once."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from .paths import MANIFEST, display_path
+from .paths import MANIFEST, ROOT, display_path
 
 
 def check(manifest: Path, flag_share: float) -> int:
     """Report every manifest and file problem at once, then the documents whose cleaning
-    removed an unusual share, then lexicon and theme-dictionary problems. Exit status 1
-    when anything is wrong (a flagged document counts), 0 otherwise.
+    removed an unusual share, then lexicon and theme-dictionary problems
+    (:func:`analysis.documents.corpus_problems`). Exit status 1 when anything is wrong (a
+    flagged document counts), 0 otherwise.
 
     Warnings do not fail the check: a work report with no review or no plan part (an
     excerpt, or a text whose headings were not recognised) is left out of every
     review/plan comparison, and a document with appended material has it set apart."""
-    from .corpus import cleaning_summary, load_corpus, manifest_problems
-    from .structure import paragraphs, structure_summary
-    from .themes import read_themes
-    from .lexicon import read_lexicon
+    from .dictionaries.themes import read_themes
+    from .documents.checks import corpus_problems
+    from .segmentation.lexicon import read_lexicon
 
-    problems = manifest_problems(manifest)
-    warnings: list[str] = []
-    if not problems:
-        corpus = load_corpus(manifest)
-        summary = cleaning_summary(corpus, flag_share)
-        files = dict(zip(corpus["doc_id"], corpus["file"]))
-        for row in summary[summary["flagged"]].itertuples():
-            problems.append(f"{display_path(Path(manifest).parent / files[row.doc_id])}: cleaning removed "
-                            f"{row.share_removed:.1%} of the text (more than {flag_share:.0%}); "
-                            "inspect its cleaning audit")
-        warnings = structure_warnings(corpus, structure_summary(paragraphs(corpus)), summary, Path(manifest).parent)
-        problems += metadata_problems(corpus, manifest)
-        print(f"{display_path(manifest)}: {len(corpus)} documents read and cleaned")
+    problems, warnings, documents = corpus_problems(manifest, flag_share)
+    if documents is not None:
+        print(f"{display_path(manifest)}: {documents} documents read and cleaned")
     for reader in (read_lexicon, read_themes):
         try:
             reader()
@@ -52,52 +45,10 @@ def check(manifest: Path, flag_share: float) -> int:
     return 1 if problems else 0
 
 
-def metadata_problems(corpus, manifest: Path) -> list[str]:
-    """A message per manifest district or genre with no row in analysis/data/districts.tsv or
-    genres.tsv (their names, colours and markers come from there), or per error in those files."""
-    from .districts import DISTRICTS_FILE, missing_districts
-    from .genres import GENRES_FILE, missing_genres
-
-    problems = []
-    for what, column, missing, path, columns in (
-            ("district", "district", missing_districts, DISTRICTS_FILE, "district, name_zh, name_en, level, colour"),
-            ("genre", "genre", missing_genres, GENRES_FILE, "genre, label_zh, label_en, marker")):
-        try:
-            unknown = missing(corpus[column])
-        except ValueError as exc:
-            problems.append(str(exc))
-            continue
-        if unknown:
-            problems.append(f"{display_path(manifest)}: {what}(s) {', '.join(unknown)} not in {display_path(path)}; "
-                            f"add a row for each ({columns})")
-    return problems
-
-
-def structure_warnings(corpus, structure, summary, folder: Path) -> list[str]:
-    """One message per work report without a review or a plan part (naming its scope),
-    per run-together text re-split at its headings, and per document with appended material."""
-    from .structure import reports_missing_parts
-
-    messages = []
-    table = corpus.set_index("doc_id")
-    for row in reports_missing_parts(corpus, structure).itertuples():
-        messages.append(f"{display_path(folder / table.at[row.doc_id, 'file'])}: work report {row.doc_id} has no "
-                        f"{row.missing.replace(' and ', ' and no ')} part (scope: {row.scope}); "
-                        "it is left out of review/plan comparisons")
-    for row in summary.itertuples():
-        where = display_path(folder / table.at[row.doc_id, "file"])
-        if row.resplit:
-            messages.append(f"{where}: {row.resplit} run-together line(s) re-split at their headings; "
-                            "see the cleaning audit")
-        if row.appended_lines:
-            messages.append(f"{where}: {row.appended_lines} line(s) of appended material set apart from the counts")
-    return messages
-
-
 def add(args: argparse.Namespace) -> int:
-    """Add the files (analysis.intake); print one line per document added, or every problem."""
-    from .intake import add_documents
-    from .corpus import CorpusError
+    """Add the files (analysis.documents.intake); print one line per document added, or every problem."""
+    from .documents.intake import add_documents
+    from .documents.corpus import CorpusError
 
     try:
         rows = add_documents(args.files, args.district, district_zh=args.district_zh, genre=args.genre,
@@ -117,8 +68,8 @@ def add(args: argparse.Namespace) -> int:
 
 def export(args) -> int:
     """``export``: the analysis tables of a corpus with their data dictionary."""
-    from . import export as exporting
-    from .corpus import CorpusError
+    from .outputs import export as exporting
+    from .documents.corpus import CorpusError
     from .prepare import prepare
 
     if args.min_freq < 1 or args.window < 1:
@@ -193,7 +144,18 @@ def main(argv: list[str] | None = None) -> int:
         return add(args)
     if args.command == "export":
         return export(args)
-    from .benchmark import run
+    return benchmark(args)
+
+
+def benchmark(args: argparse.Namespace) -> int:
+    """``benchmark``: run tools/benchmark/run.py of the repository (tooling, not part of the package)."""
+    tools = ROOT / "tools" / "benchmark" / "run.py"
+    if not tools.is_file():
+        print(f"benchmark: {display_path(tools)} not found; the benchmark runs from a clone of the repository",
+              file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(ROOT))
+    from tools.benchmark.run import run    # the repository's tooling, on the path only for this command
 
     return run(args.copies, args.workers, not args.skip_notebooks)
 

@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import load_corpus, select_documents
-from .parallel import start_workers
+from .documents.corpus import load_corpus, select_documents
+from ._internal.parallel import start_workers
 from .paths import MANIFEST
-from .structure import paragraphs
-from .tokens import annotate_tokens, corpus_tokens
+from .documents.structure import paragraphs
+from .segmentation.tokens import annotate_tokens, corpus_tokens
 
 __all__ = ["Prepared", "prepare"]
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """What an analysis starts from: ``corpus`` (:func:`analysis.corpus.load_corpus`, the
-    selected documents in the order asked for), ``paras`` (:func:`analysis.structure.paragraphs`)
-    and ``tokens`` (:func:`analysis.tokens.corpus_tokens` annotated with each token's
+    """What an analysis starts from: ``corpus`` (:func:`analysis.documents.corpus.load_corpus`, the
+    selected documents in the order asked for), ``paras`` (:func:`analysis.documents.structure.paragraphs`)
+    and ``tokens`` (:func:`analysis.segmentation.tokens.corpus_tokens` annotated with each token's
     paragraph kind, part, section and the document's district, year and genre)."""
 
     corpus: pd.DataFrame
@@ -37,10 +37,16 @@ def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, w
     """Load ``manifest``, keep ``doc_ids`` (every document when None; an unknown doc_id is a
     ValueError naming it), split paragraphs and segment them (cached; in ``workers``
     processes, or on the Dask cluster of ``client``). Worker processes are started first
-    (:func:`analysis.parallel.start_workers`), so their start-up overlaps with loading."""
+    (:func:`analysis._internal.parallel.start_workers`), so their start-up overlaps with loading."""
     if client is None:
         start_workers(workers)
     corpus = select_documents(load_corpus(manifest), doc_ids)
     paras = paragraphs(corpus)
-    tokens = annotate_tokens(corpus_tokens(paras, workers=workers, client=client), paras, corpus)
+    if client is None:
+        mapper = None
+    else:   # heavy optional import: dask.distributed (0.6 s) loads only when a cluster is asked for
+        from .segmentation.cluster import cluster_mapper
+
+        mapper = cluster_mapper(client)
+    tokens = annotate_tokens(corpus_tokens(paras, workers=workers, mapper=mapper), paras, corpus)
     return Prepared(corpus, paras, tokens)

@@ -6,7 +6,7 @@ import re
 import nbformat
 import pytest
 
-from analysis.notebook_execution import KERNEL_NAME, KERNELSPEC
+from tools.notebook_execution import KERNEL_NAME, KERNELSPEC
 from analysis.paths import COMMITTED_FIGURES_DIR, NOTEBOOKS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
@@ -86,7 +86,7 @@ def test_importing_the_package_prints_nothing():
 
     from analysis.paths import ROOT
 
-    code = "import analysis, analysis.stats, analysis.themes, analysis.topics, analysis.kwic, analysis.benchmark"
+    code = "import analysis, analysis.textstats.stats, analysis.dictionaries.themes, analysis.models.topics, analysis.extract.kwic, tools.benchmark.run"
     result = subprocess.run([sys.executable, "-W", "default", "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
 

@@ -1,16 +1,16 @@
 """Execute notebooks in place, top to bottom, and write them back byte-stably.
 
-Usage: python tools/run_notebooks.py notebooks/00-corpus.ipynb [more.ipynb ...]
+Usage: python -m tools.run_notebooks notebooks/00-corpus.ipynb [more.ipynb ...]
 
 Each notebook runs in a fresh kernel with its own folder as working directory
-(analysis.notebook_execution): no execution timing is written, and the metadata is
+(tools.notebook_execution): no execution timing is written, and the metadata is
 what a Jupyter client writes for the kernel (kernelspec and full language_info).
 """
 from __future__ import annotations
 
 import sys
 
-from analysis.notebook_execution import execute_in_place
+from tools.notebook_execution import execute_in_place
 
 
 def main(paths: list[str]) -> int:

@@ -3,6 +3,9 @@
 import numpy, pandas, scipy, sklearn, matplotlib, matplotlib.pyplot, wordcloud, adjustText, jieba, yaml
 # ---
 import analysis
-from analysis import kwic, stats, themes, topics
+from analysis.dictionaries import themes
 # ---
-analysis.tokens.tokenizer(); analysis.use_project_style()
+from analysis.extract import kwic
+from analysis.models import topics
+from analysis.textstats import stats
+analysis.segmentation.tokens.tokenizer(); analysis.use_project_style()

@@ -9,12 +9,13 @@ import time
 from pathlib import Path
 
 import analysis
-from analysis import stats, stopwords, tokens
+from analysis.segmentation import stop_words, tokens
+from analysis.textstats import stats
 
 if __name__ == "__main__":
     tokens.TOKEN_CACHE_DIR = Path(sys.argv[2])
     tokens.tokenizer()
-    stopwords.stopwords()
+    stop_words.stopwords()
     start = time.perf_counter()
     corpus = analysis.load_corpus(sys.argv[1])
     paras = analysis.paragraphs(corpus)

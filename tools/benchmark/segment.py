@@ -9,23 +9,26 @@ import time
 from pathlib import Path
 
 import analysis
-from analysis import parallel, stopwords, tokens
+from analysis._internal import parallel
+from analysis.segmentation import stop_words, tokens
 
 if __name__ == "__main__":
     tokens.TOKEN_CACHE_DIR = Path(sys.argv[2])
     tokens.tokenizer()
-    stopwords.stopwords()
+    stop_words.stopwords()
     paras = analysis.paragraphs(analysis.load_corpus(sys.argv[1]))
     cache, workers = sys.argv[3] == "cache", int(sys.argv[4])
     if len(sys.argv) > 5 and sys.argv[5] == "dask":
         from distributed import Client, LocalCluster
 
+        from analysis.segmentation.cluster import cluster_mapper
+
         started = time.perf_counter()
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
-            tokens.corpus_tokens(paras.head(1), cache=False, client=client)     # workers set up
+            tokens.corpus_tokens(paras.head(1), cache=False, mapper=cluster_mapper(client))     # workers set up
             ready = time.perf_counter()
-            tokens.corpus_tokens(paras, cache=cache, client=client)
+            tokens.corpus_tokens(paras, cache=cache, mapper=cluster_mapper(client))
             print(time.perf_counter() - ready, ready - started)
     elif workers > 1:
         started = time.perf_counter()

@@ -1,0 +1,75 @@
+"""Checks of a corpus before anything runs (``python -m analysis check``): the manifest and
+its files, cleaning that removed an unusual share, districts and genres without a row in
+their data files, and work reports whose structure lacks a review or a plan part."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..paths import display_path
+from .corpus import cleaning_summary, load_corpus, manifest_problems
+from .districts import DISTRICTS_FILE, missing_districts
+from .genres import GENRES_FILE, missing_genres
+from .structure import paragraphs, reports_missing_parts, structure_summary
+
+__all__ = ["corpus_problems", "metadata_problems", "structure_warnings"]
+
+
+def corpus_problems(manifest: Path | str, flag_share: float = 0.2) -> tuple[list[str], list[str], int | None]:
+    """(problems, warnings, documents read) of the corpus of ``manifest``: every manifest and
+    file problem at once; when there is none, the corpus is loaded and each document whose
+    cleaning removed more than ``flag_share`` of its text is a problem, as is each district or
+    genre without its data row (:func:`metadata_problems`); :func:`structure_warnings` are
+    warnings. The number of documents is None when the manifest could not be read."""
+    problems = manifest_problems(manifest)
+    if problems:
+        return problems, [], None
+    corpus = load_corpus(manifest)
+    summary = cleaning_summary(corpus, flag_share)
+    files = dict(zip(corpus["doc_id"], corpus["file"]))
+    for row in summary[summary["flagged"]].itertuples():
+        problems.append(f"{display_path(Path(manifest).parent / files[row.doc_id])}: cleaning removed "
+                        f"{row.share_removed:.1%} of the text (more than {flag_share:.0%}); "
+                        "inspect its cleaning audit")
+    warnings = structure_warnings(corpus, structure_summary(paragraphs(corpus)), summary, Path(manifest).parent)
+    problems += metadata_problems(corpus, manifest)
+    return problems, warnings, len(corpus)
+
+
+def metadata_problems(corpus: pd.DataFrame, manifest: Path | str) -> list[str]:
+    """A message per manifest district or genre with no row in analysis/data/districts.tsv or
+    genres.tsv (their names, colours and markers come from there), or per error in those files."""
+    problems = []
+    for what, column, missing, path, columns in (
+            ("district", "district", missing_districts, DISTRICTS_FILE, "district, name_zh, name_en, level, colour"),
+            ("genre", "genre", missing_genres, GENRES_FILE, "genre, label_zh, label_en, marker")):
+        try:
+            unknown = missing(corpus[column])
+        except ValueError as exc:
+            problems.append(str(exc))
+            continue
+        if unknown:
+            problems.append(f"{display_path(manifest)}: {what}(s) {', '.join(unknown)} not in {display_path(path)}; "
+                            f"add a row for each ({columns})")
+    return problems
+
+
+def structure_warnings(corpus: pd.DataFrame, structure: pd.DataFrame, summary: pd.DataFrame,
+                       folder: Path) -> list[str]:
+    """One message per work report without a review or a plan part (naming its scope),
+    per run-together text re-split at its headings, and per document with appended material."""
+    messages = []
+    table = corpus.set_index("doc_id")
+    for row in reports_missing_parts(corpus, structure).itertuples():
+        messages.append(f"{display_path(folder / table.at[row.doc_id, 'file'])}: work report {row.doc_id} has no "
+                        f"{row.missing.replace(' and ', ' and no ')} part (scope: {row.scope}); "
+                        "it is left out of review/plan comparisons")
+    for row in summary.itertuples():
+        where = display_path(folder / table.at[row.doc_id, "file"])
+        if row.resplit:
+            messages.append(f"{where}: {row.resplit} run-together line(s) re-split at their headings; "
+                            "see the cleaning audit")
+        if row.appended_lines:
+            messages.append(f"{where}: {row.appended_lines} line(s) of appended material set apart from the counts")
+    return messages

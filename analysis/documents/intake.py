@@ -1,0 +1,287 @@
+"""Adding documents: copy files unchanged next to the manifest and write their rows.
+
+``python -m analysis add FILE… --district D`` is the one way in for new documents.
+For each file it reads the text in its format (analysis.documents.formats), then fills the
+manifest row:
+
+* title: ``--title``, else the title in the file's metadata (Markdown front matter,
+  HTML <title>, DOCX/PDF properties), else an error;
+* date: ``--date``, else the report's own meeting line (……年……月……日在……人民代表大会
+  ……会议上) among the first lines of its text; else, for a genre other than a work
+  report, the date in the file's metadata (a publication date, said so in date_note);
+  else an error saying to pass ``--date``. A meeting line is not trusted, and is an
+  error, when the first lines give two different meeting dates, when the metadata date
+  is earlier than it (a report is not published before it is delivered), or when the
+  title names another year (2019年……政府工作报告 delivered in 2020);
+* genre: ``--genre``, else work_report when the title contains 政府工作报告, else an error;
+* publisher (the government body that issued the text): ``--publisher``, else the file's
+  metadata (front matter publisher/issuer, HTML meta publisher/author), else empty;
+* url: the source address in the metadata; district_zh: ``--district-zh`` or the one the
+  manifest already has for the district; doc_id: ``{district}-{year}-{genre code}``.
+
+Every problem of every file is reported at once and nothing is written. When writing
+fails half-way, the files copied so far are removed and the manifest is left as it was.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .corpus import CorpusError, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, manifest_problems, prepare_text
+from .formats import SUPPORTED_SUFFIXES, DocumentFormatError, read_document
+from ..paths import MANIFEST, display_path
+from .structure import chinese_numeral
+
+__all__ = ["MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "meeting_dates", "add_documents", "manifest_rows",
+           "write_manifest"]
+
+MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
+                    "publisher", "scope", "source", "url", "date_note", "quality_note", "text_quality"]
+"""The manifest's columns in their written order (required and optional)."""
+assert set(MANIFEST_COLUMNS) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
+
+GENRE_CODES = {"work_report": "wr", "plan_proposal": "fyp", "news_article": "news"}
+"""The short code of a genre in a doc_id; any other genre is used as it is."""
+
+_YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
+_MONTH_DAY = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+MEETING_LINE = re.compile(rf"({_YEAR})年({_MONTH_DAY})月({_MONTH_DAY})日[^。！？]{{0,4}}在[^。！？]{{0,60}}?"
+                          r"(?:人民代表大会|人大)[^。！？]{0,40}?会议上")
+"""The delivery line of a work report: ——2019年1月16日在上海市徐汇区第十六届人民代表大会第四次会议上."""
+MEETING_LINE_WINDOW = 40
+"""How many first lines of the text are searched for the meeting line."""
+_TITLE_YEAR = re.compile(r"(\d{4})年.*政府工作报告")
+_GENRE = re.compile(r"^[a-z][a-z_]*$")
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def _number(text: str) -> int:
+    """An Arabic number, a year in Chinese digits (二〇一九) or a Chinese numeral to 三十一."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 and all(c in _DIGITS for c in text):
+        return int("".join(str(_DIGITS[c]) for c in text))
+
+    return chinese_numeral(text)
+
+
+def meeting_dates(text: str) -> list[tuple[str, str]]:
+    """(ISO date, the matched words) of every meeting line among the first
+    MEETING_LINE_WINDOW lines of ``text`` (joined, since a title page breaks such a line);
+    an impossible date gives ('', words)."""
+    head = "".join(text.split("\n")[:MEETING_LINE_WINDOW])
+    found = []
+    for m in MEETING_LINE.finditer(head):
+        try:
+            date = dt.date(_number(m.group(1)), _number(m.group(2)), _number(m.group(3))).isoformat()
+        except ValueError:
+            date = ""
+        found.append((date, m.group(0)))
+    return found
+
+
+@dataclass(frozen=True)
+class AddedDocument:
+    """One file to add: where it is, its manifest row, and whether it must be copied."""
+
+    source: Path
+    row: dict[str, str]
+    copy: bool
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def manifest_rows(manifest: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """(header, rows) of ``manifest`` as written; ([], []) when it does not exist yet."""
+    if not manifest.is_file():
+        return [], []
+    reader = csv.DictReader(io.StringIO(manifest.read_bytes().decode("utf-8-sig")))
+    return list(reader.fieldnames or []), list(reader)
+
+
+def write_manifest(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    """Write ``rows`` as CSV (UTF-8, LF line ends, quoting only where needed)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n", extrasaction="raise")
+    writer.writeheader()
+    writer.writerows([{column: row.get(column) or "" for column in header} for row in rows])
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def _date_of(where: str, text: str, metadata: dict[str, str], genre: str, title: str) -> tuple[str, str, list[str]]:
+    """(date, date_note, problems) by the rule of the module docstring."""
+    advice = "pass --date YYYY-MM-DD"
+    found = meeting_dates(text)
+    dates = sorted({date for date, _ in found})
+    if found:
+        if "" in dates:
+            words = next(words for date, words in found if not date)
+            return "", "", [f"{where}: the meeting line “{words}” gives an impossible date; {advice}"]
+        if len(dates) > 1:
+            return "", "", [f"{where}: the meeting lines give different dates ({', '.join(dates)}); {advice}"]
+        date, words = dates[0], found[0][1]
+        meta_date = metadata.get("date", "")
+        if meta_date and meta_date < date:
+            return "", "", [f"{where}: the file's metadata dates it {meta_date}, before its meeting line "
+                            f"“{words}” ({date}); the date cannot be trusted; {advice}"]
+        title_year = _TITLE_YEAR.search(title)
+        if title_year and int(title_year.group(1)) != int(date[:4]):
+            return "", "", [f"{where}: the title “{title}” names {title_year.group(1)}, the meeting line "
+                            f"“{words}” {date[:4]}; the date cannot be trusted; {advice}"]
+        return date, f"Date read from the report's meeting line “{words}”.", []
+    if genre != "work_report" and metadata.get("date"):
+        return (metadata["date"], f"Publication date read from the file's metadata ({metadata['date']}); "
+                                  "the text has no meeting line.", [])
+    why = ("no meeting line (……年……月……日在……人民代表大会……会议上) among its first "
+           f"{MEETING_LINE_WINDOW} lines")
+    if metadata.get("date"):
+        why += f", and the date in its metadata ({metadata['date']}) is a publication date, not a delivery date"
+    return "", "", [f"{where}: {why}; {advice}"]
+
+
+def add_documents(files: list[Path | str], district: str, *, district_zh: str | None = None,
+                  genre: str | None = None, date: str | None = None, title: str | None = None,
+                  doc_id: str | None = None, scope: str = "whole", speaker: str = "", source: str = "",
+                  publisher: str = "", manifest: Path | str = MANIFEST) -> list[dict[str, str]]:
+    """Copy ``files`` unchanged into the manifest's folder and append their manifest rows
+    (rules in the module docstring). Returns the rows added. Raises CorpusError listing
+    every problem; then nothing is written."""
+    manifest = Path(manifest)
+    folder = manifest.parent
+    files = [Path(f) for f in files]
+    problems: list[str] = []
+    if not files:
+        raise CorpusError(["no files given"])
+    if len(files) > 1 and (date or title or doc_id):
+        raise CorpusError(["--date, --title and --doc-id describe one document; add the files one at a time"])
+    if not _slug(district) or _slug(district) != district.lower().replace(" ", "-"):
+        problems.append(f"--district {district!r}: use Latin letters (pinyin), digits, spaces or hyphens; "
+                        "give the Chinese name with --district-zh")
+    if genre is not None and not _GENRE.match(genre):
+        problems.append(f"--genre {genre!r}: use lower-case letters and underscores (work_report, plan_proposal …)")
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                raise ValueError
+        except ValueError:
+            problems.append(f"--date {date!r}: not an ISO date (YYYY-MM-DD)")
+    if manifest.is_file():
+        problems += [f"the manifest has problems; fix them before adding documents: {p}"
+                     for p in manifest_problems(manifest)]
+    if problems:
+        raise CorpusError(problems)
+    header, rows = manifest_rows(manifest)
+    listed_files = {row["file"] for row in rows}
+    listed_ids = {row["doc_id"] for row in rows}
+    if district_zh is None:
+        district_zh = next((row.get("district_zh", "") for row in rows
+                            if row["district"] == district and row.get("district_zh")), "")
+    added: list[AddedDocument] = []
+    for path in files:
+        where = display_path(path)
+        name = path.name
+        target = folder / name
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            problems.append(f"{where}: unsupported file type {path.suffix or '(no suffix)'!r}; "
+                            f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
+            continue
+        if name in listed_files:
+            problems.append(f"{where}: a file named {name} is already listed in {display_path(manifest)}")
+            continue
+        if any(name == other.row["file"] for other in added):
+            problems.append(f"{where}: another file named {name} is in the same call")
+            continue
+        copy = not (target.exists() and path.exists() and target.resolve() == path.resolve())
+        if copy and target.exists():
+            problems.append(f"{where}: {display_path(target)} already exists (not listed in the manifest); "
+                            "remove it or rename the file")
+            continue
+        try:
+            document = read_document(path)
+        except DocumentFormatError as exc:
+            problems.append(str(exc))
+            continue
+        text = prepare_text(document).text
+        doc_title = title or document.metadata.get("title", "")
+        if not doc_title:
+            problems.append(f"{where}: no title in the file's metadata; pass --title")
+            continue
+        doc_genre = genre or ("work_report" if "政府工作报告" in doc_title else "")
+        if not doc_genre:
+            problems.append(f"{where}: cannot tell the genre from the title “{doc_title}”; pass --genre")
+            continue
+        if date:
+            doc_date, note, date_problems = date, "Date given when the document was added (--date).", []
+        else:
+            doc_date, note, date_problems = _date_of(where, text, document.metadata, doc_genre, doc_title)
+        if date_problems:
+            problems += date_problems
+            continue
+        code = GENRE_CODES.get(doc_genre, _slug(doc_genre))
+        new_id = doc_id or f"{_slug(district)}-{doc_date[:4]}-{code}"
+        clash = [other.source for other in added if other.row["doc_id"] == new_id]
+        if new_id in listed_ids or clash:
+            where_else = display_path(clash[0]) if clash else display_path(manifest)
+            problems.append(f"{where}: doc_id {new_id!r} is already used (by {where_else}); "
+                            "add this file on its own with --doc-id")
+            continue
+        row = {"doc_id": new_id, "file": name, "district": district, "district_zh": district_zh,
+               "date": doc_date, "year": doc_date[:4], "genre": doc_genre, "title": doc_title,
+               "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
+               "scope": scope, "source": source, "url": document.metadata.get("url", ""),
+               "date_note": note, "quality_note": "", "text_quality": "original"}
+        added.append(AddedDocument(path, row, copy))
+    if problems:
+        raise CorpusError(problems)
+    new_columns = [c for c in MANIFEST_COLUMNS if c not in header and any(a.row.get(c) for a in added)]
+    new_header = _in_manifest_order(header, new_columns) if header else list(MANIFEST_COLUMNS)
+    _write(manifest, new_header, rows + [a.row for a in added], added)
+    return [a.row for a in added]
+
+
+def _in_manifest_order(header: list[str], new_columns: list[str]) -> list[str]:
+    """The existing ``header`` with each new column placed after the last column that
+    precedes it in MANIFEST_COLUMNS."""
+    out = list(header)
+    for column in new_columns:
+        before = MANIFEST_COLUMNS[:MANIFEST_COLUMNS.index(column)] if column in MANIFEST_COLUMNS else []
+        anchor = max((out.index(c) for c in before if c in out), default=-1)
+        out.insert(anchor + 1, column)
+    return out
+
+
+def _write(manifest: Path, header: list[str], rows: list[dict[str, str]], added: list[AddedDocument]) -> None:
+    """Copy the files, write the manifest to a temporary file beside it, validate it, and
+    put it in place; on any failure remove what was copied and the temporary file."""
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    copied: list[Path] = []
+    handle, temporary = tempfile.mkstemp(prefix=".manifest-", suffix=".csv", dir=manifest.parent)
+    os.close(handle)
+    temporary = Path(temporary)
+    try:
+        for document in added:
+            if document.copy:
+                target = manifest.parent / document.row["file"]
+                shutil.copyfile(document.source, target)
+                copied.append(target)
+        write_manifest(temporary, header, rows)
+        problems = manifest_problems(temporary)
+        if problems:
+            raise CorpusError([p.replace(display_path(temporary), display_path(manifest)) for p in problems])
+        os.replace(temporary, manifest)
+    except BaseException:
+        for path in copied:
+            path.unlink(missing_ok=True)
+        raise
+    finally:
+        temporary.unlink(missing_ok=True)

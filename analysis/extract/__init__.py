@@ -1,0 +1,33 @@
+"""Stage 5, extraction: concordances, formulaic expressions, quantities (results and targets)
+and targets against outcomes.
+
+Modules, in the order of the stage: ``kwic``, ``formulaic``, ``quantities``, ``targets``.
+Code outside the package uses the names re-exported here (``from analysis import extract``, then ``extract.NAME``).
+"""
+from .kwic import (
+    concordance, dispersion,
+)
+from .formulaic import (
+    quoted_terms, formulaic_expressions, expression_overlap, variant_key,
+    rarefied_expression_count, expression_summary,
+)
+from .quantities import (
+    UNITS, QUANTITY_COLUMNS, parse_number, find_quantities, extract_quantities,
+    QUANTITY_CODED_SAMPLE, sample_sentences, read_coded_sample, sample_agreement,
+    sample_disagreements,
+)
+from .targets import (
+    HEDGES, FLOORS, CEILINGS, MAIN_TARGETS, report_targets, match_indicators,
+    targets_side_by_side, targets_by_theme, repeated_reports, consecutive_reports,
+    target_outcomes, numeric_density,
+)
+
+__all__ = [
+    "concordance", "dispersion", "quoted_terms", "formulaic_expressions",
+    "expression_overlap", "variant_key", "rarefied_expression_count", "expression_summary",
+    "UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities",
+    "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_coded_sample", "sample_agreement",
+    "sample_disagreements", "HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS",
+    "report_targets", "match_indicators", "targets_side_by_side", "targets_by_theme",
+    "repeated_reports", "consecutive_reports", "target_outcomes", "numeric_density",
+]

@@ -1,0 +1,14 @@
+"""Stage 6, models: topic models (NMF) and the choice of the number of topics.
+
+Modules, in the order of the stage: ``topics``.
+Code outside the package uses the names re-exported here (``from analysis import models``, then ``models.NAME``).
+"""
+from .topics import (
+    TopicModel, paragraph_documents, fit_topics, npmi_coherence, choose_topic_number,
+    topic_prevalence, topic_theme_alignment,
+)
+
+__all__ = [
+    "TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence",
+    "choose_topic_number", "topic_prevalence", "topic_theme_alignment",
+]

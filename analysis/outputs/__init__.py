@@ -1,0 +1,42 @@
+"""Stage 8, outputs: computed findings, table export and the term explorer.
+
+Modules, in the order of the stage: ``findings``, ``export``, ``explorer``.
+Code outside the package uses the names re-exported here (``from analysis import outputs``, then ``outputs.NAME``).
+"""
+from .findings import (
+    Claim, claims_table, flagged_themes_are, timeline_changes_are_few,
+    timeline_changes_are_confounded, parts_do_not_differ, topics_align_weakly,
+    non_significance_is_low_power, place_names_are_a_minority,
+    only_place_names_survive_paragraphs, some_terms_hinge_on_one_section,
+    campaigns_confound_district, expressions_richer_at_equal_length, few_expressions_shared,
+    like_for_like_is_inconclusive, topic_number_is_uncertain, core_terms_shared,
+    tfidf_departs_from_frequency, term_marks_groups, places_among_largest_ratios,
+    rankings_agree, documents_differ_in_kind, extraction_is_accurate,
+    reviews_denser_than_plans, hedging_cannot_be_told_apart, few_targets_shared,
+    instruments_precise_but_incomplete, side_used_most,
+)
+from .export import (
+    FORMATS, EXCEL_MAX_ROWS, DICTIONARY_FILE, DEFAULT_DESIGNS, read_dictionary,
+    analysis_tables, data_dictionary, write_tables,
+)
+from .explorer import (
+    STATISTICS, MAX_SENTENCES, explorer_table, term_sentences, term_explorer_html,
+    stable_ids, write_term_explorer, design_explorers,
+)
+
+__all__ = [
+    "Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
+    "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
+    "non_significance_is_low_power", "place_names_are_a_minority",
+    "only_place_names_survive_paragraphs", "some_terms_hinge_on_one_section",
+    "campaigns_confound_district", "expressions_richer_at_equal_length",
+    "few_expressions_shared", "like_for_like_is_inconclusive", "topic_number_is_uncertain",
+    "core_terms_shared", "tfidf_departs_from_frequency", "term_marks_groups",
+    "places_among_largest_ratios", "rankings_agree", "documents_differ_in_kind",
+    "extraction_is_accurate", "reviews_denser_than_plans", "hedging_cannot_be_told_apart",
+    "few_targets_shared", "instruments_precise_but_incomplete", "side_used_most", "FORMATS",
+    "EXCEL_MAX_ROWS", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary",
+    "analysis_tables", "data_dictionary", "write_tables", "STATISTICS", "MAX_SENTENCES",
+    "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
+    "write_term_explorer", "design_explorers",
+]

@@ -1,0 +1,345 @@
+"""Findings as computed claims: each sentence a notebook concludes with has a function here
+that computes its evidence from the notebook's tables and says whether it holds.
+
+A notebook shows :func:`claims_table` beside its "Findings" prose, and
+``tests/test_findings.py`` recomputes every claim on the seeds, so a sentence cannot
+drift from the numbers: if the data change and a claim no longer holds, a test fails.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .._internal.rounding import sorted_by
+from ..textstats.uncertainty import poisson_rate_interval
+
+__all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
+           "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
+           "non_significance_is_low_power", "place_names_are_a_minority", "only_place_names_survive_paragraphs",
+           "some_terms_hinge_on_one_section", "campaigns_confound_district", "expressions_richer_at_equal_length",
+           "few_expressions_shared", "like_for_like_is_inconclusive", "topic_number_is_uncertain",
+           "core_terms_shared", "tfidf_departs_from_frequency", "term_marks_groups", "places_among_largest_ratios",
+           "rankings_agree", "documents_differ_in_kind", "extraction_is_accurate", "reviews_denser_than_plans",
+           "hedging_cannot_be_told_apart", "few_targets_shared", "instruments_precise_but_incomplete",
+           "side_used_most"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of a notebook's findings, the evidence computed for it, and whether
+    that evidence supports it."""
+
+    claim: str
+    evidence: str
+    holds: bool
+
+
+def claims_table(claims: Sequence[Claim]) -> pd.DataFrame:
+    """The claims as a table (claim, evidence, holds), for display beside the prose."""
+    return pd.DataFrame([{"claim": c.claim, "evidence": c.evidence, "holds": c.holds} for c in claims],
+                        columns=["claim", "evidence", "holds"])
+
+
+def timeline_changes_are_few(steps: pd.DataFrame, max_share: float = 0.2) -> Claim:
+    """Holds when at most ``max_share`` of the consecutive changes (rows of
+    :func:`analysis.dictionaries.themes.timeline_steps`) have a 95% interval that excludes 0."""
+    k, n = int(steps["excludes_zero"].sum()), len(steps)
+    return Claim("Few changes along the timeline are distinguishable from paragraph-level variation",
+                 f"{k} of {n} changes have a 95% interval excluding 0", n > 0 and k <= max_share * n)
+
+
+def timeline_changes_are_confounded(steps: pd.DataFrame, corpus: pd.DataFrame) -> Claim:
+    """Holds when every change whose interval excludes 0 comes with a change of genre or
+    scope between the two documents, or rests on a document with no hit (rate 0)."""
+    meta = corpus.set_index("doc_id")
+    reasons = []
+    shown = steps[steps["excludes_zero"]]
+    for theme, a, b, rate_a, rate_b in zip(shown["theme"], shown["from"], shown["to"], shown["rate_from"],
+                                           shown["rate_to"]):
+        why = [label for label, present in (("genre", meta.at[a, "genre"] != meta.at[b, "genre"]),
+                                            ("scope", meta.at[a, "scope"] != meta.at[b, "scope"]),
+                                            ("zero count", rate_a == 0 or rate_b == 0)) if present]
+        reasons.append((f"{theme} {a} → {b}", why))
+    evidence = "; ".join(f"{step}: {', '.join(why) or 'none'}" for step, why in reasons) or "no such change"
+    return Claim("Each distinguishable change coincides with a change of genre or scope, or a zero count",
+                 evidence, all(why for _, why in reasons))
+
+
+def parts_do_not_differ(differences: pd.DataFrame) -> Claim:
+    """Holds when no part-against-part difference (:func:`analysis.dictionaries.themes.rate_differences`)
+    has a 95% interval excluding 0; the evidence gives the median half-width, the size of
+    difference these data could have detected."""
+    k, n = int(differences["excludes_zero"].sum()), len(differences)
+    half_width = float(((differences["ci_high"] - differences["ci_low"]) / 2).median())
+    return Claim("No difference between review and plan parts is detectable at this size",
+                 f"{k} of {n} differences have a 95% interval excluding 0; median half-width "
+                 f"{half_width:.1f} per 1,000 word tokens", n > 0 and k == 0)
+
+
+def topics_align_weakly(alignment: pd.DataFrame, max_best_share: float = 0.2, min_unmatched: float = 0.75
+                        ) -> Claim:
+    """Holds when no topic puts more than ``max_best_share`` of its weight on one theme's
+    keywords and every topic puts at least ``min_unmatched`` on words of no theme
+    (:func:`analysis.models.topics.topic_theme_alignment`)."""
+    best, unmatched = float(alignment["best_share"].max()), float(alignment["unmatched_share"].min())
+    return Claim("Topics align only weakly with the dictionary's themes",
+                 f"largest share of a topic's weight on one theme {best:.2f}; "
+                 f"smallest share on no theme {unmatched:.2f}",
+                 best <= max_best_share and unmatched >= min_unmatched)
+
+
+def flagged_themes_are(precision: pd.DataFrame, named: Sequence[str]) -> Claim:
+    """Holds when the themes flagged for low precision in the coded sample
+    (:func:`analysis.dictionaries.validation.precision_by_theme`) are exactly the ``named`` ones."""
+    flagged = sorted(precision.loc[precision["flagged"], "theme"])
+    evidence = "; ".join(f"{t} {p:.1f} [{lo:.2f}, {hi:.2f}]" for t, p, lo, hi in
+                         zip(precision["theme"], precision["precision"], precision["ci_low"], precision["ci_high"]))
+    return Claim(f"Precision is below 0.7 for {', '.join(named) or 'no theme'} only",
+                 f"precision [95% Wilson interval]: {evidence}", flagged == sorted(named))
+
+
+def non_significance_is_low_power(detectable: pd.DataFrame, design: str, keyness_table: pd.DataFrame | None = None,
+                                  count: int = 20, min_log_ratio: float = 1.0) -> Claim:
+    """Holds when, in ``design``, a term seen ``count`` times in all could reach
+    significance only with |Log Ratio| ≥ ``min_log_ratio`` (a ``2**min_log_ratio``-fold
+    difference): a non-significant term is then not shown to be shared, only not shown to
+    differ (:func:`analysis.textstats.uncertainty.detectable_log_ratios`). With the design's
+    ``keyness_table``, the evidence also counts the tested terms seen fewer times."""
+    value = float(detectable.set_index("design").at[design, f"n = {count}"])
+    evidence = (f"a term seen {count} times needs |Log Ratio| ≥ {value:.2f} (a {2 ** value:.1f}-fold difference) "
+                "to reach p < 0.05 even before adjustment")
+    if keyness_table is not None:
+        rarer = int((keyness_table["freq_target"] + keyness_table["freq_reference"] < count).sum())
+        evidence += f"; {rarer} of {len(keyness_table)} tested terms are seen fewer than {count} times"
+    return Claim(f"In the {design} design, 'not significant' means too little data, not the same use",
+                 evidence, value >= min_log_ratio)
+
+
+def place_names_are_a_minority(table: pd.DataFrame, places: set[str] | frozenset[str], alpha: float = 0.05
+                               ) -> Claim:
+    """Holds when fewer than half of the terms significant in a keyness table
+    (p_adjusted < ``alpha``) are place names."""
+    significant = table.loc[table["p_adjusted"] < alpha, "term"]
+    named = [t for t in significant if t in places]
+    return Claim("Place names are a minority of the distinctive terms",
+                 f"{len(named)} of {len(significant)} significant terms are place names ({'、'.join(named)})",
+                 len(significant) > 0 and len(named) < len(significant) / 2)
+
+
+def only_place_names_survive_paragraphs(checked: pd.DataFrame, places: set[str] | frozenset[str]) -> Claim:
+    """Holds when every term that is significant both by G² and by the paragraph-level rank
+    test (:func:`analysis.textstats.uncertainty.keyness_over_paragraphs`) is a place name."""
+    significant = checked.loc[checked["significant_g2"], "term"]
+    survivors = checked.loc[checked["survives"], "term"].to_list()
+    return Claim("Beyond place names, no distinctive term survives a test over paragraphs",
+                 f"{len(survivors)} of {len(significant)} G²-significant terms also differ in a rank test over "
+                 f"paragraphs: {'、'.join(survivors) or 'none'}",
+                 all(t in places for t in survivors))
+
+
+def some_terms_hinge_on_one_section(jackknife: pd.DataFrame) -> Claim:
+    """Holds when at least one term loses significance when a single section is left out
+    (:func:`analysis.textstats.uncertainty.section_jackknife_keyness`); the evidence names them and
+    the section."""
+    fragile = jackknife[jackknife["significant"] < jackknife["replicates"]]
+    evidence = (f"{len(jackknife) - len(fragile)} of {len(jackknife)} terms are significant in every replicate; "
+                "lost without one section: " + "; ".join(f"{t} (without {s})" for t, s in
+                                                        zip(fragile["term"], fragile["weakest_without"])))
+    return Claim("Some distinctive terms rest on a single section", evidence, len(fragile) > 0)
+
+
+def campaigns_confound_district(campaign_terms: pd.DataFrame) -> Claim:
+    """Holds when a significant term belongs to a campaign that began between the years of
+    the two sides (:func:`analysis.dictionaries.campaigns.campaign_terms`): a year effect, not
+    necessarily a district one."""
+    shown = campaign_terms[campaign_terms["significant"] & campaign_terms["began_between"]]
+    return Claim("A distinctive term belongs to a city- or nation-wide campaign begun between the two reports",
+                 "; ".join(f"{t} ({c}, {lvl}, from {y})" for t, c, lvl, y in
+                           zip(shown["term"], shown["campaign"], shown["level"], shown["start_year"])) or "none",
+                 len(shown) > 0)
+
+
+def expressions_richer_at_equal_length(summary: pd.DataFrame, by: str, richer: str) -> Claim:
+    """Holds when the ``richer`` group has the most distinct formulaic expressions expected
+    at the shortest group's length (:func:`analysis.extract.formulaic.expression_summary`); a
+    descriptive comparison without an interval."""
+    column = next(c for c in summary.columns if c.startswith("distinct_in_"))
+    values = summary.set_index(by)[column]
+    return Claim(f"{richer} uses more distinct formulaic expressions, also at equal length (no interval)",
+                 "; ".join(f"{g}: {v:.1f} expected in {column.split('_')[2]} words" for g, v in values.items()),
+                 values.idxmax() == richer and (values == values.max()).sum() == 1)
+
+
+def few_expressions_shared(overlap: pd.DataFrame, max_share: float = 0.1) -> Claim:
+    """Holds when at most ``max_share`` of the distinct expressions of two groups
+    (:func:`analysis.extract.formulaic.expression_overlap`) occur in both."""
+    shared, total = int((overlap["status"] == "shared").sum()), len(overlap)
+    return Claim("The two reports share only a few formulaic expressions",
+                 f"{shared} of {total} distinct expressions occur in both "
+                 f"({'、'.join(overlap.loc[overlap['status'] == 'shared', 'expression'])})",
+                 total > 0 and shared <= max_share * total)
+
+
+def like_for_like_is_inconclusive(differences: pd.DataFrame) -> Claim:
+    """Holds when no change between matching sections (:func:`analysis.dictionaries.themes.rate_differences`)
+    has a 95% interval excluding 0, or a side is flagged small_n, so that the comparison
+    cannot show a change; the evidence gives the paragraphs and the widest interval."""
+    k, n = int(differences["excludes_zero"].sum()), len(differences)
+    widest = differences.loc[(differences["ci_high"] - differences["ci_low"]).idxmax()]
+    return Claim("The like-for-like comparison cannot show a change between 2018 and 2024",
+                 f"{k} of {n} changes have a 95% interval excluding 0; body paragraphs "
+                 f"{int(differences['paragraphs_from'].iloc[0])} → {int(differences['paragraphs_to'].iloc[0])}"
+                 f" (small_n: {bool(differences['small_n'].any())}); widest interval {widest['theme']} "
+                 f"[{widest['ci_low']:.1f}, {widest['ci_high']:.1f}] per 1,000 word tokens",
+                 n > 0 and (k == 0 or bool(differences["small_n"].any())))
+
+
+def topic_number_is_uncertain(selection: pd.DataFrame) -> Claim:
+    """Holds when the runner-up k's mean stability lies within one standard deviation of the
+    chosen k's (:func:`analysis.models.topics.choose_topic_number`): the choice is a convention,
+    not a finding."""
+    chosen = selection[selection["chosen"]].iloc[0]
+    others = sorted_by(selection[~selection["chosen"]], ["stability", "k"], ascending=[False, True])
+    runner = others.iloc[0]
+    close = abs(chosen["stability"] - runner["stability"]) <= chosen["stability_sd"]
+    return Claim("Stability does not single out one number of topics",
+                 f"chosen k = {int(chosen['k'])}: {chosen['stability']:.3f} ± {chosen['stability_sd']:.3f}; "
+                 f"next k = {int(runner['k'])}: {runner['stability']:.3f} ± {runner['stability_sd']:.3f}",
+                 bool(close))
+
+
+def core_terms_shared(top: pd.DataFrame, by: str = "doc_id") -> Claim:
+    """Holds when at least one term is in the top list of every ``by`` group
+    (:func:`analysis.textstats.stats.top_terms`); the evidence names those terms."""
+    groups = top.groupby(by, sort=False)["term"].agg(set)
+    shared = sorted(set.intersection(*groups)) if len(groups) else []
+    return Claim("A core of generic policy terms is in every document's top list",
+                 f"in all {len(groups)} top lists: {'、'.join(shared) or 'none'}", len(shared) > 0)
+
+
+def tfidf_departs_from_frequency(overlap: pd.DataFrame, max_mean: float = 0.5) -> Claim:
+    """Holds when the mean Jaccard index of the frequency and TF-IDF top lists
+    (:func:`analysis.textstats.stats.top_n_overlap`) is at most ``max_mean``."""
+    rows = overlap[overlap["methods"] == "frequency / tfidf"]
+    mean = float(rows["jaccard"].mean())
+    return Claim("TF-IDF ranks differently from frequency",
+                 f"Jaccard of the top lists, frequency / tfidf: mean {mean:.2f}, range "
+                 f"{rows['jaccard'].min():.2f}–{rows['jaccard'].max():.2f} over {len(rows)} documents",
+                 len(rows) > 0 and mean <= max_mean)
+
+
+def term_marks_groups(top: pd.DataFrame, term: str, present: Sequence[str], absent: Sequence[str], by: str) -> Claim:
+    """Holds when ``term`` is in the top list of every group in ``present`` and of none in
+    ``absent`` (:func:`analysis.textstats.stats.top_terms`); the evidence gives its rank in each."""
+    rank = top[top["term"] == term].set_index(by)["rank"]
+    evidence = "; ".join(f"{g}: {'rank ' + str(int(rank[g])) if g in rank.index else 'not in the top list'}"
+                         for g in [*present, *absent])
+    return Claim(f"{term} is in the top list of {', '.join(present)} and not of {', '.join(absent)}", evidence,
+                 all(g in rank.index for g in present) and not any(g in rank.index for g in absent))
+
+
+def places_among_largest_ratios(comparison: pd.DataFrame, places: set[str] | frozenset[str], n: int = 10) -> Claim:
+    """Holds when place names are among the ``n`` terms with the largest |Log Ratio| of a
+    comparison (:func:`analysis.textstats.stats.comparison_terms`, ranked by |Log Ratio|)."""
+    largest = comparison.sort_values("rank").head(n)
+    named = [t for t in largest["term"] if t in places]
+    return Claim("Place names are among the largest ratios of the comparison cloud",
+                 f"{len(named)} of the {len(largest)} largest |Log Ratio|: {'、'.join(named) or 'none'}", len(named) > 0)
+
+
+def rankings_agree(rho: float, n_terms: int, min_rho: float = 0.9) -> Claim:
+    """Holds when Spearman's ρ between two rankings of the same terms
+    (:func:`analysis.textstats.stats.ranking_agreement`) is at least ``min_rho``."""
+    return Claim("The G² and log-odds rankings agree",
+                 f"Spearman rho over {n_terms} terms: {rho:.3f}", rho >= min_rho)
+
+
+def documents_differ_in_kind(corpus: pd.DataFrame, doc_ids: Sequence[str]) -> Claim:
+    """Holds when every two consecutive documents of ``doc_ids`` differ in genre or scope,
+    so that a change along them cannot be read as a change over time alone."""
+    meta = corpus.set_index("doc_id")
+    pairs = list(zip(doc_ids, doc_ids[1:]))
+    differ = [(meta.at[a, "genre"], meta.at[a, "scope"]) != (meta.at[b, "genre"], meta.at[b, "scope"]) for a, b in pairs]
+    evidence = "; ".join(f"{d}: {meta.at[d, 'genre']}, {meta.at[d, 'scope'].split(':')[0]}" for d in doc_ids)
+    return Claim("Every step along these documents changes genre or scope", evidence, len(pairs) > 0 and all(differ))
+
+
+def extraction_is_accurate(agreement: pd.DataFrame, min_low: float = 0.85) -> Claim:
+    """Holds when the lower 95% Wilson limits of the extractor's precision and recall on the
+    coded sample (:func:`analysis.extract.quantities.sample_agreement`) both reach ``min_low``."""
+    table = agreement.set_index("measure")
+    parts = [f"{m} {int(table.at[m, 'k'])}/{int(table.at[m, 'n'])} = {table.at[m, 'estimate']:.2f} "
+             f"[{table.at[m, 'ci_low']:.2f}, {table.at[m, 'ci_high']:.2f}]" for m in ("precision", "recall")]
+    return Claim(f"The quantity extractor finds the quantities a coder finds, and little else (both lower limits "
+                 f"≥ {min_low})", "; ".join(parts),
+                 bool(table.at["precision", "ci_low"] >= min_low and table.at["recall", "ci_low"] >= min_low))
+
+
+def reviews_denser_than_plans(density: pd.DataFrame, reports: Sequence[str]) -> Claim:
+    """Holds when, in each report, the review part states more quantities per 1,000 word
+    tokens than the plan part and their 95% Jeffreys Poisson intervals do not overlap
+    (:func:`analysis.extract.targets.numeric_density` by doc_id and part_kind)."""
+    rows, holds = [], True
+    for doc_id in reports:
+        parts = density[density["doc_id"] == doc_id].set_index("part_kind")
+        review, plan = parts.loc["review"], parts.loc["plan"]
+        (r_low, p_low), (r_high, p_high) = poisson_rate_interval(
+            [review["quantities"], plan["quantities"]], [review["word_tokens"], plan["word_tokens"]])
+        holds &= bool(r_low > p_high)
+        rows.append(f"{doc_id}: review {review['per_1000']:.1f} [{r_low:.1f}, {r_high:.1f}], "
+                    f"plan {plan['per_1000']:.1f} [{p_low:.1f}, {p_high:.1f}] per 1,000 words")
+    return Claim("Review parts state results in numbers far more densely than plan parts state targets",
+                 "; ".join(rows), holds)
+
+
+def hedging_cannot_be_told_apart(density: pd.DataFrame, reports: Sequence[str], share: str = "hedged") -> Claim:
+    """Holds when the plan parts' 95% Wilson intervals of the share of targets that are
+    ``share`` (hedged or floor) overlap for the two reports: too few targets to say which
+    plan hedges more."""
+    plans = density[density["part_kind"] == "plan"].set_index("doc_id").loc[list(reports)]
+    evidence = "; ".join(f"{d}: {int(r[share])}/{int(r['targets'])} = {r[f'{share}_share']:.2f} "
+                         f"[{r[f'{share}_ci_low']:.2f}, {r[f'{share}_ci_high']:.2f}]" for d, r in plans.iterrows())
+    low = plans[f"{share}_ci_low"].max()
+    high = plans[f"{share}_ci_high"].min()
+    return Claim(f"The two plans' shares of {share} targets cannot be told apart at this number of targets",
+                 evidence, bool(low <= high))
+
+
+def few_targets_shared(side_by_side: pd.DataFrame, max_share: float = 0.2) -> Claim:
+    """Holds when the targets matched by indicator (:func:`analysis.extract.targets.targets_side_by_side`)
+    are at most ``max_share`` of the shorter report's targets."""
+    matched = int(side_by_side["match"].isin(["same indicator", "one inside the other"]).sum())
+    n_a = matched + int((side_by_side["match"] == "only a").sum())
+    n_b = matched + int((side_by_side["match"] == "only b").sum())
+    return Claim("The two reports set numeric targets for different things: few indicators appear in both",
+                 f"{matched} matched of {n_a} and {n_b} targets", bool(min(n_a, n_b) and matched <= max_share * min(n_a, n_b)))
+
+
+def instruments_precise_but_incomplete(by_side: pd.DataFrame, missed: pd.DataFrame, min_precision: float = 0.8,
+                                       min_missed: float = 0.1) -> Claim:
+    """Holds when every side's pooled precision (:func:`analysis.dictionaries.instruments.precision_by_side`)
+    reaches ``min_precision`` and the lower 95% limit of the share of hitless paragraphs
+    that do use an instrument (:func:`analysis.dictionaries.validation.missed_paragraph_share`) reaches
+    ``min_missed``: what the dictionary finds is mostly right, but it misses a good deal."""
+    row = missed.iloc[0]
+    evidence = "; ".join(f"{s}: {int(r)}/{int(n)} = {p:.2f}" for s, r, n, p in
+                         zip(by_side["side"], by_side["relevant"], by_side["coded"], by_side["precision"]))
+    evidence += (f"; hitless paragraphs using an instrument: {int(row['about_a_theme'])}/{int(row['paragraphs_coded'])}"
+                 f" = {row['share']:.2f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}]")
+    return Claim("The instrument dictionary's hits are mostly right on every side, but it misses instruments in a "
+                 "sizeable share of the paragraphs where it finds none", evidence,
+                 bool((by_side["precision"] >= min_precision).all() and row["ci_low"] >= min_missed))
+
+
+def side_used_most(used: pd.DataFrame, reports: Sequence[str], side: str) -> Claim:
+    """Holds when ``side`` is used in more sentences than each other side in every report
+    (rows of :func:`analysis.dictionaries.instruments.sentence_instruments`)."""
+    counts = used[used["doc_id"].isin(reports)].groupby(["doc_id", "side"]).size().unstack("side", fill_value=0)
+    counts = counts.reindex(index=list(reports), fill_value=0)
+    others = [c for c in counts.columns if c != side]
+    evidence = "; ".join(f"{d}: " + ", ".join(f"{c} {int(counts.at[d, c])}" for c in counts.columns) for d in reports)
+    holds = side in counts.columns and bool((counts[side].to_numpy()[:, None] > counts[others].to_numpy()).all())
+    return Claim(f"{side.capitalize()}-side instruments are used in more sentences than the other sides in each report",
+                 evidence, holds)

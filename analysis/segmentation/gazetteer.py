@@ -1,0 +1,26 @@
+"""Places: the project gazetteer of district, area and landmark names
+(``analysis/data/places.tsv``), and the rule that tells a place name from policy vocabulary."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from .._internal.data_files import read_tsv
+from .tagging import part_of_speech
+from ..paths import DATA_DIR
+
+__all__ = ["PLACES_FILE", "place_names", "is_place"]
+
+PLACES_FILE = DATA_DIR / "places.tsv"
+
+
+@functools.lru_cache(maxsize=None)
+def place_names(path: Path = PLACES_FILE) -> frozenset[str]:
+    """The project gazetteer: district, area and landmark names, for figures that show
+    place names apart from policy vocabulary (jieba tags some of them as person names)."""
+    return frozenset(row["name"].strip() for row in read_tsv(path, ["name", "kind"]))
+
+
+def is_place(term: str) -> bool:
+    """A place name: in the gazetteer, or tagged ns (place name) by jieba's dictionary."""
+    return term in place_names() or part_of_speech(term) == "ns"

@@ -1,0 +1,294 @@
+"""`python -m analysis add`: files copied unchanged, manifest rows inferred, every bad case
+an error naming the file, nothing half-written."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+import analysis
+import analysis.documents
+from analysis.__main__ import main
+from analysis.documents.intake import manifest_rows, meeting_dates, write_manifest
+from analysis.documents.corpus import CorpusError
+from analysis.paths import MANIFEST, SEEDS_DIR
+from synthetic_reports import (
+    APPENDED_ONLY_WORDS,
+    MARKUP_WORDS,
+    appended_lines,
+    html_report,
+    markdown_report,
+    report_lines,
+    write_docx,
+    write_pdf,
+)
+
+
+@pytest.fixture()
+def seeds(tmp_path):
+    """A copy of the seeds folder (texts and manifest) to add documents to."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, folder)
+    return folder
+
+
+@pytest.fixture()
+def incoming(tmp_path):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    return folder
+
+
+def add(manifest, *args) -> int:
+    return main(["add", *map(str, args), "--manifest", str(manifest)])
+
+
+def snapshot(folder):
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_thirty_markdown_reports_with_front_matter_load_with_markup_and_appended_notes_out_of_the_counts(
+        seeds, incoming, capsys):
+    years = range(1997, 2027)
+    files = []
+    for year in years:
+        path = incoming / f"shanghai-{year}.md"
+        path.write_text(markdown_report(year, "上海市", appended=year % 2 == 0), encoding="utf-8")
+        files.append(path)
+    assert add(seeds / "manifest.csv", *files, "--district", "Shanghai", "--district-zh", "上海") == 0
+    assert "30 document(s) added" in capsys.readouterr().out
+    for path in files:       # copied unchanged
+        assert (seeds / path.name).read_bytes() == path.read_bytes()
+    assert main(["check", "--manifest", str(seeds / "manifest.csv")]) == 0
+    assert "35 documents read and cleaned" in capsys.readouterr().out
+
+    corpus = analysis.load_corpus(seeds / "manifest.csv")
+    added = corpus[corpus["district"] == "Shanghai"].reset_index(drop=True)
+    assert added["doc_id"].tolist() == [f"shanghai-{year}-wr" for year in years]
+    assert added["date"].dt.strftime("%Y-%m-%d").tolist() == [f"{year}-01-15" for year in years]
+    assert added["date_note"].str.startswith("Date read from the report's meeting line “").all()
+    assert added["url"].tolist() == [f"https://www.example.gov.cn/zwgk/{year}/report-{year}.html" for year in years]
+    assert added["title"].tolist() == [f"{year}年上海市政府工作报告" for year in years]
+    assert (added["genre"] == "work_report").all() and (added["district_zh"] == "上海").all()
+    # the seeds' rows and texts are untouched
+    seeds_corpus = analysis.load_corpus(MANIFEST)
+    assert corpus.iloc[:5]["text"].tolist() == seeds_corpus["text"].tolist()
+
+    paras = analysis.paragraphs(corpus)
+    tokens = analysis.corpus_tokens(paras, cache=False)
+    counted = set(tokens.loc[tokens["doc_id"].str.startswith("shanghai"), "token"].str.lower())
+    assert not counted & set(MARKUP_WORDS)
+    assert not counted & set(APPENDED_ONLY_WORDS)
+    # every official line kept, the appended material set apart and in the audit
+    for row in added.itertuples():
+        year = row.year
+        assert set(report_lines(year, "上海市")) <= set(row.text.split("\n"))
+        expected = [line.removeprefix("- ") for line in appended_lines(year)]   # Markdown list markers removed
+        assert row.appended.split("\n") == (expected if year % 2 == 0 else [""])
+    audit = analysis.documents.cleaning_audit(corpus)
+    appended = audit[audit["zone"] == "appended"]
+    assert appended["doc_id"].nunique() == 15
+    assert len(appended) == 15 * len(appended_lines(2000))
+    markup = audit[audit["zone"] == "markup"]
+    assert set(markup["doc_id"]) == set(added["doc_id"])
+    structure = analysis.documents.structure_summary(paras).set_index("doc_id").loc[added["doc_id"]]
+    assert (structure["review_parts"] == 1).all() and (structure["plan_parts"] == 1).all()
+
+
+@pytest.mark.parametrize("name, write", [
+    ("report.txt", lambda path: path.write_text("2021年示范市政府工作报告\n" + "\n".join(report_lines(2021)),
+                                                encoding="utf-8")),
+    ("report.md", lambda path: path.write_text(markdown_report(2021), encoding="utf-8")),
+    ("report.html", lambda path: path.write_text(html_report(2021), encoding="utf-8")),
+    ("report.docx", lambda path: write_docx(path, 2021)),
+    ("report.pdf", lambda path: write_pdf(path, 2021)),
+])
+def test_add_reads_every_format(seeds, incoming, name, write):
+    path = incoming / name
+    write(path)
+    title = ["--title", "2021年示范市政府工作报告"] if name.endswith(".txt") else []
+    assert add(seeds / "manifest.csv", path, "--district", "Demo City", *title) == 0
+    corpus = analysis.load_corpus(seeds / "manifest.csv")
+    row = corpus.iloc[-1]
+    assert (row["doc_id"], row["date"].strftime("%Y-%m-%d"), row["title"]) == (
+        "demo-city-2021-wr", "2021-01-15", "2021年示范市政府工作报告")
+    assert set(report_lines(2021)) <= set(row["text"].split("\n"))
+    assert (seeds / name).read_bytes() == path.read_bytes()
+
+
+def test_manifest_rewritten_without_new_rows_is_byte_identical(tmp_path):
+    header, rows = manifest_rows(MANIFEST)
+    write_manifest(tmp_path / "manifest.csv", header, rows)
+    assert (tmp_path / "manifest.csv").read_bytes() == MANIFEST.read_bytes()
+
+
+def test_meeting_dates_in_arabic_and_chinese_numerals_and_across_lines():
+    assert meeting_dates("——2019年1月16日在上海市徐汇区第十六届人民代表大会第四次会议上") == [
+        ("2019-01-16", "2019年1月16日在上海市徐汇区第十六届人民代表大会第四次会议上")]
+    assert meeting_dates("（二〇二三年一月十二日在区十七届人大二次会议上）")[0][0] == "2023-01-12"
+    assert meeting_dates("政 府 工 作 报 告\n──2018年1月10日在长宁区第十六届\n人民代表大会第三次会议上")[0][0] == "2018-01-10"
+    assert meeting_dates("2019年2月30日在某区人民代表大会会议上")[0][0] == ""
+
+
+def test_the_seed_work_reports_give_their_manifest_dates(corpus):
+    for doc_id, date in (("cn-2018-wr", "2018-01-10"), ("xh-2019-wr", "2019-01-16")):
+        text = corpus.loc[corpus["doc_id"] == doc_id, "text"].item()
+        assert {found for found, _ in meeting_dates(text)} == {date}
+
+
+# --------------------------------------------------------------------------- dates it cannot find or trust
+
+def write_md(folder, name, text):
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda text: text.replace("1月15日在", "1月15日于"),
+     r"no meeting line .* among its first 40 lines, and the date in its metadata \(2019-02-04\) is a publication "
+     r"date, not a delivery date; pass --date YYYY-MM-DD"),
+    (lambda text: text.replace("date: 2019-02-04", "date: 2019-01-02"),
+     r"the file's metadata dates it 2019-01-02, before its meeting line “2019年1月15日在.*” \(2019-01-15\); "
+     r"the date cannot be trusted; pass --date"),
+    (lambda text: text.replace("title: 2019年", "title: 2020年"),
+     r"the title “2020年示范市政府工作报告” names 2020, the meeting line “.*” 2019; the date cannot be trusted"),
+    (lambda text: text.replace("各位代表：", "各位代表：——2018年1月16日在示范市第十五届人民代表大会第九次会议上"),
+     r"the meeting lines give different dates \(2018-01-16, 2019-01-15\); pass --date"),
+    (lambda text: text.replace("1月15日在", "2月30日在"), r"gives an impossible date; pass --date"),
+])
+def test_a_date_it_cannot_find_or_trust_is_an_error_naming_the_file(seeds, incoming, capsys, change, problem):
+    path = write_md(incoming, "report.md", change(markdown_report(2019)))
+    before = snapshot(seeds)
+    assert add(seeds / "manifest.csv", path, "--district", "Demo") == 1
+    err = capsys.readouterr().err
+    assert "incoming/report.md: " in err or "report.md: " in err
+    import re
+
+    assert re.search(problem, err), err
+    assert "nothing was added" in err
+    assert snapshot(seeds) == before
+    # --date settles it, and says so
+    assert add(seeds / "manifest.csv", path, "--district", "Demo", "--date", "2019-01-15") == 0
+    row = analysis.read_manifest(seeds / "manifest.csv").iloc[-1]
+    assert row["date_note"] == "Date given when the document was added (--date)."
+
+
+def test_a_news_article_without_a_meeting_line_takes_its_publication_date(seeds, incoming):
+    text = markdown_report(2019).replace("1月15日在", "1月15日于").replace("title: 2019年示范市政府工作报告",
+                                                                       "title: 示范市召开人民代表大会")
+    path = write_md(incoming, "news.md", text)
+    assert add(seeds / "manifest.csv", path, "--district", "Demo", "--genre", "news_article") == 0
+    row = analysis.read_manifest(seeds / "manifest.csv").iloc[-1]
+    assert (row["doc_id"], row["date"].strftime("%Y-%m-%d")) == ("demo-2019-news", "2019-02-04")
+    assert row["date_note"].startswith("Publication date read from the file's metadata (2019-02-04)")
+
+
+# --------------------------------------------------------------------------- other refusals
+
+def test_every_problem_of_every_file_is_reported_and_nothing_is_written(seeds, incoming, capsys):
+    good = write_md(incoming, "good.md", markdown_report(2019))
+    untitled = write_md(incoming, "untitled.md", markdown_report(2020, front_matter=False))
+    not_a_report = write_md(incoming, "other.md", markdown_report(2021).replace("政府工作报告", "工作总结"))
+    utf16 = incoming / "utf16.txt"
+    utf16.write_bytes("\ufeff".encode("utf-16-le") + "各位代表".encode("utf-16-le"))
+    listed = incoming / "004_8b03acbbd24002e3.txt"
+    listed.write_text("\n".join(report_lines(2018)), encoding="utf-8")
+    before = snapshot(seeds)
+    assert add(seeds / "manifest.csv", good, untitled, not_a_report, utf16, listed, "--district", "Demo") == 1
+    err = capsys.readouterr().err
+    assert "untitled.md: no title in the file's metadata; pass --title" in err
+    assert "other.md: cannot tell the genre from the title “2021年示范市工作总结”; pass --genre" in err
+    assert "utf16.txt: this is a UTF-16 text file" in err
+    assert "004_8b03acbbd24002e3.txt: a file named 004_8b03acbbd24002e3.txt is already listed" in err
+    assert "5 problem(s)" not in err and "4 problem(s); nothing was added" in err
+    assert snapshot(seeds) == before
+
+
+def test_a_doc_id_clash_and_options_for_one_file(seeds, incoming, capsys):
+    first = write_md(incoming, "a.md", markdown_report(2019))
+    second = write_md(incoming, "b.md", markdown_report(2019))
+    assert add(seeds / "manifest.csv", first, second, "--district", "Demo") == 1
+    assert "b.md: doc_id 'demo-2019-wr' is already used (by " in capsys.readouterr().err
+    assert add(seeds / "manifest.csv", first, second, "--district", "Demo", "--date", "2019-01-15") == 1
+    assert "--date, --title and --doc-id describe one document" in capsys.readouterr().err
+    assert add(seeds / "manifest.csv", first, "--district", "长宁") == 1
+    assert "--district '长宁': use Latin letters" in capsys.readouterr().err
+
+
+def test_a_failure_half_way_leaves_nothing_behind(seeds, incoming, monkeypatch):
+    files = [write_md(incoming, f"r{year}.md", markdown_report(year)) for year in (2019, 2020, 2021)]
+    before = snapshot(seeds)
+    calls = []
+    real_copy = shutil.copyfile
+
+    def failing_copy(source, target):
+        calls.append(target)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_copy(source, target)
+
+    monkeypatch.setattr("analysis.documents.intake.shutil.copyfile", failing_copy)
+    with pytest.raises(OSError, match="disk full"):
+        analysis.add_documents(files, "Demo", manifest=seeds / "manifest.csv")
+    assert snapshot(seeds) == before and len(calls) == 3
+
+
+def test_a_manifest_that_fails_validation_after_writing_is_not_put_in_place(seeds, incoming, monkeypatch):
+    path = write_md(incoming, "r.md", markdown_report(2019))
+    before = snapshot(seeds)
+    checks = []
+
+    def failing_check(manifest):
+        checks.append(manifest)
+        return [] if len(checks) == 1 else [f"{manifest}: something is wrong"]
+
+    monkeypatch.setattr("analysis.documents.intake.manifest_problems", failing_check)
+    with pytest.raises(CorpusError, match="something is wrong"):
+        analysis.add_documents([path], "Demo", manifest=seeds / "manifest.csv")
+    assert snapshot(seeds) == before
+
+
+def test_a_new_manifest_is_created(tmp_path, incoming):
+    path = write_md(incoming, "r.md", markdown_report(2019))
+    manifest = tmp_path / "corpus" / "manifest.csv"
+    rows = analysis.add_documents([path], "Demo", manifest=manifest)
+    assert [row["doc_id"] for row in rows] == ["demo-2019-wr"]
+    assert analysis.read_manifest(manifest)["url"].tolist() == ["https://www.example.gov.cn/zwgk/2019/report-2019.html"]
+
+
+def test_readme_shows_add_for_every_format():
+    from analysis.documents.formats import SUPPORTED_SUFFIXES
+    from analysis.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Add a document"):readme.index("## Add a district")]
+    commands = [line for line in section.splitlines() if "python -m analysis add " in line]
+    shown = {suffix for line in commands for suffix in SUPPORTED_SUFFIXES if f"{suffix} " in line}
+    assert shown >= {".txt", ".md", ".html", ".docx", ".pdf"}
+
+
+def test_publisher_from_the_option_or_the_file_metadata(seeds, incoming, capsys):
+    """The government body that issued a text: --publisher, else the front matter's
+    publisher (or an HTML page's meta publisher), else empty; check accepts the column."""
+    given = incoming / "shanghai-2020.md"
+    given.write_text(markdown_report(2020, "上海市"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", given, "--district", "Shanghai", "--district-zh", "上海",
+               "--publisher", "上海市人民政府") == 0
+    in_metadata = incoming / "shanghai-2021.md"
+    in_metadata.write_text(markdown_report(2021, "上海市").replace("---\ntitle:", "---\npublisher: 上海市人民政府办公厅\ntitle:", 1),
+                           encoding="utf-8")
+    page = incoming / "shanghai-2022.html"
+    page.write_text(html_report(2022, "上海市").replace("<head>", '<head><meta name="publisher" content="上海市人民政府">', 1),
+                    encoding="utf-8")
+    none = incoming / "shanghai-2023.md"
+    none.write_text(markdown_report(2023, "上海市"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", in_metadata, page, none, "--district", "Shanghai") == 0
+    capsys.readouterr()
+    assert main(["check", "--manifest", str(seeds / "manifest.csv")]) == 0
+    corpus = analysis.load_corpus(seeds / "manifest.csv").set_index("doc_id")
+    assert corpus.loc[[f"shanghai-{y}-wr" for y in (2020, 2021, 2022, 2023)], "publisher"].tolist() == [
+        "上海市人民政府", "上海市人民政府办公厅", "上海市人民政府", ""]
+    assert corpus.at["cn-2018-wr", "publisher"] == "上海市长宁区人民政府"
+    header = (seeds / "manifest.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header.index("publisher") == header.index("speaker") + 1

@@ -1,0 +1,126 @@
+"""Structure: numerals, parts/sections/items on inline texts, sentences, and the seeds' outline."""
+import pandas as pd
+import pytest
+
+from analysis.documents.structure import (chinese_numeral, outline, paragraphs, sentence_numbers, sentences, split_sentences,
+                                structure_summary)
+
+
+@pytest.mark.parametrize("numeral, value", [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20),
+                                            ("三十七", 37), ("九十九", 99)])
+def test_chinese_numeral(numeral, value):
+    assert chinese_numeral(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["", "零", "一二", "十十", "百"])
+def test_chinese_numeral_rejects(numeral):
+    with pytest.raises(ValueError, match="not a Chinese numeral"):
+        chinese_numeral(numeral)
+
+
+REPORT = "\n".join([
+    "某区政府工作报告",
+    "各位代表：",
+    "一、2018年工作回顾",
+    "（一）坚持创新驱动。全年经济增长。",
+    "工作取得新进展。",
+    "（二）改善民生",
+    "民生持续改善。",
+    "二、2019年主要任务",
+    "（一）深化改革",
+    "1.推进改革。",
+    "改革要深化！是吗？",
+    "2.扩大开放",
+])
+
+
+def test_paragraphs_assign_parts_sections_and_items():
+    table = paragraphs(pd.DataFrame({"doc_id": ["d"], "text": [REPORT]}))
+    assert table["para_no"].tolist() == list(range(1, 13))
+    assert table["kind"].tolist() == [
+        "subheading", "subheading", "part_heading", "section_heading", "text", "section_heading", "text",
+        "part_heading", "section_heading", "item_heading", "text", "item_heading"]
+    assert table["part_kind"].tolist() == ["front"] * 2 + ["review"] * 5 + ["plan"] * 5
+    assert table["part_no"].tolist() == [pd.NA, pd.NA, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2]
+    assert table["section_no"].tolist() == [pd.NA] * 3 + [1, 1, 2, 2, pd.NA, 1, 1, 1, 1]
+    assert table["item_no"].tolist() == [pd.NA] * 9 + [1, 1, 2]
+    assert table.loc[3, "section_title"] == "坚持创新驱动"
+    assert table.loc[10, "item_title"] == "推进改革"
+
+
+def test_document_without_parts_has_no_part_kind():
+    table = paragraphs(pd.DataFrame({"doc_id": ["d"], "text": ["（三）抓创新。内容。\n内容二。"]}))
+    assert table["part_kind"].isna().all()
+    assert table["section_no"].tolist() == [3, 3]
+
+
+def test_other_part_kind():
+    table = paragraphs(pd.DataFrame({"doc_id": ["d"], "text": ["一、准确把握时代方位"]}))
+    assert table["part_kind"].tolist() == ["other"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("改革要深化！是吗？好。", ["改革要深化！", "是吗？", "好。"]),
+    ("他说“好。”然后走了", ["他说“好。”", "然后走了"]),
+    ("没有句末", ["没有句末"]),
+    ("省略……。结束。", ["省略……。", "结束。"]),
+])
+def test_split_sentences(text, expected):
+    assert split_sentences(text) == expected
+    assert "".join(split_sentences(text)) == text
+
+
+def test_sentences_table():
+    table = sentences(paragraphs(pd.DataFrame({"doc_id": ["d"], "text": [REPORT]})))
+    assert table.loc[table["para_no"] == 11, "text"].tolist() == ["改革要深化！", "是吗？"]
+    assert table.loc[table["para_no"] == 11, "sent_no"].tolist() == [1, 2]
+
+
+# --------------------------------------------------------------------------- seeds
+
+def test_seed_structure_summary(paras):
+    summary = structure_summary(paras).set_index("doc_id")
+    assert summary.loc["cn-2018-wr", ["parts", "review_parts", "plan_parts", "sections"]].tolist() == [2, 1, 1, 14]
+    assert summary.loc["xh-2019-wr", ["parts", "review_parts", "plan_parts", "sections"]].tolist() == [2, 1, 1, 14]
+    assert summary.loc["cn-2020-fyp", ["parts", "items", "sections"]].tolist() == [10, 37, 0]
+    assert summary.loc["cn-2024-wr", ["parts", "sections"]].tolist() == [0, 3]
+    assert summary.loc["cn-2017-retreat", ["parts", "sections", "items"]].tolist() == [0, 0, 0]
+
+
+def test_seed_outline(paras):
+    heads = outline(paras)
+    fyp_items = heads[(heads["doc_id"] == "cn-2020-fyp") & (heads["kind"] == "item_heading")]
+    assert fyp_items["item_no"].tolist() == list(range(1, 38))
+    sections = heads[(heads["doc_id"] == "cn-2018-wr") & (heads["kind"] == "section_heading")]
+    assert sections["section_no"].tolist() == [1, 2, 3, 4, 5, 6, 1, 2, 3, 4, 5, 6, 7, 8]
+    assert sections["part_kind"].tolist() == ["review"] * 6 + ["plan"] * 8
+    excerpt = heads[heads["doc_id"] == "cn-2024-wr"]
+    assert excerpt["section_no"].tolist() == [3, 4, 5]
+    assert excerpt["title"].tolist() == ["坚定不移抓创新，发展动力势能积蓄壮大", "有力有序促更新，城区环境品质提档升级",
+                                         "精品精细优管理，城区治理能力不断增强"]
+    xh_parts = heads[(heads["doc_id"] == "xh-2019-wr") & (heads["kind"] == "part_heading")]
+    assert xh_parts["title"].tolist() == ["2018年工作回顾", "2019年主要任务"]
+
+
+def test_seed_paragraphs_rebuild_the_text(corpus, paras):
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        assert "\n".join(paras.loc[paras["doc_id"] == doc_id, "text"]) == text
+
+
+def test_reports_missing_parts(corpus, paras):
+    from analysis.documents.structure import reports_missing_parts
+
+    table = reports_missing_parts(corpus, structure_summary(paras))
+    assert table[["doc_id", "missing"]].to_dict("records") == [{"doc_id": "cn-2024-wr", "missing": "review and plan"}]
+    assert table["scope"].item().startswith("excerpt")
+
+
+def test_sentence_numbers_name_the_sentence_holding_each_offset():
+    table = pd.DataFrame({"doc_id": ["a", "a"], "para_no": [1, 2], "text": ["推进改革。扩大开放！加强治理", "一句话。"]})
+    # paragraph 1: 推进改革。 (0–4), 扩大开放！ (5–9), 加强治理 (10–13)
+    assert sentence_numbers(table, ["a"] * 6, [1, 1, 1, 1, 1, 2], [0, 4, 5, 9, 13, 3]) == [1, 1, 2, 2, 3, 1]
+    for doc_id, para_no, text in zip(table["doc_id"], table["para_no"], table["text"]):
+        pieces = split_sentences(text)
+        starts = [sum(len(p) for p in pieces[:k]) for k in range(len(pieces) + 1)]
+        numbers = sentence_numbers(table, [doc_id] * len(text), [para_no] * len(text), range(len(text)))
+        assert all(starts[n - 1] <= offset < starts[n] for offset, n in enumerate(numbers))

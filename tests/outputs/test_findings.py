@@ -1,0 +1,233 @@
+"""Every claim a notebook states holds on the seeds (recomputed here from the package), and
+each claim function can fail on data that contradict it."""
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.dictionaries import campaigns, themes
+from analysis.extract import formulaic
+from analysis.models import topics
+from analysis.outputs import findings
+from analysis.textstats import stats, uncertainty
+
+
+@pytest.fixture(scope="module")
+def theme_data(corpus, paras):
+    tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
+    dictionary = themes.read_themes()
+    return tokens, dictionary, themes.theme_hits(tokens, dictionary)
+
+
+TIMELINE = ["cn-2017-retreat", "cn-2018-wr", "cn-2020-fyp", "cn-2024-wr"]     # notebook 02's defaults
+WORK_REPORTS = ["cn-2018-wr", "xh-2019-wr"]
+
+
+def test_notebook_02_timeline_claims_hold_on_the_seeds(corpus, theme_data):
+    tokens, dictionary, hits = theme_data
+    steps = themes.timeline_steps(hits, tokens, TIMELINE, dictionary, 2000, 2024)
+    assert findings.timeline_changes_are_few(steps).holds
+    assert findings.timeline_changes_are_confounded(steps, corpus).holds
+
+
+def test_notebook_02_parts_claim_holds_on_the_seeds(theme_data):
+    tokens, dictionary, hits = theme_data
+    queries = {f"{d} · {k}": f"doc_id == '{d}' and part_kind == '{k}'" for d in WORK_REPORTS for k in ["review", "plan"]}
+    differences = themes.rate_differences(analysis.segmentation.tokens.stack_groups(hits, queries),
+                                          analysis.segmentation.tokens.stack_groups(tokens, queries), dictionary,
+                                          [(f"{d} · review", f"{d} · plan") for d in WORK_REPORTS], "group", 2000, 2024)
+    assert findings.parts_do_not_differ(differences).holds
+
+
+def test_notebook_02_topic_claim_holds_on_the_seeds(theme_data):
+    tokens, dictionary, _ = theme_data
+    model = topics.fit_topics(topics.paragraph_documents(tokens), len(dictionary), 0)
+    assert findings.topics_align_weakly(topics.topic_theme_alignment(model, dictionary)).holds
+
+
+def test_claims_fail_on_data_that_contradict_them():
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "genre": ["work_report"] * 2, "scope": ["whole"] * 2})
+    steps = pd.DataFrame({"theme": ["t1", "t2"], "from": ["a", "a"], "to": ["b", "b"], "rate_from": [5.0, 5.0],
+                          "rate_to": [20.0, 6.0], "ci_low": [4.0, -2.0], "ci_high": [26.0, 4.0],
+                          "excludes_zero": [True, False]})
+    assert not findings.timeline_changes_are_few(steps, max_share=0.2).holds      # 1 of 2
+    claim = findings.timeline_changes_are_confounded(steps, corpus)                 # same genre and scope
+    assert not claim.holds and "t1 a → b: none" in claim.evidence
+    assert not findings.parts_do_not_differ(steps).holds
+    strong = pd.DataFrame({"best_share": [0.5, 0.1], "unmatched_share": [0.4, 0.9]})
+    assert not findings.topics_align_weakly(strong).holds
+    table = findings.claims_table([claim])
+    assert table.columns.tolist() == ["claim", "evidence", "holds"] and not table["holds"].item()
+
+
+def test_notebook_02_precision_claim_holds_on_the_shipped_sample():
+    from analysis.dictionaries import validation
+
+    precision = validation.precision_by_theme(validation.read_coded_sample(), themes.read_themes())
+    assert findings.flagged_themes_are(precision, ["governance"]).holds
+    assert not findings.flagged_themes_are(precision, []).holds
+
+
+@pytest.fixture(scope="module")
+def main_design(corpus, paras):
+    tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
+    target, reference = tokens[tokens["doc_id"] == "cn-2018-wr"], tokens[tokens["doc_id"] == "xh-2019-wr"]
+    table = stats.keyness(stats.word_counts(target), stats.word_counts(reference), 5)
+    places = frozenset(t for t in table["term"] if analysis.segmentation.gazetteer.is_place(t))
+    return tokens, target, reference, table, places
+
+
+def test_notebook_03_keyness_claims_hold_on_the_seeds(main_design):
+    _, target, reference, table, places = main_design
+    assert findings.place_names_are_a_minority(table, places).holds
+    checked = uncertainty.keyness_over_paragraphs(table, target, reference)
+    assert findings.only_place_names_survive_paragraphs(checked, places).holds
+    detectable = uncertainty.detectable_log_ratios({"main": (int(target["is_word"].sum()),
+                                                             int(reference["is_word"].sum()))})
+    claim = findings.non_significance_is_low_power(detectable, "main", table)
+    assert claim.holds and f"of {len(table)} tested terms are seen fewer than 20 times" in claim.evidence
+    log_odds = stats.log_odds_dirichlet(stats.word_counts(target), stats.word_counts(reference),
+                                        stats.word_counts(main_design[0]), 1000.0, 5)
+    rho, _ = stats.ranking_agreement(table, log_odds, 20)
+    assert findings.rankings_agree(rho, len(table)).holds
+    significant = table.loc[table["p_adjusted"] < 0.05, "term"].to_list()
+    jackknife = uncertainty.section_jackknife_keyness(target, reference, significant, 5)
+    assert findings.some_terms_hinge_on_one_section(jackknife).holds
+    claim = findings.campaigns_confound_district(campaigns.campaign_terms(table, analysis.read_lexicon(), (2018, 2019)))
+    assert claim.holds and "品牌 (四大品牌" in claim.evidence
+
+
+def test_notebook_03_formulaic_claims_hold_on_the_seeds(corpus, main_design):
+    tokens = main_design[0]
+    reports = corpus[corpus["doc_id"].isin(["cn-2018-wr", "xh-2019-wr"])]
+    report_tokens = tokens[tokens["doc_id"].isin(reports["doc_id"])]
+    expressions = formulaic.formulaic_expressions(reports, report_tokens, analysis.read_lexicon(), "district")
+    words = report_tokens[report_tokens["is_word"]].groupby("district").size()
+    summary = formulaic.expression_summary(expressions, {d: int(words[d]) for d in ["Changning", "Xuhui"]}, "district")
+    assert findings.expressions_richer_at_equal_length(summary, "district", "Xuhui").holds
+    overlap = formulaic.expression_overlap(expressions, "district", "Changning", "Xuhui")
+    assert findings.few_expressions_shared(overlap).holds
+
+
+def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
+    tokens = main_design[0]
+    by_document = stats.term_frequencies(tokens, "doc_id")
+    assert findings.core_terms_shared(stats.top_terms(by_document, 15)).holds
+    overlap = stats.top_n_overlap({"frequency": by_document, "tfidf": stats.tfidf_keywords(tokens)}, 15)
+    assert findings.tfidf_departs_from_frequency(overlap).holds
+    parts = tokens[tokens["doc_id"].isin(WORK_REPORTS) & tokens["part_kind"].isin(["review", "plan"])]
+    parts = parts.assign(doc_part=parts["doc_id"] + " · " + parts["part_kind"])
+    top_by_part = stats.top_terms(stats.term_frequencies(parts, "doc_part"), 15)
+    assert findings.term_marks_groups(top_by_part, "完成", [f"{d} · review" for d in WORK_REPORTS],
+                                      [f"{d} · plan" for d in WORK_REPORTS], "doc_part").holds
+    counts = [stats.word_counts(tokens[tokens["doc_id"] == d]) for d in WORK_REPORTS]
+    comparison = stats.comparison_terms(stats.keyness(*counts), 80, 5)
+    places = frozenset(t for t in comparison["term"] if analysis.segmentation.gazetteer.is_place(t))
+    assert findings.places_among_largest_ratios(comparison, places).holds
+
+
+def test_notebook_02_topic_and_like_for_like_claims_hold_on_the_seeds(theme_data):
+    tokens, dictionary, hits = theme_data
+    queries = {"2024": "doc_id == 'cn-2024-wr' and section_no in [4, 5]",
+               "2018": "doc_id == 'cn-2018-wr' and part_kind == 'review' and section_no in [3, 4]"}
+    differences = themes.rate_differences(analysis.segmentation.tokens.stack_groups(hits, queries),
+                                          analysis.segmentation.tokens.stack_groups(tokens, queries), dictionary,
+                                          [("2018", "2024")], "group", 2000, 2024)
+    assert findings.like_for_like_is_inconclusive(differences).holds
+    assert findings.documents_differ_in_kind(analysis.load_corpus(), ["cn-2018-wr", "cn-2020-fyp", "cn-2024-wr"]).holds
+    docs = topics.paragraph_documents(tokens)
+    selection = topics.choose_topic_number(docs, range(2, 13), 0, n_samples=20)
+    assert findings.topic_number_is_uncertain(selection).holds
+    chosen = int(selection.loc[selection["chosen"], "k"].item())
+    assert findings.topics_align_weakly(topics.topic_theme_alignment(topics.fit_topics(docs, chosen, 0),
+                                                                     dictionary)).holds
+
+
+def test_notebook_03_and_01_claims_fail_on_contradicting_data():
+    table = pd.DataFrame({"term": ["甲", "乙", "丙"], "p_adjusted": [0.01, 0.01, 0.01]})
+    assert not findings.place_names_are_a_minority(table, {"甲", "乙"}).holds
+    checked = pd.DataFrame({"term": ["甲", "乙"], "significant_g2": [True, True], "survives": [True, True]})
+    assert not findings.only_place_names_survive_paragraphs(checked, {"甲"}).holds
+    detectable = pd.DataFrame({"design": ["big"], "n = 20": [0.4]})
+    assert not findings.non_significance_is_low_power(detectable, "big").holds
+    jackknife = pd.DataFrame({"term": ["甲"], "replicates": [10], "significant": [10], "weakest_without": ["x"]})
+    assert not findings.some_terms_hinge_on_one_section(jackknife).holds
+    links = pd.DataFrame({"term": ["品牌"], "significant": [True], "began_between": [False], "campaign": ["四大品牌"],
+                          "level": ["shanghai"], "start_year": [2018]})
+    assert not findings.campaigns_confound_district(links).holds
+    summary = pd.DataFrame({"g": ["X", "Y"], "distinct_in_10_words": [5.0, 5.0]})
+    assert not findings.expressions_richer_at_equal_length(summary, "g", "Y").holds       # a tie
+    overlap = pd.DataFrame({"expression": ["甲", "乙"], "status": ["shared", "X only"]})
+    assert not findings.few_expressions_shared(overlap).holds
+    top = pd.DataFrame({"doc_id": ["a", "b"], "term": ["甲", "乙"], "rank": [1, 1]})
+    assert not findings.core_terms_shared(top).holds
+    assert findings.term_marks_groups(top, "甲", ["a"], ["b"], "doc_id").holds
+    assert not findings.term_marks_groups(top, "甲", ["a", "b"], [], "doc_id").holds
+    overlap = pd.DataFrame({"methods": ["frequency / tfidf"], "jaccard": [0.9]})
+    assert not findings.tfidf_departs_from_frequency(overlap).holds
+    comparison = pd.DataFrame({"term": ["产业"], "rank": [1]})
+    assert not findings.places_among_largest_ratios(comparison, {"长宁"}).holds
+    selection = pd.DataFrame({"k": [2, 3], "stability": [0.9, 0.5], "stability_sd": [0.05, 0.05],
+                              "chosen": [True, False]})
+    assert not findings.topic_number_is_uncertain(selection).holds
+    differences = pd.DataFrame({"theme": ["t"], "difference": [9.0], "ci_low": [2.0], "ci_high": [16.0],
+                                "paragraphs_from": [30], "paragraphs_to": [40], "small_n": [False],
+                                "excludes_zero": [True]})
+    assert not findings.like_for_like_is_inconclusive(differences).holds
+
+
+def test_ranking_and_kind_claims_fail_on_contradicting_data():
+    assert not findings.rankings_agree(0.3, 100).holds
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "genre": ["work_report"] * 3,
+                           "scope": ["whole", "whole", "excerpt: x"]})
+    assert not findings.documents_differ_in_kind(corpus, ["a", "b", "c"]).holds      # a → b: same kind
+    assert findings.documents_differ_in_kind(corpus, ["b", "c"]).holds
+
+
+@pytest.fixture(scope="module")
+def notebook_04(corpus, paras, theme_data):
+    from analysis.dictionaries import instruments, validation
+    from analysis.extract import quantities as indicators, targets
+    from analysis.paths import DATA_DIR
+
+    tokens, dictionary, _ = theme_data
+    tokens = tokens.merge(paras[["doc_id", "para_no", "part_kind"]], on=["doc_id", "para_no"]) \
+        if "part_kind" not in tokens else tokens
+    quantities = indicators.extract_quantities(paras, dictionary)
+    sample, coded = indicators.read_coded_sample(DATA_DIR / "quantity_sample.csv", DATA_DIR / indicators.QUANTITY_CODED_SAMPLE)
+    report_targets = targets.report_targets(quantities[quantities["doc_id"].isin(WORK_REPORTS)], paras)
+    instrument_list, sides = instruments.read_instruments(), instruments.instrument_sides()
+    instrument_coded = validation.read_coded_sample(instruments.INSTRUMENT_CODED_SAMPLE)
+    return {"agreement": indicators.sample_agreement(paras, sample, coded),
+            "density": targets.numeric_density(quantities, tokens, paras, ["doc_id", "part_kind"]),
+            "side_by_side": targets.targets_side_by_side(report_targets, *WORK_REPORTS),
+            "by_side": instruments.precision_by_side(validation.precision_by_theme(instrument_coded, instrument_list),
+                                                     sides),
+            "missed": validation.missed_paragraph_share(instrument_coded),
+            "used": instruments.sentence_instruments(tokens, paras, instrument_list, dictionary, sides)}
+
+
+def test_notebook_04_claims_hold_on_the_seeds(notebook_04):
+    data = notebook_04
+    assert findings.extraction_is_accurate(data["agreement"]).holds
+    assert findings.reviews_denser_than_plans(data["density"], WORK_REPORTS).holds
+    assert findings.hedging_cannot_be_told_apart(data["density"], WORK_REPORTS, "hedged").holds
+    assert findings.hedging_cannot_be_told_apart(data["density"], WORK_REPORTS, "floor").holds
+    assert findings.few_targets_shared(data["side_by_side"]).holds
+    assert findings.instruments_precise_but_incomplete(data["by_side"], data["missed"]).holds
+    assert findings.side_used_most(data["used"], WORK_REPORTS, "environment").holds
+
+
+def test_notebook_04_claims_fail_on_contrary_data(notebook_04):
+    data = notebook_04
+    worse = data["agreement"].assign(ci_low=0.5)
+    assert not findings.extraction_is_accurate(worse).holds
+    flat = data["density"].copy()
+    flat.loc[flat["part_kind"] == "plan", "quantities"] = flat.loc[flat["part_kind"] == "review", "quantities"].to_numpy() * 2
+    assert not findings.reviews_denser_than_plans(flat, WORK_REPORTS).holds
+    apart = data["density"].copy()
+    apart.loc[apart["doc_id"] == WORK_REPORTS[1], ["hedged_ci_low", "hedged_ci_high"]] = [0.6, 0.9]
+    assert not findings.hedging_cannot_be_told_apart(apart, WORK_REPORTS, "hedged").holds
+    shared = data["side_by_side"].assign(match="same indicator")
+    assert not findings.few_targets_shared(shared).holds
+    assert not findings.instruments_precise_but_incomplete(data["by_side"].assign(precision=0.5), data["missed"]).holds
+    assert not findings.side_used_most(data["used"], WORK_REPORTS, "supply").holds
