@@ -16,10 +16,10 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 export PYTHONHASHSEED := 0
 
 .DEFAULT_GOAL := help
-.PHONY: help env reproduce test lab check benchmark report clean
+.PHONY: help env reproduce test test-fast lab check benchmark report clean
 
 help: ## List the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 env: $(STAMP) ## Create .venv/ and install the pinned environment (done by the other targets when needed)
 
@@ -39,7 +39,10 @@ reproduce: $(STAMP) ## Execute every notebook in order (in place) and regenerate
 # No bytecode files: the tests write nothing inside the repository (figures and caches go
 # to a temporary folder, see tests/conftest.py).
 test: $(STAMP) ## Unit tests, strict nbval on every notebook, regenerated figures against figures/
-	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest --nbval --nbval-current-env tests $(NOTEBOOKS)
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest --nbval --nbval-current-env --durations=15 tests $(NOTEBOOKS)
+
+test-fast: $(STAMP) ## Unit tests without the notebooks and the tests marked slow (about a minute)
+	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -m "not slow" --durations=15 tests
 
 lab: $(STAMP) ## Open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks

@@ -30,8 +30,9 @@ def test_every_requirement_is_pinned_exactly():
             assert re.fullmatch(r"[A-Za-z0-9_.\-]+==[A-Za-z0-9_.+\-]+", line.strip()), line
 
 
-def test_environment_yml_names_the_direct_dependencies_at_the_locked_versions():
-    direct = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+def test_environment_yml_names_the_direct_and_development_dependencies_at_the_locked_versions():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    direct = project["dependencies"] + project["optional-dependencies"]["dev"]
     env = environment_pins()
     assert sorted(env) == sorted(normalise(d) for d in direct)
     locked = requirement_pins()

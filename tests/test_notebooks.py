@@ -80,6 +80,7 @@ def test_every_figure_has_svg_and_csv_beside_it():
         assert png.name[:2] in {path.name[:2] for path in NOTEBOOKS}
 
 
+@pytest.mark.slow
 def test_importing_the_package_prints_nothing():
     import subprocess
     import sys
@@ -112,6 +113,7 @@ def test_papermill_reads_every_one_line_parameter(path):
     assert one_line and one_line <= set(papermill.inspect_notebook(str(path)))
 
 
+@pytest.mark.slow
 def test_notebook_03_runs_under_papermill_for_two_other_places(tmp_path):
     """Notebook 03 compares two other places with no code change: the two seed work
     reports filed under Minhang and Pudong (rows of analysis/data/districts.tsv), run by

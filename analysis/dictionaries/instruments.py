@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import yaml
 
 from ..paths import DATA_DIR
 from ..documents.structure import sentence_numbers
-from .themes import Theme, hit_offsets, read_themes, theme_hits
-from ..textstats.uncertainty import wilson_interval
+from .themes import DictionaryEntry, hit_offsets, read_themes, theme_hits
+from .validation import proportion_with_interval
 
 __all__ = ["INSTRUMENTS_FILE", "INSTRUMENT_CODED_SAMPLE", "SIDES", "read_instruments", "instrument_sides", "instrument_hits",
            "sentence_instruments", "instruments_by_theme", "precision_by_side"]
@@ -32,8 +31,8 @@ SIDES = ("supply", "demand", "environment")
 """Where an instrument acts: on the supply of inputs, on demand, or on the environment."""
 
 
-def read_instruments(path: Path = INSTRUMENTS_FILE) -> list[Theme]:
-    """The instruments of the dictionary, in file order, as :class:`analysis.dictionaries.themes.Theme`
+def read_instruments(path: Path = INSTRUMENTS_FILE) -> list[DictionaryEntry]:
+    """The instruments of the dictionary, in file order, as :class:`analysis.dictionaries.themes.DictionaryEntry`
     (id, zh, en, keywords); errors as :func:`analysis.dictionaries.themes.read_themes`, and a ValueError
     naming the file for an instrument whose side is not one of SIDES."""
     instruments = read_themes(path, key="instruments")
@@ -52,7 +51,7 @@ def instrument_sides(path: Path = INSTRUMENTS_FILE) -> dict[str, str]:
     return sides
 
 
-def instrument_hits(tokens: pd.DataFrame, instruments: list[Theme]) -> pd.DataFrame:
+def instrument_hits(tokens: pd.DataFrame, instruments: list[DictionaryEntry]) -> pd.DataFrame:
     """The instruments' keyword hits (:func:`analysis.dictionaries.themes.theme_hits`, instrument id in
     the ``theme`` column), with no ``not_attention`` list: a document's name is not an
     instrument keyword."""
@@ -60,15 +59,15 @@ def instrument_hits(tokens: pd.DataFrame, instruments: list[Theme]) -> pd.DataFr
 
 
 def precision_by_side(precision: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
-    """Pooled precision of each side from :func:`analysis.dictionaries.validation.precision_by_theme` of
+    """Pooled precision of each side from :func:`analysis.dictionaries.validation.precision_by_entry` of
     the instruments: coded and relevant hits summed over its instruments, precision =
-    relevant / coded, 95% Wilson interval; sides in SIDES order."""
+    relevant / coded, 95% Wilson interval (:func:`analysis.dictionaries.validation.proportion_with_interval`);
+    sides in SIDES order."""
     pooled = precision.assign(side=precision["theme"].map(sides)).groupby("side")[["coded", "relevant"]].sum()
     pooled = pooled.reindex(list(SIDES), fill_value=0)
-    low, high = wilson_interval(pooled["relevant"].to_numpy(), pooled["coded"].to_numpy())
+    precision, low, high = proportion_with_interval(pooled["relevant"].to_numpy(), pooled["coded"].to_numpy())
     return pd.DataFrame({"side": pooled.index, "coded": pooled["coded"].to_numpy(),
-                         "relevant": pooled["relevant"].to_numpy(),
-                         "precision": pooled["relevant"].to_numpy() / pooled["coded"].replace(0, np.nan).to_numpy(),
+                         "relevant": pooled["relevant"].to_numpy(), "precision": precision,
                          "ci_low": low, "ci_high": high})
 
 
@@ -80,8 +79,8 @@ def _sentence_numbers(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table:
     return located
 
 
-def sentence_instruments(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, instruments: list[Theme],
-                         themes: list[Theme], sides: dict[str, str] | None = None) -> pd.DataFrame:
+def sentence_instruments(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, instruments: list[DictionaryEntry],
+                         themes: list[DictionaryEntry], sides: dict[str, str] | None = None) -> pd.DataFrame:
     """One row per (sentence, instrument used in it): doc_id, para_no, sent_no, instrument,
     side (from ``sides``, by default the shipped dictionary's), keywords (the hits, joined
     by "、"), and the sentence's themes (theme ids joined by ";", '' when none); ``tokens``
@@ -108,7 +107,7 @@ def _joined_in_order(keys, values) -> dict[tuple, list[str]]:
     return {k: list(v) for k, v in out.items()}
 
 
-def instruments_by_theme(used: pd.DataFrame, instruments: list[Theme], themes: list[Theme]) -> pd.DataFrame:
+def instruments_by_theme(used: pd.DataFrame, instruments: list[DictionaryEntry], themes: list[DictionaryEntry]) -> pd.DataFrame:
     """Sentences that use each instrument (rows, dictionary order) and attend to each theme
     (columns, dictionary order, plus ``(none)`` for sentences with no theme), from
     :func:`sentence_instruments`."""

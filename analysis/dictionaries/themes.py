@@ -31,7 +31,7 @@ from ..textstats.uncertainty import MIN_PARAGRAPHS, bootstrap_rate_difference, p
 
 __all__ = [
     "THEMES_FILE",
-    "Theme",
+    "DictionaryEntry",
     "BODY_KINDS",
     "read_themes",
     "not_attention_phrases",
@@ -48,7 +48,7 @@ __all__ = [
 
 THEMES_FILE = DATA_DIR / "themes.yml"
 PER = 1_000
-"""Theme rates are hits per 1,000 word tokens."""
+"""DictionaryEntry rates are hits per 1,000 word tokens."""
 
 
 BODY_KINDS = ("text", "item_heading")
@@ -57,7 +57,11 @@ section headings and subheadings (titles, imprints, dates, header lines) are lef
 
 
 @dataclass(frozen=True)
-class Theme:
+class DictionaryEntry:
+    """One entry of a dictionary (a theme of themes.yml, an instrument of instruments.yml):
+    its id, Chinese and English names, and the keywords whose whole-token matches count as
+    its hits (:func:`theme_hits`)."""
+
     id: str
     zh: str
     en: str
@@ -75,7 +79,7 @@ def not_attention_phrases(path: Path = THEMES_FILE) -> tuple[str, ...]:
     return tuple(str(e["phrase"]) for e in entries)
 
 
-def read_themes(path: Path = THEMES_FILE, key: str = "themes") -> list[Theme]:
+def read_themes(path: Path = THEMES_FILE, key: str = "themes") -> list[DictionaryEntry]:
     """The themes of a dictionary file, in file order (the list under ``key``; the policy
     instrument dictionary uses the same format under ``instruments``).
 
@@ -91,7 +95,7 @@ def read_themes(path: Path = THEMES_FILE, key: str = "themes") -> list[Theme]:
         raise ValueError(f"{where}: cannot read the theme dictionary ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get(key), list) or not data[key]:
         raise ValueError(f"{where}: expected a non-empty list under {key!r}")
-    themes: list[Theme] = []
+    themes: list[DictionaryEntry] = []
     owner: dict[str, str] = {}
     for i, entry in enumerate(data[key], 1):
         if not isinstance(entry, dict):
@@ -111,7 +115,7 @@ def read_themes(path: Path = THEMES_FILE, key: str = "themes") -> list[Theme]:
                 raise ValueError(f"{where}: keyword {keyword!r} is listed under {owner[keyword]!r} "
                                  f"and again under {theme_id!r}; list it once")
             owner[keyword] = theme_id
-        themes.append(Theme(theme_id, str(entry["zh"]), str(entry["en"]), keywords))
+        themes.append(DictionaryEntry(theme_id, str(entry["zh"]), str(entry["en"]), keywords))
     return themes
 
 
@@ -121,7 +125,7 @@ def body_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     return tokens[tokens["kind"].isin(BODY_KINDS)] if "kind" in tokens.columns else tokens
 
 
-def _keyword_index(themes: Sequence[Theme]) -> dict[str, list[tuple[str, str]]]:
+def _keyword_index(themes: Sequence[DictionaryEntry]) -> dict[str, list[tuple[str, str]]]:
     """First character -> [(keyword, theme id)], longest keyword first (ties by keyword)."""
     index: dict[str, list[tuple[str, str]]] = {}
     for theme in themes:
@@ -164,7 +168,7 @@ def _paragraph_text(words: list[str], starts: list[int]) -> str:
     return "".join(text)
 
 
-def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme], not_attention: Sequence[str] | None = None
+def theme_hits(tokens: pd.DataFrame, themes: Sequence[DictionaryEntry], not_attention: Sequence[str] | None = None
                ) -> pd.DataFrame:
     """Every dictionary hit in body paragraphs (:func:`body_tokens`): doc_id, para_no, position
     (of its first token), theme, keyword, n_tokens, and the other columns of ``tokens`` at the
@@ -232,11 +236,11 @@ def theme_hits(tokens: pd.DataFrame, themes: Sequence[Theme], not_attention: Seq
     return found
 
 
-def _grid(groups: Sequence, themes: Sequence[Theme], by: str) -> pd.DataFrame:
+def _grid(groups: Sequence, themes: Sequence[DictionaryEntry], by: str) -> pd.DataFrame:
     return pd.MultiIndex.from_product([list(groups), [t.id for t in themes]], names=[by, "theme"]).to_frame(index=False)
 
 
-def theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme], by: str = "doc_id"
+def theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[DictionaryEntry], by: str = "doc_id"
                 ) -> pd.DataFrame:
     """Attention per group and theme (every theme, zeros included): by, theme, hits,
     word_tokens, per_1000 = hits / word_tokens × 1,000, share = hits / all hits of the
@@ -275,7 +279,7 @@ def _group_arrays(para_words: pd.Series, para_hits: pd.DataFrame, by: str, group
     return counts, words
 
 
-def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme], by: str = "doc_id",
+def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[DictionaryEntry], by: str = "doc_id",
                           n_resamples: int = 2000, seed: int = 2024, confidence_level: float = 0.95
                           ) -> pd.DataFrame:
     """:func:`theme_rates` with confidence limits for per_1000.
@@ -319,7 +323,7 @@ def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequ
     return table
 
 
-def rate_differences(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[Theme],
+def rate_differences(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[DictionaryEntry],
                      pairs: Sequence[tuple[str, str]], by: str = "doc_id", n_resamples: int = 2000,
                      seed: int = 2024, confidence_level: float = 0.95) -> pd.DataFrame:
     """For each pair (a, b) of ``by`` groups and each theme, the difference of rates
@@ -346,7 +350,7 @@ def rate_differences(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[
     return pd.DataFrame(rows)
 
 
-def keyword_usage(hits: pd.DataFrame, themes: Sequence[Theme]) -> pd.DataFrame:
+def keyword_usage(hits: pd.DataFrame, themes: Sequence[DictionaryEntry]) -> pd.DataFrame:
     """Every dictionary keyword with its theme and number of hits in ``hits`` (0 for a
     keyword that never matched), in dictionary order."""
     counts = hits.groupby("keyword").size()
@@ -378,7 +382,7 @@ def hit_concordance(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: p
     return pd.DataFrame(rows, columns=["theme", "doc_id", "left", "keyword", "right"])
 
 
-def timeline_steps(hits: pd.DataFrame, tokens: pd.DataFrame, timeline: Sequence[str], themes: Sequence[Theme],
+def timeline_steps(hits: pd.DataFrame, tokens: pd.DataFrame, timeline: Sequence[str], themes: Sequence[DictionaryEntry],
                    n_resamples: int = 2000, seed: int = 2024) -> pd.DataFrame:
     """Changes between consecutive documents of a timeline: :func:`rate_differences` of
     each document against the one before it (doc_id groups)."""

@@ -15,10 +15,10 @@ import pandas as pd
 
 from ..documents.structure import context
 from ..paths import DATA_DIR, display_path
-from .themes import Theme, body_tokens, hit_offsets
+from .themes import DictionaryEntry, body_tokens, hit_offsets
 from ..textstats.uncertainty import wilson_interval
 
-__all__ = ["THEME_CODED_SAMPLE", "SAMPLE_COLUMNS", "sample_for_coding", "read_coded_sample", "precision_by_theme",
+__all__ = ["THEME_CODED_SAMPLE", "SAMPLE_COLUMNS", "sample_for_coding", "read_coded_sample", "proportion_with_interval", "precision_by_entry",
            "missed_paragraph_share"]
 
 THEME_CODED_SAMPLE = DATA_DIR / "theme_validation_coded.csv"
@@ -30,7 +30,7 @@ separated by ';', or 'none')."""
 
 
 def sample_for_coding(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame,
-                      themes: Sequence[Theme], per_theme: int = 10, no_hit_paragraphs: int = 30,
+                      themes: Sequence[DictionaryEntry], per_theme: int = 10, no_hit_paragraphs: int = 30,
                       seed: int = 2024, window: int = 30) -> pd.DataFrame:
     """A stratified random sample for hand coding: ``per_theme`` hits of each theme (all of
     them when a theme has fewer), drawn without replacement by a generator seeded with
@@ -89,19 +89,30 @@ def read_coded_sample(path: Path | str = THEME_CODED_SAMPLE) -> pd.DataFrame:
     return table
 
 
-def precision_by_theme(coded: pd.DataFrame, themes: Sequence[Theme], low: float = 0.7) -> pd.DataFrame:
-    """Precision of each theme's hits in the coded sample: coded (n), relevant (code 1),
-    precision = relevant / n, its 95% Wilson interval, and flagged when the interval's upper
-    limit is below ``low`` or the point estimate is (the theme measures too much else)."""
+def proportion_with_interval(k, n, confidence_level: float = 0.95) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(estimate, ci_low, ci_high) of k successes in n trials, elementwise: estimate = k / n
+    (NaN where n = 0) and its Wilson score interval. The one routine for classifier
+    precision and recall of every dictionary and of the quantity extractor."""
+    k, n = np.atleast_1d(np.asarray(k, dtype=float)), np.atleast_1d(np.asarray(n, dtype=float))
+    estimate, low, high = (np.full(k.shape, np.nan) for _ in range(3))
+    some = n > 0
+    if some.any():
+        estimate[some] = k[some] / n[some]
+        low[some], high[some] = wilson_interval(k[some], n[some], confidence_level)
+    return estimate, low, high
+
+
+def precision_by_entry(coded: pd.DataFrame, entries: Sequence[DictionaryEntry], low: float = 0.7) -> pd.DataFrame:
+    """Precision of each dictionary entry's hits in the coded sample (themes or instruments):
+    coded (n), relevant (code 1), precision = relevant / n with its 95% Wilson interval
+    (:func:`proportion_with_interval`), and flagged when the point estimate is below ``low``
+    (the entry measures too much else). The column ``theme`` holds the entry's id."""
     hits = coded[coded["unit"] == "hit"]
-    rows = []
-    for theme in themes:
-        codes = hits.loc[hits["theme"] == theme.id, "code"].astype(int)
-        n, k = len(codes), int(codes.sum())
-        ci = wilson_interval(k, n) if n else (np.nan, np.nan)
-        rows.append({"theme": theme.id, "coded": n, "relevant": k, "precision": k / n if n else np.nan,
-                     "ci_low": float(ci[0]), "ci_high": float(ci[1]), "flagged": bool(n and k / n < low)})
-    return pd.DataFrame(rows)
+    n = np.array([int((hits["theme"] == entry.id).sum()) for entry in entries])
+    k = np.array([int(hits.loc[hits["theme"] == entry.id, "code"].astype(int).sum()) for entry in entries])
+    precision, ci_low, ci_high = proportion_with_interval(k, n)
+    return pd.DataFrame({"theme": [entry.id for entry in entries], "coded": n, "relevant": k, "precision": precision,
+                         "ci_low": ci_low, "ci_high": ci_high, "flagged": (n > 0) & (precision < low)})
 
 
 def missed_paragraph_share(coded: pd.DataFrame) -> pd.DataFrame:

@@ -13,8 +13,8 @@ from .formulaic import (
 )
 from .quantities import (
     UNITS, QUANTITY_COLUMNS, parse_number, find_quantities, extract_quantities,
-    QUANTITY_CODED_SAMPLE, sample_sentences, read_coded_sample, sample_agreement,
-    sample_disagreements,
+    QUANTITY_SAMPLE, QUANTITY_CODED_SAMPLE, sample_sentences, read_quantity_sample,
+    read_coded_sample, sample_agreement, sample_disagreements,
 )
 from .targets import (
     HEDGES, FLOORS, CEILINGS, MAIN_TARGETS, report_targets, match_indicators,
@@ -26,8 +26,9 @@ __all__ = [
     "concordance", "dispersion", "quoted_terms", "formulaic_expressions",
     "expression_overlap", "variant_key", "rarefied_expression_count", "expression_summary",
     "UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities",
-    "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_coded_sample", "sample_agreement",
-    "sample_disagreements", "HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS",
-    "report_targets", "match_indicators", "targets_side_by_side", "targets_by_theme",
-    "repeated_reports", "consecutive_reports", "target_outcomes", "numeric_density",
+    "QUANTITY_SAMPLE", "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_quantity_sample",
+    "read_coded_sample", "sample_agreement", "sample_disagreements", "HEDGES", "FLOORS",
+    "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
+    "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports",
+    "target_outcomes", "numeric_density",
 ]

@@ -29,16 +29,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..documents.structure import chinese_numeral, split_sentences
-from ..paths import display_path
-from ..textstats.uncertainty import wilson_interval
+from ..paths import DATA_DIR, display_path
+from ..dictionaries.validation import proportion_with_interval
 
-__all__ = ["UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities", "QUANTITY_CODED_SAMPLE",
-           "sample_sentences", "read_coded_sample", "sample_agreement", "sample_disagreements"]
+__all__ = ["UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities", "QUANTITY_SAMPLE",
+           "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_quantity_sample", "read_coded_sample", "sample_agreement", "sample_disagreements"]
 
 
 @dataclass(frozen=True)
@@ -251,8 +252,10 @@ def _theme(indicator: str, sentence: str, dictionary: list) -> str:
     return ""
 
 
-QUANTITY_CODED_SAMPLE = "quantity_sample_coded.csv"
-"""File name (in analysis/data) of the hand-coded sample of sentences."""
+QUANTITY_SAMPLE = DATA_DIR / "quantity_sample.csv"
+"""The sample of sentences drawn for coding (:func:`sample_sentences`)."""
+QUANTITY_CODED_SAMPLE = DATA_DIR / "quantity_sample_coded.csv"
+"""The hand-coded sample of sentences (codebook: analysis/data/quantity_codebook.md)."""
 
 
 def sample_sentences(paragraph_table: pd.DataFrame, n: int = 80, seed: int = 2024) -> pd.DataFrame:
@@ -272,12 +275,20 @@ def sample_sentences(paragraph_table: pd.DataFrame, n: int = 80, seed: int = 202
 _KINDS = ("achieved", "target", "unknown")
 
 
-def read_coded_sample(sample_path, coded_path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(sample, coded) from the sample CSV (sample_sentences) and its hand-coded CSV
-    (codebook: analysis/data/quantity_codebook.md). A ValueError names the file and line of
-    a row with an unknown sample_id, a kind not in achieved/target/unknown, a value without
-    a unit (or the reverse), or a sentence of the sample that has no row."""
-    sample = pd.read_csv(sample_path, dtype={"sentence": str})
+def read_quantity_sample(path: Path | str = QUANTITY_SAMPLE) -> pd.DataFrame:
+    """The sample of sentences drawn for coding (sample_id, doc_id, para_no, sent_no, sentence)."""
+    return pd.read_csv(path, dtype={"sentence": str})
+
+
+def read_coded_sample(path: Path | str = QUANTITY_CODED_SAMPLE,
+                      sample_path: Path | str = QUANTITY_SAMPLE) -> pd.DataFrame:
+    """The coded sample at ``path``, checked against the sample of ``sample_path`` (the contract
+    of every coded-sample reader: one path in, the checked table out; errors name the file,
+    the line and the problem). A ValueError names a row with an unknown sample_id, a kind not
+    in achieved/target/unknown, a value without a unit (or the reverse), no coder, or a
+    sentence of the sample that has no row."""
+    coded_path = path
+    sample = read_quantity_sample(sample_path)
     coded = pd.read_csv(coded_path, dtype=str, keep_default_na=False)
     where = display_path(coded_path)
     expected = ["sample_id", "value", "unit", "indicator", "kind", "coder", "note"]
@@ -297,7 +308,7 @@ def read_coded_sample(sample_path, coded_path) -> tuple[pd.DataFrame, pd.DataFra
     missing = sorted(ids - set(coded["sample_id"]))
     if missing:
         raise ValueError(f"{where}: sentences of the sample without a row: {', '.join(map(str, missing))}")
-    return sample, coded
+    return coded
 
 
 def _key(value: str, unit: str) -> str:
@@ -337,9 +348,8 @@ def sample_agreement(paragraph_table: pd.DataFrame, sample: pd.DataFrame, coded:
     rows = [("precision", found, len(extracted)), ("recall", found, len(quantities)),
             ("indicator agreement", indicator_same, found), ("kind agreement", kind_same, found)]
     table = pd.DataFrame(rows, columns=["measure", "k", "n"])
-    low, high = wilson_interval(table["k"].to_numpy(), table["n"].to_numpy(), confidence_level)
-    table["estimate"] = table["k"] / table["n"].where(table["n"] > 0)
-    table["ci_low"], table["ci_high"] = low, high
+    table["estimate"], table["ci_low"], table["ci_high"] = proportion_with_interval(
+        table["k"].to_numpy(), table["n"].to_numpy(), confidence_level)
     return table
 
 

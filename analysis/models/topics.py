@@ -16,7 +16,7 @@ from threadpoolctl import ThreadpoolController
 
 from .._internal.parallel import ordered_map
 from .._internal.rounding import RANK_SIGNIFICANT_DIGITS, round_significant, sorted_by
-from ..dictionaries.themes import Theme
+from ..dictionaries.themes import DictionaryEntry
 from ..segmentation.tokens import pretokenized
 
 __all__ = ["TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence", "choose_topic_number",
@@ -196,7 +196,7 @@ def topic_prevalence(model: TopicModel) -> pd.DataFrame:
     return weights.div(weights.sum(axis=1), axis=0)
 
 
-def topic_theme_alignment(model: TopicModel, themes: Sequence[Theme], min_share: float = 0.02) -> pd.DataFrame:
+def topic_theme_alignment(model: TopicModel, themes: Sequence[DictionaryEntry], min_share: float = 0.02) -> pd.DataFrame:
     """Which dictionary theme each topic corresponds to: the share of the topic's term
     weight that falls on each theme's (single-token) keywords, the best theme and its
     share, and the share of weight on no theme's keywords. A topic whose best share is

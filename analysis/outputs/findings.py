@@ -92,7 +92,7 @@ def topics_align_weakly(alignment: pd.DataFrame, max_best_share: float = 0.2, mi
 
 def flagged_themes_are(precision: pd.DataFrame, named: Sequence[str]) -> Claim:
     """Holds when the themes flagged for low precision in the coded sample
-    (:func:`analysis.dictionaries.validation.precision_by_theme`) are exactly the ``named`` ones."""
+    (:func:`analysis.dictionaries.validation.precision_by_entry`) are exactly the ``named`` ones."""
     flagged = sorted(precision.loc[precision["flagged"], "theme"])
     evidence = "; ".join(f"{t} {p:.1f} [{lo:.2f}, {hi:.2f}]" for t, p, lo, hi in
                          zip(precision["theme"], precision["precision"], precision["ci_low"], precision["ci_high"]))

@@ -16,6 +16,7 @@ def _square_and_pid(x):
     return x * x, os.getpid()
 
 
+@pytest.mark.slow
 def test_ordered_map_keeps_input_order_and_uses_other_processes():
     items = list(range(40))
     results = list(ordered_map(_square_and_pid, items, workers=2))
@@ -45,6 +46,7 @@ def _fork_warnings(run) -> list[str]:
     return [str(w.message) for w in caught if "use of fork()" in str(w.message)]
 
 
+@pytest.mark.slow
 def test_workers_are_never_forked_from_this_threaded_process():
     assert START_METHOD in {"forkserver", "spawn"}
     assert _fork_warnings(lambda: list(ordered_map(_square_and_pid, list(range(8)), workers=2))) == []

@@ -12,6 +12,7 @@ def _built_tokenizers(_) -> int:
     return tokens._tokenizer.cache_info().currsize
 
 
+@pytest.mark.slow
 def test_importing_it_builds_the_tokenizer():
     code = ("from analysis.segmentation import tokens; before = tokens._tokenizer.cache_info().currsize; "
             "import analysis._internal.worker_preload; print(before, tokens._tokenizer.cache_info().currsize)")

@@ -4,7 +4,7 @@ import pytest
 
 import analysis
 from analysis.dictionaries import instruments
-from analysis.dictionaries.themes import Theme, read_themes
+from analysis.dictionaries.themes import DictionaryEntry, read_themes
 
 
 def test_the_shipped_dictionary_covers_the_three_sides():
@@ -30,7 +30,7 @@ def test_sentence_level_use_and_cross_tabulation(tmp_path):
     paras = analysis.paragraphs(corpus).assign(part_kind="plan")
     tokens = analysis.corpus_tokens(paras).merge(paras[["doc_id", "para_no", "kind"]], on=["doc_id", "para_no"])
     dictionary = instruments.read_instruments()
-    themes = [Theme("innovation", "创新", "Innovation", ("科技创新",)), Theme("reform", "改革", "Reform", ("改革",))]
+    themes = [DictionaryEntry("innovation", "创新", "Innovation", ("科技创新",)), DictionaryEntry("reform", "改革", "Reform", ("改革",))]
     used = instruments.sentence_instruments(tokens, paras, dictionary, themes)
     assert used[["sent_no", "instrument", "side", "keywords", "themes"]].values.tolist() == [
         [1, "funding", "supply", "专项资金", "innovation"],
@@ -72,7 +72,7 @@ def test_shipped_instrument_precision_holds(seed_hits):
 
     _, table, _ = seed_hits
     coded = validation.read_coded_sample(instruments.INSTRUMENT_CODED_SAMPLE)
-    precision = validation.precision_by_theme(coded, table)
+    precision = validation.precision_by_entry(coded, table)
     assert precision.loc[precision["theme"] == "outsourcing", "coded"].item() == 0     # no hit in the seeds
     assert precision["coded"].sum() == 102
     assert precision["relevant"].sum() / precision["coded"].sum() >= 0.8

@@ -1,4 +1,4 @@
-"""Theme dictionary: loading errors, matching (multi-token, overlapping, longest first),
+"""DictionaryEntry dictionary: loading errors, matching (multi-token, overlapping, longest first),
 rates and shares, bootstrap reproducibility; topic-model helpers; term trajectories."""
 import warnings
 
@@ -9,21 +9,21 @@ import pytest
 import analysis
 from analysis.dictionaries import themes
 from analysis.textstats import uncertainty
-from analysis.dictionaries.themes import Theme
+from analysis.dictionaries.themes import DictionaryEntry
 from toy_corpora import toy_tokens
 
 
 DICTIONARY = [
-    Theme("reform", "改革", "Reform", ("改革", "制度创新")),
-    Theme("innovation", "创新", "Innovation", ("创新", "科技")),
-    Theme("governance", "治理", "Governance", ("社会治理", "治理")),
+    DictionaryEntry("reform", "改革", "Reform", ("改革", "制度创新")),
+    DictionaryEntry("innovation", "创新", "Innovation", ("创新", "科技")),
+    DictionaryEntry("governance", "治理", "Governance", ("社会治理", "治理")),
 ]
 
 
 SPAN_DICTIONARY = [
-    Theme("urban", "城市", "Urban", ("旧区改造", "改造", "规划")),
-    Theme("digital", "数字", "Digital", ("大数据", "数据")),
-    Theme("reform", "改革", "Reform", ("进博会",)),
+    DictionaryEntry("urban", "城市", "Urban", ("旧区改造", "改造", "规划")),
+    DictionaryEntry("digital", "数字", "Digital", ("大数据", "数据")),
+    DictionaryEntry("reform", "改革", "Reform", ("进博会",)),
 ]
 
 
@@ -146,7 +146,7 @@ def test_keywords_match_across_jieba_splits_but_never_inside_a_token():
     assert hits[["keyword", "n_tokens"]].values.tolist() == [
         ["旧区改造", 2], ["进博会", 2], ["大数据", 2], ["数据", 1]]   # longest first; 数据 alone once
     inside = toy_tokens({"b": ["开展工作。"]})                       # 展工 is no token boundary pair
-    assert themes.theme_hits(inside, [Theme("x", "x", "X", ("展工",))], not_attention=()).empty
+    assert themes.theme_hits(inside, [DictionaryEntry("x", "x", "X", ("展工",))], not_attention=()).empty
 
 
 def test_not_attention_phrases_are_never_hits():

@@ -37,11 +37,11 @@ def test_sample_is_stratified_and_reproducible(seeds, paras):
                    .itertuples(index=False))
 
 
-def test_precision_by_theme_with_wilson_intervals():
+def test_precision_by_entry_with_wilson_intervals():
     coded = pd.DataFrame({"unit": ["hit"] * 5 + ["paragraph"] * 2, "theme": ["a", "a", "a", "b", "b", "", ""],
                           "code": ["1", "1", "1", "0", "0", "none", "a;b"]})
-    table = validation.precision_by_theme(coded, [themes.Theme("a", "甲", "A", ("甲",)),
-                                                  themes.Theme("b", "乙", "B", ("乙",))]).set_index("theme")
+    table = validation.precision_by_entry(coded, [themes.DictionaryEntry("a", "甲", "A", ("甲",)),
+                                                  themes.DictionaryEntry("b", "乙", "B", ("乙",))]).set_index("theme")
     assert table.loc["a", ["coded", "relevant"]].tolist() == [3, 3]
     low, high = uncertainty.wilson_interval(3, 3)
     assert (table.loc["a", "ci_low"], table.loc["a", "ci_high"]) == pytest.approx((float(low), float(high)))
@@ -67,7 +67,7 @@ def test_shipped_precision_is_reported_and_low_themes_are_flagged(seeds):
     """The figures notebook 02 reports, recomputed: every theme has ten coded hits, and a
     theme whose precision is below 0.7 is flagged there (it is not silently trusted)."""
     _, dictionary, _ = seeds
-    table = validation.precision_by_theme(validation.read_coded_sample(), dictionary)
+    table = validation.precision_by_entry(validation.read_coded_sample(), dictionary)
     assert table["coded"].eq(10).all()
     assert (table["flagged"] == (table["precision"] < 0.7)).all()
     assert table.loc[table["theme"] == "governance", "flagged"].item()

@@ -71,13 +71,13 @@ def test_not_quantities(sentence):
 
 
 def test_extract_quantities_kinds_measures_and_themes():
-    from analysis.dictionaries.themes import Theme
+    from analysis.dictionaries.themes import DictionaryEntry
 
     paragraphs = pd.DataFrame({
         "doc_id": ["a", "a", "a"], "para_no": [1, 2, 3], "part_kind": ["review", "plan", pd.NA],
         "text": ["全年引进重点企业325家，研发投入占比3.5%。", "新增就业岗位3万个，区级财政收入增长6.5%。",
                  "力争建成公园2座。预计完成投资5亿元。"]})
-    dictionary = [Theme("jobs", "就业", "Jobs", ("就业",)), Theme("finance", "财政", "Finance", ("财政",))]
+    dictionary = [DictionaryEntry("jobs", "就业", "Jobs", ("就业",)), DictionaryEntry("finance", "财政", "Finance", ("财政",))]
     table = indicators.extract_quantities(paragraphs, dictionary)
     assert list(table.columns[:len(indicators.QUANTITY_COLUMNS)]) == indicators.QUANTITY_COLUMNS
     assert table["kind"].tolist() == ["achieved", "achieved", "target", "target", "target", "target"]
@@ -110,13 +110,13 @@ def test_read_coded_sample_names_file_and_line(tmp_path):
     header = "sample_id,value,unit,indicator,kind,coder,note\n"
     coded.write_text(header + "1,3,家,企业,done,x,\n2,,,,,x,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="c.csv line 2: kind 'done' is not one of"):
-        indicators.read_coded_sample(sample, coded)
+        indicators.read_coded_sample(coded, sample)
     coded.write_text(header + "1,3,家,企业,achieved,x,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="c.csv: sentences of the sample without a row: 2"):
-        indicators.read_coded_sample(sample, coded)
+        indicators.read_coded_sample(coded, sample)
     coded.write_text(header + "1,3,,企业,achieved,x,\n2,,,,,x,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="c.csv line 2: a value needs its unit"):
-        indicators.read_coded_sample(sample, coded)
+        indicators.read_coded_sample(coded, sample)
 
 
 def test_precision_and_recall_on_the_shipped_coded_sample(corpus):
@@ -127,8 +127,7 @@ def test_precision_and_recall_on_the_shipped_coded_sample(corpus):
     from analysis.paths import DATA_DIR
 
     paras = analysis.paragraphs(corpus)
-    sample, coded = indicators.read_coded_sample(DATA_DIR / "quantity_sample.csv",
-                                                 DATA_DIR / indicators.QUANTITY_CODED_SAMPLE)
+    sample, coded = indicators.read_quantity_sample(), indicators.read_coded_sample()
     assert len(sample) == 120 and coded["coder"].eq("claude-coder-q").all()
     table = indicators.sample_agreement(paras, sample, coded).set_index("measure")
     assert table.loc["precision", "estimate"] >= 57 / 59 and table.loc["recall", "estimate"] >= 57 / 59

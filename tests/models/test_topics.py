@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis.models import topics
-from analysis.dictionaries.themes import Theme
+from analysis.dictionaries.themes import DictionaryEntry
 
 
 def test_npmi_coherence_by_hand():
@@ -53,7 +53,7 @@ def test_topic_model_is_deterministic_and_recovers_planted_topics():
     prevalence = topics.topic_prevalence(model)
     assert prevalence.sum(axis=1).to_numpy() == pytest.approx([1, 1])
     assert prevalence.max(axis=1).to_numpy() == pytest.approx([1, 1], abs=0.05)
-    dictionary = [Theme("reform", "改革", "Reform", tuple(a)), Theme("livelihood", "民生", "Livelihood", tuple(b))]
+    dictionary = [DictionaryEntry("reform", "改革", "Reform", tuple(a)), DictionaryEntry("livelihood", "民生", "Livelihood", tuple(b))]
     alignment = topics.topic_theme_alignment(model, dictionary)
     assert sorted(alignment["best_theme"]) == ["livelihood", "reform"]
     assert alignment["best_share"].to_numpy() == pytest.approx([1, 1], abs=0.05)

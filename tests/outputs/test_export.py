@@ -32,6 +32,7 @@ def test_the_tables_and_their_dictionary(tables):
     assert set(zip(dictionary["table"], dictionary["column"])) == used, "the dictionary lists columns not exported"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", export.FORMATS)
 def test_every_format_writes_every_table_and_reads_back(tables, tmp_path, fmt):
     paths = export.write_tables(tables, tmp_path, fmt)

@@ -62,7 +62,7 @@ def test_claims_fail_on_data_that_contradict_them():
 def test_notebook_02_precision_claim_holds_on_the_shipped_sample():
     from analysis.dictionaries import validation
 
-    precision = validation.precision_by_theme(validation.read_coded_sample(), themes.read_themes())
+    precision = validation.precision_by_entry(validation.read_coded_sample(), themes.read_themes())
     assert findings.flagged_themes_are(precision, ["governance"]).holds
     assert not findings.flagged_themes_are(precision, []).holds
 
@@ -125,6 +125,7 @@ def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
     assert findings.places_among_largest_ratios(comparison, places).holds
 
 
+@pytest.mark.slow
 def test_notebook_02_topic_and_like_for_like_claims_hold_on_the_seeds(theme_data):
     tokens, dictionary, hits = theme_data
     queries = {"2024": "doc_id == 'cn-2024-wr' and section_no in [4, 5]",
@@ -193,14 +194,14 @@ def notebook_04(corpus, paras, theme_data):
     tokens = tokens.merge(paras[["doc_id", "para_no", "part_kind"]], on=["doc_id", "para_no"]) \
         if "part_kind" not in tokens else tokens
     quantities = indicators.extract_quantities(paras, dictionary)
-    sample, coded = indicators.read_coded_sample(DATA_DIR / "quantity_sample.csv", DATA_DIR / indicators.QUANTITY_CODED_SAMPLE)
+    sample, coded = indicators.read_quantity_sample(), indicators.read_coded_sample()
     report_targets = targets.report_targets(quantities[quantities["doc_id"].isin(WORK_REPORTS)], paras)
     instrument_list, sides = instruments.read_instruments(), instruments.instrument_sides()
     instrument_coded = validation.read_coded_sample(instruments.INSTRUMENT_CODED_SAMPLE)
     return {"agreement": indicators.sample_agreement(paras, sample, coded),
             "density": targets.numeric_density(quantities, tokens, paras, ["doc_id", "part_kind"]),
             "side_by_side": targets.targets_side_by_side(report_targets, *WORK_REPORTS),
-            "by_side": instruments.precision_by_side(validation.precision_by_theme(instrument_coded, instrument_list),
+            "by_side": instruments.precision_by_side(validation.precision_by_entry(instrument_coded, instrument_list),
                                                      sides),
             "missed": validation.missed_paragraph_share(instrument_coded),
             "used": instruments.sentence_instruments(tokens, paras, instrument_list, dictionary, sides)}

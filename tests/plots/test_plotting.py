@@ -6,7 +6,9 @@ import pytest
 import matplotlib
 
 matplotlib.use("Agg")
+import matplotlib.collections  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
@@ -157,4 +159,11 @@ def test_numeric_density_draws_shares_at_the_interval_ends():
                             "targets": [3], "per_1000": [30.0], "hedged_share": [1.0], "hedged_ci_low": [0.44],
                             "hedged_ci_high": [1.0 - 1e-16], "floor_share": [0.0], "floor_ci_low": [1e-17],
                             "floor_ci_high": [0.56]})
-    plt.close(plotting.plot_numeric_density(density))
+    figure = plotting.plot_numeric_density(density)
+    segments = [segment for axes in figure.axes for collection in axes.collections
+                if isinstance(collection, matplotlib.collections.LineCollection)
+                for segment in collection.get_segments()]
+    spans = sorted((round(min(seg[:, i]), 2), round(max(seg[:, i]), 2)) for seg in segments for i in (0, 1)
+                   if np.ptp(seg[:, i]) > 0)
+    plt.close(figure)
+    assert (0.44, 1.0) in spans and (0.0, 0.56) in spans         # both intervals are drawn, whole

@@ -70,6 +70,7 @@ def test_seed_figures_keep_one_panel_per_document(corpus, tokens_annotated):
     plt.close(figure)
 
 
+@pytest.mark.slow
 def test_large_corpora_figures_fit_a_page_and_tables_keep_every_document(large):
     corpus, tokens = large
     n = len(corpus)

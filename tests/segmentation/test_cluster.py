@@ -17,6 +17,7 @@ def client():
         yield connected
 
 
+@pytest.mark.slow
 def test_token_table_on_dask_equals_the_local_run(client, paras):
     local = analysis.corpus_tokens(paras, cache=False)
     on_dask = analysis.corpus_tokens(paras, cache=False, mapper=cluster.cluster_mapper(client))
@@ -26,6 +27,7 @@ def test_token_table_on_dask_equals_the_local_run(client, paras):
     assert len(built) == 2 and set(built.values()) == {1}
 
 
+@pytest.mark.slow
 def test_word_counts_on_dask_equal_the_local_counts(client, paras):
     local = stats.word_counts(analysis.corpus_tokens(paras, cache=False))
     assert cluster.word_counts(paras, client) == local

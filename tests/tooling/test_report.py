@@ -6,6 +6,9 @@ from tools import report
 from analysis.paths import COMMITTED_FIGURES_DIR, NOTEBOOKS_DIR
 
 
+pytestmark = pytest.mark.slow    # building the site takes about 5 s
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("site") / "report"
