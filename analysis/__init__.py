@@ -25,7 +25,7 @@ lives in ``tools/``, outside the package.
 **The public API rule.** A notebook (or any code outside the package) uses the package in
 two ways only: the names in ``analysis.__all__`` (``analysis.prepare``), and the stage
 subpackages with the names in each one's ``__all__`` (``from analysis import textstats``
-then ``textstats.keyness``). It never imports a module path (``from analysis.textstats.stats
+then ``textstats.keyness``). It never imports a module path (``from analysis.textstats.comparison
 import …``) and never uses a name that starts with ``_``. ``tests/test_public_api.py``
 enforces this on every notebook.
 """
@@ -44,7 +44,7 @@ from .documents.corpus import (
 from .documents.formats import read_document
 from .documents.intake import add_documents
 from .documents.structure import paragraphs, sentences
-from .plots.plotting import save_figure, save_table, set_figure_folder, use_project_style
+from .plots.style import save_figure, save_table, set_figure_folder, use_project_style
 from .prepare import Prepared, prepare
 from .segmentation.lexicon import read_lexicon
 from .segmentation.tokens import annotate_tokens, corpus_tokens, is_word, tokenize

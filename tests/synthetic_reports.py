@@ -126,7 +126,7 @@ def write_pdf(path: Path, year: int, place: str = "示范市", width: int = 24) 
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
-    from analysis.plots.plotting import use_project_style
+    from analysis.plots.style import use_project_style
 
     use_project_style()
     wrapped = [line[i:i + width] for line in report_lines(year, place) for i in range(0, len(line), width)]

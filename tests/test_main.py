@@ -1,5 +1,4 @@
 """The command line: python -m analysis check reports every problem with file and line."""
-from pathlib import Path
 
 from analysis.__main__ import main
 from toy_corpora import GOOD_TEXT, make_corpus, row

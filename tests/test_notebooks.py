@@ -87,7 +87,7 @@ def test_importing_the_package_prints_nothing():
 
     from analysis.paths import ROOT
 
-    code = "import analysis, analysis.textstats.stats, analysis.dictionaries.themes, analysis.models.topics, analysis.extract.kwic, tools.benchmark.run"
+    code = "import analysis, analysis.textstats, analysis.dictionaries.themes, analysis.models.topics, analysis.extract.kwic, tools.benchmark.run"
     result = subprocess.run([sys.executable, "-W", "default", "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["CSV_SIGNIFICANT_DIGITS", "RANK_SIGNIFICANT_DIGITS", "round_significant", "sorted_by", "write_csv"]
+__all__ = ["CSV_SIGNIFICANT_DIGITS", "RANK_SIGNIFICANT_DIGITS", "round_significant", "sorted_by", "rank_within_groups", "write_csv"]
 
 CSV_SIGNIFICANT_DIGITS = 6
 """Significant digits of every float written to a CSV."""
@@ -61,3 +61,10 @@ def write_csv(table: pd.DataFrame, path: Path | str) -> None:
     """Write ``table`` as UTF-8 CSV with LF line ends and no index, floats at
     CSV_SIGNIFICANT_DIGITS significant digits ("%.6g")."""
     table.to_csv(path, index=False, lineterminator="\n", float_format=f"%.{CSV_SIGNIFICANT_DIGITS}g")
+
+
+def rank_within_groups(table: pd.DataFrame, by: list[str], score: str) -> pd.DataFrame:
+    """Sort by group, score (descending) and term; add rank 1, 2, … within each group."""
+    table = sorted_by(table, [*by, score, "term"], ascending=[True] * len(by) + [False, True])
+    table["rank"] = table.groupby(by, sort=False).cumcount() + 1 if by else np.arange(1, len(table) + 1)
+    return table

@@ -45,7 +45,7 @@ def linked_campaigns(term: str, entries: Sequence[LexiconEntry]) -> list[Lexicon
 
 def campaign_terms(keyness_table: pd.DataFrame, entries: Sequence[LexiconEntry], years: tuple[int, int],
                    alpha: float = 0.05) -> pd.DataFrame:
-    """The terms of a keyness table (:func:`analysis.textstats.stats.keyness`) that belong to a
+    """The terms of a keyness table (:func:`analysis.textstats.comparison.keyness`) that belong to a
     campaign (:func:`linked_campaigns`), with freq_target, freq_reference, g2,
     significant (p_adjusted < ``alpha``), campaign (names joined by 、), level, start_year
     (the earliest of them) and began_between: true when a campaign began in a year from

@@ -27,7 +27,7 @@ from scipy.stats import bootstrap
 from ..documents.structure import context
 from ..paths import DATA_DIR, display_path
 from ..segmentation.gazetteer import place_names
-from ..textstats.uncertainty import MIN_PARAGRAPHS, bootstrap_rate_difference, poisson_rate_interval
+from ..textstats.intervals import MIN_PARAGRAPHS, bootstrap_rate_difference, poisson_rate_interval
 
 __all__ = [
     "THEMES_FILE",
@@ -289,10 +289,10 @@ def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequ
     method, generator seeded with ``seed``) and the rate recomputed as
     Σ hits / Σ word tokens × 1,000. A rate with no hit has no spread to resample, so its
     limits are the Jeffreys interval for a Poisson count of 0 over the group's word
-    tokens (:func:`analysis.textstats.uncertainty.poisson_rate_interval`): [0, upper], never [0, 0].
+    tokens (:func:`analysis.textstats.intervals.poisson_rate_interval`): [0, upper], never [0, 0].
     Groups with fewer than two paragraphs get NaN limits. Adds columns ci_low, ci_high,
     ci_method, paragraphs and small_n (fewer than
-    :data:`analysis.textstats.uncertainty.MIN_PARAGRAPHS` paragraphs: read the interval with care).
+    :data:`analysis.textstats.intervals.MIN_PARAGRAPHS` paragraphs: read the interval with care).
     """
     table = theme_rates(hits, tokens, themes, by)
     para_words, para_hits = _paragraph_counts(hits, tokens, by)
@@ -329,7 +329,7 @@ def rate_differences(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[
     """For each pair (a, b) of ``by`` groups and each theme, the difference of rates
     b − a (per 1,000 word tokens) with its own percentile-bootstrap interval: paragraphs
     resampled independently within each group
-    (:func:`analysis.textstats.uncertainty.bootstrap_rate_difference`, seed ``seed`` for every
+    (:func:`analysis.textstats.intervals.bootstrap_rate_difference`, seed ``seed`` for every
     comparison). Two overlapping intervals do not show that two rates are alike, nor two
     separate ones that they differ; this interval is the one to read. Columns: theme,
     from, to, rate_from, rate_to, difference, ci_low, ci_high, paragraphs_from,

@@ -16,7 +16,7 @@ import pandas as pd
 from ..documents.structure import context
 from ..paths import DATA_DIR, display_path
 from .themes import DictionaryEntry, body_tokens, hit_offsets
-from ..textstats.uncertainty import wilson_interval
+from ..textstats.intervals import wilson_interval
 
 __all__ = ["THEME_CODED_SAMPLE", "SAMPLE_COLUMNS", "sample_for_coding", "read_coded_sample", "proportion_with_interval", "precision_by_entry",
            "missed_paragraph_share"]

@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..documents.structure import chinese_numeral, split_sentences
+from ..documents.structure import split_sentences
 from ..paths import DATA_DIR, display_path
 from ..dictionaries.validation import proportion_with_interval
 

@@ -18,7 +18,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..textstats.uncertainty import wilson_interval
+from ..textstats.intervals import wilson_interval
 
 __all__ = ["HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
            "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports", "target_outcomes", "numeric_density"]

@@ -32,7 +32,8 @@ import pandas as pd
 
 from .._internal.rounding import CSV_SIGNIFICANT_DIGITS, round_significant
 from ..dictionaries.campaigns import campaign_terms
-from ..textstats.stats import log_odds_dirichlet, word_counts
+from ..textstats.frequency import word_counts
+from ..textstats.comparison import log_odds_dirichlet
 from ..documents.structure import sentence_numbers, split_sentences
 
 __all__ = ["STATISTICS", "MAX_SENTENCES", "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
@@ -48,8 +49,8 @@ _MODEL_ID = re.compile(r'"p(\d+)"')
 
 def explorer_table(keyness_table: pd.DataFrame, log_odds_table: pd.DataFrame, places: set[str] | frozenset[str],
                    campaigns: Mapping[str, str]) -> pd.DataFrame:
-    """One row per tested term of ``keyness_table`` (:func:`analysis.textstats.stats.keyness`) with
-    z from ``log_odds_table`` (:func:`analysis.textstats.stats.log_odds_dirichlet`, NaN for a term it
+    """One row per tested term of ``keyness_table`` (:func:`analysis.textstats.comparison.keyness`) with
+    z from ``log_odds_table`` (:func:`analysis.textstats.comparison.log_odds_dirichlet`, NaN for a term it
     did not test), is_place, campaign ('' when none), and x, y: the rates per 10,000 with a
     zero rate replaced by half the smallest positive rate on either side (zero_rate says
     which side was zero); sorted by term."""
@@ -234,7 +235,7 @@ def design_explorers(sides: Mapping[str, tuple[pd.DataFrame, pd.DataFrame]], key
     """One explorer per design of notebook 03 (``sides``: design -> (target tokens,
     reference tokens); ``keyness_tables``: design -> its keyness table), written to
     ``folder/prefix-design.html`` (design names slugged); z from the log-odds with the
-    informative Dirichlet prior over ``background`` (:func:`analysis.textstats.stats.log_odds_dirichlet`),
+    informative Dirichlet prior over ``background`` (:func:`analysis.textstats.comparison.log_odds_dirichlet`),
     campaign terms from the lexicon (:func:`analysis.dictionaries.campaigns.campaign_terms`). Returns
     design, file and terms, one row per design."""
 

@@ -29,8 +29,8 @@ from ..paths import DATA_DIR, display_path
 from .._internal.rounding import write_csv
 from ..dictionaries import themes
 from ..extract import kwic, quantities
-from ..textstats import stats
-from ..textstats.stats import keyness, word_counts
+from ..textstats.frequency import document_sizes, term_frequencies, word_counts
+from ..textstats.comparison import keyness
 
 __all__ = ["FORMATS", "EXCEL_MAX_ROWS", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary", "analysis_tables",
            "data_dictionary", "write_tables"]
@@ -94,7 +94,7 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
     pandas queries on the tokens for target and reference), terms seen ``min_freq`` times;
     concordance lines (``window`` characters each side) only when ``terms`` are given."""
     dictionary = themes.read_themes()
-    sizes = stats.document_sizes(corpus, tokens).set_index("doc_id")
+    sizes = document_sizes(corpus, tokens).set_index("doc_id")
     documents = corpus.drop(columns=["raw_text", "text", "appended", "audit_rows"]).assign(
         date=corpus["date"].dt.strftime("%Y-%m-%d"), chars_clean=corpus["text"].str.len(),
         chars_appended=corpus["appended"].str.len(),
@@ -105,7 +105,7 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
         "paragraphs": paragraph_table,
         "tokens": tokens[["doc_id", "para_no", "position", "start", "token", "is_word", "kind", "part_kind",
                           "section_no"]],
-        "frequencies": stats.term_frequencies(tokens, "doc_id"),
+        "frequencies": term_frequencies(tokens, "doc_id"),
         "keyness": _keyness_tables(tokens, designs, min_freq),
         "theme_hits": hits[["doc_id", "para_no", "position", "theme", "keyword", "n_tokens", "part_kind", "section_no"]],
     }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .._internal.rounding import sorted_by
-from ..textstats.uncertainty import poisson_rate_interval
+from ..textstats.intervals import poisson_rate_interval
 
 __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
            "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
@@ -105,7 +105,7 @@ def non_significance_is_low_power(detectable: pd.DataFrame, design: str, keyness
     """Holds when, in ``design``, a term seen ``count`` times in all could reach
     significance only with |Log Ratio| ≥ ``min_log_ratio`` (a ``2**min_log_ratio``-fold
     difference): a non-significant term is then not shown to be shared, only not shown to
-    differ (:func:`analysis.textstats.uncertainty.detectable_log_ratios`). With the design's
+    differ (:func:`analysis.textstats.comparison.detectable_log_ratios`). With the design's
     ``keyness_table``, the evidence also counts the tested terms seen fewer times."""
     value = float(detectable.set_index("design").at[design, f"n = {count}"])
     evidence = (f"a term seen {count} times needs |Log Ratio| ≥ {value:.2f} (a {2 ** value:.1f}-fold difference) "
@@ -130,7 +130,7 @@ def place_names_are_a_minority(table: pd.DataFrame, places: set[str] | frozenset
 
 def only_place_names_survive_paragraphs(checked: pd.DataFrame, places: set[str] | frozenset[str]) -> Claim:
     """Holds when every term that is significant both by G² and by the paragraph-level rank
-    test (:func:`analysis.textstats.uncertainty.keyness_over_paragraphs`) is a place name."""
+    test (:func:`analysis.textstats.comparison.keyness_over_paragraphs`) is a place name."""
     significant = checked.loc[checked["significant_g2"], "term"]
     survivors = checked.loc[checked["survives"], "term"].to_list()
     return Claim("Beyond place names, no distinctive term survives a test over paragraphs",
@@ -141,7 +141,7 @@ def only_place_names_survive_paragraphs(checked: pd.DataFrame, places: set[str] 
 
 def some_terms_hinge_on_one_section(jackknife: pd.DataFrame) -> Claim:
     """Holds when at least one term loses significance when a single section is left out
-    (:func:`analysis.textstats.uncertainty.section_jackknife_keyness`); the evidence names them and
+    (:func:`analysis.textstats.comparison.section_jackknife_keyness`); the evidence names them and
     the section."""
     fragile = jackknife[jackknife["significant"] < jackknife["replicates"]]
     evidence = (f"{len(jackknife) - len(fragile)} of {len(jackknife)} terms are significant in every replicate; "
@@ -212,7 +212,7 @@ def topic_number_is_uncertain(selection: pd.DataFrame) -> Claim:
 
 def core_terms_shared(top: pd.DataFrame, by: str = "doc_id") -> Claim:
     """Holds when at least one term is in the top list of every ``by`` group
-    (:func:`analysis.textstats.stats.top_terms`); the evidence names those terms."""
+    (:func:`analysis.textstats.frequency.top_terms`); the evidence names those terms."""
     groups = top.groupby(by, sort=False)["term"].agg(set)
     shared = sorted(set.intersection(*groups)) if len(groups) else []
     return Claim("A core of generic policy terms is in every document's top list",
@@ -221,7 +221,7 @@ def core_terms_shared(top: pd.DataFrame, by: str = "doc_id") -> Claim:
 
 def tfidf_departs_from_frequency(overlap: pd.DataFrame, max_mean: float = 0.5) -> Claim:
     """Holds when the mean Jaccard index of the frequency and TF-IDF top lists
-    (:func:`analysis.textstats.stats.top_n_overlap`) is at most ``max_mean``."""
+    (:func:`analysis.textstats.keywords.top_n_overlap`) is at most ``max_mean``."""
     rows = overlap[overlap["methods"] == "frequency / tfidf"]
     mean = float(rows["jaccard"].mean())
     return Claim("TF-IDF ranks differently from frequency",
@@ -232,7 +232,7 @@ def tfidf_departs_from_frequency(overlap: pd.DataFrame, max_mean: float = 0.5) -
 
 def term_marks_groups(top: pd.DataFrame, term: str, present: Sequence[str], absent: Sequence[str], by: str) -> Claim:
     """Holds when ``term`` is in the top list of every group in ``present`` and of none in
-    ``absent`` (:func:`analysis.textstats.stats.top_terms`); the evidence gives its rank in each."""
+    ``absent`` (:func:`analysis.textstats.frequency.top_terms`); the evidence gives its rank in each."""
     rank = top[top["term"] == term].set_index(by)["rank"]
     evidence = "; ".join(f"{g}: {'rank ' + str(int(rank[g])) if g in rank.index else 'not in the top list'}"
                          for g in [*present, *absent])
@@ -242,7 +242,7 @@ def term_marks_groups(top: pd.DataFrame, term: str, present: Sequence[str], abse
 
 def places_among_largest_ratios(comparison: pd.DataFrame, places: set[str] | frozenset[str], n: int = 10) -> Claim:
     """Holds when place names are among the ``n`` terms with the largest |Log Ratio| of a
-    comparison (:func:`analysis.textstats.stats.comparison_terms`, ranked by |Log Ratio|)."""
+    comparison (:func:`analysis.textstats.comparison.comparison_terms`, ranked by |Log Ratio|)."""
     largest = comparison.sort_values("rank").head(n)
     named = [t for t in largest["term"] if t in places]
     return Claim("Place names are among the largest ratios of the comparison cloud",
@@ -251,7 +251,7 @@ def places_among_largest_ratios(comparison: pd.DataFrame, places: set[str] | fro
 
 def rankings_agree(rho: float, n_terms: int, min_rho: float = 0.9) -> Claim:
     """Holds when Spearman's ρ between two rankings of the same terms
-    (:func:`analysis.textstats.stats.ranking_agreement`) is at least ``min_rho``."""
+    (:func:`analysis.textstats.comparison.ranking_agreement`) is at least ``min_rho``."""
     return Claim("The G² and log-odds rankings agree",
                  f"Spearman rho over {n_terms} terms: {rho:.3f}", rho >= min_rho)
 

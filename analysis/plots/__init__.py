@@ -1,16 +1,25 @@
 """Stage 7, plots: the project style and figure saving, figures by subject, and views that
 scale.
 
-Modules, in the order of the stage: ``plotting``, ``views``.
+Modules, in the order of the stage: ``style``, ``frequency_figures``, ``theme_figures``, ``comparison_figures``, ``target_figures``, ``views``.
 Code outside the package uses the names re-exported here (``from analysis import plots``, then ``plots.NAME``).
 """
-from .plotting import (
-    FONT_FILE, FONT_NAME, font_path, use_project_style, set_figure_folder, save_figure,
-    save_table, plot_document_sizes, plot_top_terms, plot_dispersion, plot_wordclouds,
-    plot_comparison_cloud, plot_theme_timeline, plot_grouped_rates, plot_slope_chart,
-    plot_topic_stability, plot_heatmap, plot_keyness, plot_term_scatter,
-    plot_expression_overlap, plot_targets_by_theme, PART_COLOURS, plot_numeric_density,
-    PAGE_INCHES, PER_10K_LABEL,
+from .style import (
+    FONT_FILE, FONT_NAME, PAGE_INCHES, PER_10K_LABEL, font_path, use_project_style,
+    set_figure_folder, save_figure, save_table, panel_grid, plot_heatmap,
+)
+from .frequency_figures import (
+    plot_document_sizes, plot_top_terms, plot_dispersion, plot_wordclouds,
+    plot_comparison_cloud,
+)
+from .theme_figures import (
+    plot_theme_timeline, plot_grouped_rates, plot_slope_chart, plot_topic_stability,
+)
+from .comparison_figures import (
+    plot_keyness, plot_term_scatter, plot_expression_overlap,
+)
+from .target_figures import (
+    plot_targets_by_theme, PART_COLOURS, plot_numeric_density,
 )
 from .views import (
     MAX_PANELS, MAX_COLUMNS, MAX_BARS, MAX_CLOUDS, view_groups, fits_page, top_terms_figure,
@@ -19,13 +28,13 @@ from .views import (
 )
 
 __all__ = [
-    "FONT_FILE", "FONT_NAME", "font_path", "use_project_style", "set_figure_folder",
-    "save_figure", "save_table", "plot_document_sizes", "plot_top_terms", "plot_dispersion",
+    "FONT_FILE", "FONT_NAME", "PAGE_INCHES", "PER_10K_LABEL", "font_path",
+    "use_project_style", "set_figure_folder", "save_figure", "save_table", "panel_grid",
+    "plot_heatmap", "plot_document_sizes", "plot_top_terms", "plot_dispersion",
     "plot_wordclouds", "plot_comparison_cloud", "plot_theme_timeline", "plot_grouped_rates",
-    "plot_slope_chart", "plot_topic_stability", "plot_heatmap", "plot_keyness",
-    "plot_term_scatter", "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS",
-    "plot_numeric_density", "PAGE_INCHES", "PER_10K_LABEL", "MAX_PANELS", "MAX_COLUMNS",
-    "MAX_BARS", "MAX_CLOUDS", "view_groups", "fits_page", "top_terms_figure",
-    "wordclouds_figure", "dispersion_figure", "document_sizes_figure", "NEIGHBOURS",
-    "similarity_figure",
+    "plot_slope_chart", "plot_topic_stability", "plot_keyness", "plot_term_scatter",
+    "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS",
+    "plot_numeric_density", "MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS",
+    "view_groups", "fits_page", "top_terms_figure", "wordclouds_figure",
+    "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure",
 ]

@@ -8,7 +8,7 @@ The rule, for every per-document figure:
   there are at most ``max_groups`` documents (MAX_COLUMNS for a heat map, MAX_BARS for a
   bar chart, MAX_PANELS for word clouds), else district × year (长宁 2018), else
   district × decade (长宁 2010s), else district (:func:`view_groups`);
-* no figure is larger than a printable page, :data:`analysis.plots.plotting.PAGE_INCHES` (A3, either way round);
+* no figure is larger than a printable page, :data:`analysis.plots.style.PAGE_INCHES` (A3, either way round);
   the CSV beside each figure always holds the full per-document table.
 """
 from __future__ import annotations
@@ -20,9 +20,9 @@ import pandas as pd
 from ..documents.corpus import document_labels, marked_doc_ids
 from ..documents.districts import read_districts
 from .._internal.rounding import sorted_by
-from ..textstats.stats import term_frequencies, top_terms
-from .plotting import (PAGE_INCHES, PER_10K_LABEL, plot_dispersion, plot_document_sizes, plot_heatmap,
-                       plot_top_terms, plot_wordclouds)
+from ..textstats.frequency import term_frequencies, top_terms
+from .frequency_figures import plot_dispersion, plot_document_sizes, plot_top_terms, plot_wordclouds
+from .style import PAGE_INCHES, PER_10K_LABEL, plot_heatmap
 
 __all__ = ["MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS", "view_groups", "fits_page", "top_terms_figure",
            "wordclouds_figure", "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure"]
@@ -76,7 +76,7 @@ def _grouped(tokens: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
 def top_terms_figure(tokens: pd.DataFrame, corpus: pd.DataFrame, top_n: int, suptitle: str
                      ) -> tuple[plt.Figure, pd.DataFrame]:
     """(figure, CSV table) of each document's top terms. Up to MAX_PANELS documents: one
-    bar panel per document (:func:`analysis.plots.plotting.plot_top_terms`). Beyond: a heat map of
+    bar panel per document (:func:`analysis.plots.frequency_figures.plot_top_terms`). Beyond: a heat map of
     the rate per 10,000 word tokens of the ``top_n`` × 2 most frequent terms of the corpus
     (ties by term) in each view group. The table is every document's top ``top_n`` terms."""
 

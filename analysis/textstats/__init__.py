@@ -1,31 +1,43 @@
 """Stage 3, text statistics: frequencies, keywords, collocations, keyness, trajectories,
 similarity, and their intervals and paragraph-level tests.
 
-Modules, in the order of the stage: ``stats``, ``uncertainty``.
+Modules, in the order of the stage: ``frequency``, ``keywords``, ``collocations``, ``comparison``, ``trajectories``, ``similarity``, ``intervals``.
 Code outside the package uses the names re-exported here (``from analysis import textstats``, then ``textstats.NAME``).
 """
-from .stats import (
-    document_sizes, term_frequencies, top_terms, paragraph_idf, tfidf_keywords,
-    textrank_keywords, weighted_pagerank, bigram_collocations, lexicon_frequencies,
-    comparison_terms, top_n_overlap, term_trajectories, signed_g2, log_ratio, keyness,
-    log_odds_dirichlet, word_counts, document_similarity, ranking_agreement,
-    keyness_robustness,
+from .frequency import (
+    document_sizes, term_frequencies, top_terms, lexicon_frequencies, word_counts,
 )
-from .uncertainty import (
-    MIN_PARAGRAPHS, poisson_rate_interval, wilson_interval, RateDifference,
-    bootstrap_rate_difference, paragraph_keyness_test, rank_sum_with_zeros,
+from .keywords import (
+    paragraph_idf, tfidf_keywords, textrank_keywords, weighted_pagerank, top_n_overlap,
+)
+from .collocations import (
+    bigram_collocations,
+)
+from .comparison import (
+    comparison_terms, signed_g2, log_ratio, keyness, log_odds_dirichlet, ranking_agreement,
+    keyness_robustness, paragraph_keyness_test, rank_sum_with_zeros,
     keyness_over_paragraphs, minimum_detectable_log_ratio, detectable_log_ratios,
-    section_jackknife_keyness, leave_one_out_slopes, trajectory_leave_one_out,
+    section_jackknife_keyness,
+)
+from .trajectories import (
+    term_trajectories, leave_one_out_slopes, trajectory_leave_one_out,
+)
+from .similarity import (
+    document_similarity,
+)
+from .intervals import (
+    MIN_PARAGRAPHS, poisson_rate_interval, wilson_interval, RateDifference,
+    bootstrap_rate_difference,
 )
 
 __all__ = [
-    "document_sizes", "term_frequencies", "top_terms", "paragraph_idf", "tfidf_keywords",
-    "textrank_keywords", "weighted_pagerank", "bigram_collocations", "lexicon_frequencies",
-    "comparison_terms", "top_n_overlap", "term_trajectories", "signed_g2", "log_ratio",
-    "keyness", "log_odds_dirichlet", "word_counts", "document_similarity",
-    "ranking_agreement", "keyness_robustness", "MIN_PARAGRAPHS", "poisson_rate_interval",
-    "wilson_interval", "RateDifference", "bootstrap_rate_difference",
+    "document_sizes", "term_frequencies", "top_terms", "lexicon_frequencies", "word_counts",
+    "paragraph_idf", "tfidf_keywords", "textrank_keywords", "weighted_pagerank",
+    "top_n_overlap", "bigram_collocations", "comparison_terms", "signed_g2", "log_ratio",
+    "keyness", "log_odds_dirichlet", "ranking_agreement", "keyness_robustness",
     "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs",
     "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness",
-    "leave_one_out_slopes", "trajectory_leave_one_out",
+    "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out",
+    "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval",
+    "RateDifference", "bootstrap_rate_difference",
 ]

@@ -4,7 +4,7 @@ import pytest
 
 import analysis
 from analysis.dictionaries import instruments
-from analysis.dictionaries.themes import DictionaryEntry, read_themes
+from analysis.dictionaries.themes import DictionaryEntry
 
 
 def test_the_shipped_dictionary_covers_the_three_sides():

@@ -8,7 +8,7 @@ import pytest
 
 import analysis
 from analysis.dictionaries import themes
-from analysis.textstats import uncertainty
+from analysis import textstats
 from analysis.dictionaries.themes import DictionaryEntry
 from toy_corpora import toy_tokens
 
@@ -123,7 +123,7 @@ def test_rate_differences_and_timeline_steps():
     assert first["difference"] == pytest.approx(-250.0)
     assert first["ci_high"] < 0 and first["excludes_zero"] and not first["small_n"]
     assert (first["paragraphs_from"], first["paragraphs_to"]) == (12, 12)
-    direct = uncertainty.bootstrap_rate_difference([1] * 6 + [0] * 6, [2] * 12, [0] * 12, [2] * 12,
+    direct = textstats.bootstrap_rate_difference([1] * 6 + [0] * 6, [2] * 12, [0] * 12, [2] * 12,
                                                   n_resamples=500, seed=1)
     assert (first["ci_low"], first["ci_high"]) == pytest.approx((direct.ci_low, direct.ci_high))
 
@@ -133,7 +133,7 @@ def test_zero_hits_get_a_jeffreys_upper_bound_not_zero_zero():
     rates = themes.bootstrap_theme_rates(themes.theme_hits(tokens, DICTIONARY), tokens, DICTIONARY,
                                          n_resamples=200, seed=1).set_index("theme")
     reform = rates.loc["reform"]
-    _, upper = uncertainty.poisson_rate_interval(0, 24, per=1000)
+    _, upper = textstats.poisson_rate_interval(0, 24, per=1000)
     assert (reform["ci_low"], reform["ci_high"]) == (0.0, pytest.approx(float(upper)))
     assert reform["ci_method"] == "jeffreys (no hit)" and reform["ci_high"] > 0
 

@@ -5,7 +5,7 @@ import pytest
 
 import analysis
 from analysis.dictionaries import themes, validation
-from analysis.textstats import uncertainty
+from analysis import textstats
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_precision_by_entry_with_wilson_intervals():
     table = validation.precision_by_entry(coded, [themes.DictionaryEntry("a", "甲", "A", ("甲",)),
                                                   themes.DictionaryEntry("b", "乙", "B", ("乙",))]).set_index("theme")
     assert table.loc["a", ["coded", "relevant"]].tolist() == [3, 3]
-    low, high = uncertainty.wilson_interval(3, 3)
+    low, high = textstats.wilson_interval(3, 3)
     assert (table.loc["a", "ci_low"], table.loc["a", "ci_high"]) == pytest.approx((float(low), float(high)))
     assert not table.loc["a", "flagged"] and table.loc["b", "flagged"]
     missed = validation.missed_paragraph_share(coded).iloc[0]

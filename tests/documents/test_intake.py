@@ -257,12 +257,12 @@ def test_a_new_manifest_is_created(tmp_path, incoming):
     assert analysis.read_manifest(manifest)["url"].tolist() == ["https://www.example.gov.cn/zwgk/2019/report-2019.html"]
 
 
-def test_readme_shows_add_for_every_format():
+def test_the_howto_shows_add_for_every_format():
     from analysis.documents.formats import SUPPORTED_SUFFIXES
     from analysis.paths import ROOT
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Add a document"):readme.index("## Add a district")]
+    howto = (ROOT / "docs" / "howto.md").read_text(encoding="utf-8")
+    section = howto[howto.index("## Add a document"):howto.index("## Add a district")]
     commands = [line for line in section.splitlines() if "python -m analysis add " in line]
     shown = {suffix for line in commands for suffix in SUPPORTED_SUFFIXES if f"{suffix} " in line}
     assert shown >= {".txt", ".md", ".html", ".docx", ".pdf"}

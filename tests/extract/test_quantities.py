@@ -124,7 +124,6 @@ def test_precision_and_recall_on_the_shipped_coded_sample(corpus):
     codebook in quantity_codebook.md): 57 of 59 extracted quantities are the coder's, and 57
     of the coder's 59 were found, when it was coded. A change that loses any of that fails."""
     import analysis
-    from analysis.paths import DATA_DIR
 
     paras = analysis.paragraphs(corpus)
     sample, coded = indicators.read_quantity_sample(), indicators.read_coded_sample()

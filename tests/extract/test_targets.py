@@ -6,7 +6,7 @@ import pytest
 
 import analysis
 from analysis.extract import quantities as indicators, targets
-from analysis.textstats import uncertainty
+from analysis import textstats
 
 
 def _reports(texts: dict[str, list[str]], district="Minhang") -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -90,7 +90,7 @@ def test_numeric_density_and_hedging_shares_with_wilson_intervals():
     words = int(tokens[(tokens["doc_id"] == "mh-2018-wr") & (tokens["part_kind"] == "plan")]["is_word"].sum())
     assert (plan["quantities"], plan["targets"], plan["hedged"], plan["floor"], plan["ceiling"]) == (4, 4, 1, 0, 1)
     assert plan["per_1000"] == pytest.approx(4 / words * 1000)
-    low, high = uncertainty.wilson_interval(1, 4)
+    low, high = textstats.wilson_interval(1, 4)
     assert (plan["hedged_share"], plan["hedged_ci_low"], plan["hedged_ci_high"]) == pytest.approx((0.25, low, high))
     review = table[(table["doc_id"] == "mh-2018-wr") & (table["part_kind"] == "review")].iloc[0]
     assert review["targets"] == 0 and np.isnan(review["hedged_share"])

@@ -12,7 +12,7 @@ import analysis
 from analysis.documents import districts
 from analysis.outputs import explorer
 from analysis.segmentation import gazetteer as places
-from analysis.textstats import stats
+from analysis import textstats
 from toy_corpora import toy_tokens
 
 
@@ -49,9 +49,9 @@ def test_stable_ids_renumber_in_order_of_first_appearance():
 def seed_explorer(tmp_path_factory):
     corpus, paras, tokens = analysis.prepare()
     target, reference = tokens.query("doc_id == 'cn-2018-wr'"), tokens.query("doc_id == 'xh-2019-wr'")
-    main = stats.keyness(stats.word_counts(target), stats.word_counts(reference), 5)
-    log_odds = stats.log_odds_dirichlet(stats.word_counts(target), stats.word_counts(reference),
-                                        stats.word_counts(tokens), 1000.0, 5)
+    main = textstats.keyness(textstats.word_counts(target), textstats.word_counts(reference), 5)
+    log_odds = textstats.log_odds_dirichlet(textstats.word_counts(target), textstats.word_counts(reference),
+                                        textstats.word_counts(tokens), 1000.0, 5)
     pair = districts.pair_labels(corpus, ("Changning", "Xuhui"), ("cn-2018-wr", "xh-2019-wr"))
     place_names = frozenset(t for t in main["term"] if places.is_place(t))
     folder = tmp_path_factory.mktemp("explorer")

@@ -8,7 +8,7 @@ from analysis.dictionaries import campaigns, themes
 from analysis.extract import formulaic
 from analysis.models import topics
 from analysis.outputs import findings
-from analysis.textstats import stats, uncertainty
+from analysis import textstats
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +71,7 @@ def test_notebook_02_precision_claim_holds_on_the_shipped_sample():
 def main_design(corpus, paras):
     tokens = analysis.annotate_tokens(analysis.corpus_tokens(paras), paras, corpus)
     target, reference = tokens[tokens["doc_id"] == "cn-2018-wr"], tokens[tokens["doc_id"] == "xh-2019-wr"]
-    table = stats.keyness(stats.word_counts(target), stats.word_counts(reference), 5)
+    table = textstats.keyness(textstats.word_counts(target), textstats.word_counts(reference), 5)
     places = frozenset(t for t in table["term"] if analysis.segmentation.gazetteer.is_place(t))
     return tokens, target, reference, table, places
 
@@ -79,18 +79,18 @@ def main_design(corpus, paras):
 def test_notebook_03_keyness_claims_hold_on_the_seeds(main_design):
     _, target, reference, table, places = main_design
     assert findings.place_names_are_a_minority(table, places).holds
-    checked = uncertainty.keyness_over_paragraphs(table, target, reference)
+    checked = textstats.keyness_over_paragraphs(table, target, reference)
     assert findings.only_place_names_survive_paragraphs(checked, places).holds
-    detectable = uncertainty.detectable_log_ratios({"main": (int(target["is_word"].sum()),
+    detectable = textstats.detectable_log_ratios({"main": (int(target["is_word"].sum()),
                                                              int(reference["is_word"].sum()))})
     claim = findings.non_significance_is_low_power(detectable, "main", table)
     assert claim.holds and f"of {len(table)} tested terms are seen fewer than 20 times" in claim.evidence
-    log_odds = stats.log_odds_dirichlet(stats.word_counts(target), stats.word_counts(reference),
-                                        stats.word_counts(main_design[0]), 1000.0, 5)
-    rho, _ = stats.ranking_agreement(table, log_odds, 20)
+    log_odds = textstats.log_odds_dirichlet(textstats.word_counts(target), textstats.word_counts(reference),
+                                        textstats.word_counts(main_design[0]), 1000.0, 5)
+    rho, _ = textstats.ranking_agreement(table, log_odds, 20)
     assert findings.rankings_agree(rho, len(table)).holds
     significant = table.loc[table["p_adjusted"] < 0.05, "term"].to_list()
-    jackknife = uncertainty.section_jackknife_keyness(target, reference, significant, 5)
+    jackknife = textstats.section_jackknife_keyness(target, reference, significant, 5)
     assert findings.some_terms_hinge_on_one_section(jackknife).holds
     claim = findings.campaigns_confound_district(campaigns.campaign_terms(table, analysis.read_lexicon(), (2018, 2019)))
     assert claim.holds and "品牌 (四大品牌" in claim.evidence
@@ -110,17 +110,17 @@ def test_notebook_03_formulaic_claims_hold_on_the_seeds(corpus, main_design):
 
 def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
     tokens = main_design[0]
-    by_document = stats.term_frequencies(tokens, "doc_id")
-    assert findings.core_terms_shared(stats.top_terms(by_document, 15)).holds
-    overlap = stats.top_n_overlap({"frequency": by_document, "tfidf": stats.tfidf_keywords(tokens)}, 15)
+    by_document = textstats.term_frequencies(tokens, "doc_id")
+    assert findings.core_terms_shared(textstats.top_terms(by_document, 15)).holds
+    overlap = textstats.top_n_overlap({"frequency": by_document, "tfidf": textstats.tfidf_keywords(tokens)}, 15)
     assert findings.tfidf_departs_from_frequency(overlap).holds
     parts = tokens[tokens["doc_id"].isin(WORK_REPORTS) & tokens["part_kind"].isin(["review", "plan"])]
     parts = parts.assign(doc_part=parts["doc_id"] + " · " + parts["part_kind"])
-    top_by_part = stats.top_terms(stats.term_frequencies(parts, "doc_part"), 15)
+    top_by_part = textstats.top_terms(textstats.term_frequencies(parts, "doc_part"), 15)
     assert findings.term_marks_groups(top_by_part, "完成", [f"{d} · review" for d in WORK_REPORTS],
                                       [f"{d} · plan" for d in WORK_REPORTS], "doc_part").holds
-    counts = [stats.word_counts(tokens[tokens["doc_id"] == d]) for d in WORK_REPORTS]
-    comparison = stats.comparison_terms(stats.keyness(*counts), 80, 5)
+    counts = [textstats.word_counts(tokens[tokens["doc_id"] == d]) for d in WORK_REPORTS]
+    comparison = textstats.comparison_terms(textstats.keyness(*counts), 80, 5)
     places = frozenset(t for t in comparison["term"] if analysis.segmentation.gazetteer.is_place(t))
     assert findings.places_among_largest_ratios(comparison, places).holds
 
@@ -188,7 +188,6 @@ def test_ranking_and_kind_claims_fail_on_contradicting_data():
 def notebook_04(corpus, paras, theme_data):
     from analysis.dictionaries import instruments, validation
     from analysis.extract import quantities as indicators, targets
-    from analysis.paths import DATA_DIR
 
     tokens, dictionary, _ = theme_data
     tokens = tokens.merge(paras[["doc_id", "para_no", "part_kind"]], on=["doc_id", "para_no"]) \

@@ -116,7 +116,7 @@ def test_similarity_view_is_the_matrix_for_few_documents_and_linear_beyond(corpu
     big_corpus, tokens = large
     if len(big_corpus) <= views.MAX_COLUMNS:
         return
-    similarity = analysis.textstats.stats.document_similarity(tokens)
+    similarity = analysis.textstats.similarity.document_similarity(tokens)
     figure, table, shown = views.similarity_figure(similarity, big_corpus, "t", "c")
     assert views.fits_page(figure)
     assert len(table) == len(big_corpus) * views.NEIGHBOURS                      # linear in the documents

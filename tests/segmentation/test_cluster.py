@@ -5,7 +5,7 @@ import pytest
 
 import analysis
 from analysis.segmentation import cluster
-from analysis.textstats import stats
+from analysis import textstats
 
 
 @pytest.fixture(scope="module")
@@ -29,5 +29,5 @@ def test_token_table_on_dask_equals_the_local_run(client, paras):
 
 @pytest.mark.slow
 def test_word_counts_on_dask_equal_the_local_counts(client, paras):
-    local = stats.word_counts(analysis.corpus_tokens(paras, cache=False))
+    local = textstats.word_counts(analysis.corpus_tokens(paras, cache=False))
     assert cluster.word_counts(paras, client) == local

@@ -1,6 +1,6 @@
 """Part-of-speech tags over the project tokenizer."""
 from analysis.segmentation import lexicon, tagging
-from analysis.textstats import stats
+from analysis import textstats
 from toy_corpora import toy_tokens
 
 
@@ -8,7 +8,7 @@ def test_lexicon_tags_survive_any_order_of_tagger_use():
 
     assert tagging.part_of_speech("一网通办") == lexicon.LEXICON_POS
     tokens = toy_tokens({"d": ["深化一网通办改革，推进一网通办建设，一网通办服务群众。"]})
-    assert stats.textrank_keywords(tokens).loc[0, "term"] == "一网通办"
+    assert textstats.textrank_keywords(tokens).loc[0, "term"] == "一网通办"
     assert tagging.part_of_speech("一网通办") == lexicon.LEXICON_POS
 
 

@@ -7,5 +7,5 @@ from analysis.dictionaries import themes
 # ---
 from analysis.extract import kwic
 from analysis.models import topics
-from analysis.textstats import stats
+from analysis import textstats
 analysis.segmentation.tokens.tokenizer(); analysis.use_project_style()

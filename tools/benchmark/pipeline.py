@@ -10,7 +10,7 @@ from pathlib import Path
 
 import analysis
 from analysis.segmentation import stop_words, tokens
-from analysis.textstats import stats
+from analysis import textstats
 
 if __name__ == "__main__":
     tokens.TOKEN_CACHE_DIR = Path(sys.argv[2])
@@ -20,5 +20,5 @@ if __name__ == "__main__":
     corpus = analysis.load_corpus(sys.argv[1])
     paras = analysis.paragraphs(corpus)
     table = tokens.corpus_tokens(paras, cache=sys.argv[3] == "cache", workers=int(sys.argv[4]))
-    counts = stats.term_frequencies(table)
+    counts = textstats.term_frequencies(table)
     print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, len(table))

@@ -32,7 +32,6 @@ from __future__ import annotations
 import csv
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys

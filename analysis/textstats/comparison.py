@@ -1,135 +1,167 @@
-"""Uncertainty that respects how the data were sampled: intervals for rates and
-proportions, differences with their own intervals, tests over paragraphs, and power.
+"""Comparing two corpora, keyness: signed G², Log Ratio, log-odds with an informative Dirichlet
+prior, and the checks a referee asks for: a rank test over paragraphs, the smallest
+detectable effect, robustness across designs and a leave-one-section-out jackknife.
 
-Words come in paragraphs, not as independent draws, so the resampling unit here is the
-paragraph (Lijffijt et al. 2016). Every function takes an explicit ``seed`` where it
-draws at random, and says how many paragraphs a result rests on.
+Words come in paragraphs, not as independent draws, so beside G² the paragraph is the unit
+of the rank test and the jackknife (Lijffijt et al. 2016).
+
+Every ranking breaks ties explicitly (by the term, in code-point order) and compares float
+scores at :data:`analysis._internal.rounding.RANK_SIGNIFICANT_DIGITS` significant digits, so
+tables are the same on every run and every CPU.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy.special import ndtr
-from scipy.stats import chi2, false_discovery_control, gamma, norm
+from scipy.stats import chi2, false_discovery_control, spearmanr
 
-from .stats import keyness, least_squares_slopes, log_ratio, signed_g2, word_counts
+from .._internal.rounding import sorted_by
+from .frequency import PER, word_counts
 
-__all__ = [
-    "MIN_PARAGRAPHS",
-    "poisson_rate_interval",
-    "wilson_interval",
-    "RateDifference",
-    "bootstrap_rate_difference",
-    "paragraph_keyness_test",
-    "rank_sum_with_zeros",
-    "keyness_over_paragraphs",
-    "minimum_detectable_log_ratio",
-    "detectable_log_ratios",
-    "section_jackknife_keyness",
-    "leave_one_out_slopes",
-    "trajectory_leave_one_out",
-]
-
-MIN_PARAGRAPHS = 10
-"""Below this many paragraphs on a side, an interval is flagged as resting on small n."""
+__all__ = ["comparison_terms", "signed_g2", "log_ratio", "keyness", "log_odds_dirichlet", "ranking_agreement", "keyness_robustness", "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs", "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness"]
 
 
-def poisson_rate_interval(count, exposure, per: float = 1000, confidence_level: float = 0.95,
-                          method: str = "jeffreys") -> tuple[np.ndarray, np.ndarray]:
-    """Interval for the rate count / exposure × per that bounds a zero count away from [0, 0].
+def comparison_terms(keyness_table: pd.DataFrame, n: int, min_freq: int = 5) -> pd.DataFrame:
+    """The terms of a :func:`keyness` table that most separate target and reference, for a
+    comparison cloud: among terms seen at least ``min_freq`` times on the two sides
+    together, the ``n`` with the largest |Log Ratio| (an effect size, so a frequent word
+    does not win by its frequency alone), ties by |G²| and term. Columns: term,
+    freq_target, freq_reference, log_ratio, g2, side (target or reference), rank."""
+    table = keyness_table[keyness_table["freq_target"] + keyness_table["freq_reference"] >= min_freq]
+    table = table.assign(abs_log_ratio=table["log_ratio"].abs(), abs_g2=table["g2"].abs(),
+                         side=np.where(table["g2"] > 0, "target", "reference"))
+    table = sorted_by(table, ["abs_log_ratio", "abs_g2", "term"], ascending=[False, False, True]).head(n)
+    table = table.assign(rank=np.arange(1, len(table) + 1))
+    return table[["term", "freq_target", "freq_reference", "log_ratio", "g2", "side", "rank"]]
 
-    * ``jeffreys``: the equal-tailed Jeffreys interval, quantiles α/2 and 1 − α/2 of
-      Gamma(count + ½, 1), lower limit 0 when count = 0 (Brown, Cai & DasGupta 2003);
-    * ``exact``: Garwood's interval, χ²(α/2; 2k)/2 and χ²(1 − α/2; 2k + 2)/2.
 
-    Each limit is divided by ``exposure`` and multiplied by ``per``. Vectorised.
+def signed_g2(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Signed log-likelihood G² = 2 Σ O ln(O / E) of the 2×2 tables [[a, b], [c − a, d − b]]
+    (E from the margins; Dunning 1993), + where a/c > b/d, − otherwise. Vectorised over a
+    and b (and over c and d when they are arrays). The project's one G² implementation."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    observed = np.stack([a, b, c - a, d - b])
+    n = c + d
+    expected = np.stack([c * (a + b) / n, d * (a + b) / n, c * (n - a - b) / n, d * (n - a - b) / n])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cells = np.where(observed > 0, observed * np.log(observed / expected), 0.0)
+    g2 = np.maximum(2 * cells.sum(axis=0), 0.0)            # rounding noise for identical proportions
+    return np.where(a / c > b / d, 1.0, -1.0) * g2
+
+
+def log_ratio(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:
+    """Log Ratio = log2((a / c) / (b / d)) (Hardie 2014), 0.5 in place of a zero count."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return np.log2((np.where(a == 0, 0.5, a) / c) / (np.where(b == 0, 0.5, b) / d))
+
+
+def keyness(target: Mapping[str, int], reference: Mapping[str, int], min_freq: int = 1) -> pd.DataFrame:
+    """Keyness of every term of a target corpus against a reference corpus.
+
+    For a term with counts a (target) and b (reference) in corpora of c and d word
+    tokens (c, d summed over all terms, before filtering):
+
+    * g2: the log-likelihood G² = 2 Σ O ln(O / E) of the 2×2 table [[a, b], [c − a, d − b]]
+      (Dunning 1993; the G-test on that table), signed + where a/c > b/d, − otherwise;
+    * p_value from χ² with 1 degree of freedom; p_adjusted by Benjamini–Hochberg over the
+      terms tested (scipy.stats.false_discovery_control);
+    * log_ratio = log2((a / c) / (b / d)) (Hardie 2014), with 0.5 in place of a zero count;
+    * rate_target, rate_reference per 10,000 word tokens.
+
+    Terms with a + b < ``min_freq`` are not tested (and not in the table). Rows are
+    sorted by g2 (descending), ties by term.
     """
-    count, exposure = np.asarray(count, dtype=float), np.asarray(exposure, dtype=float)
-    if np.any(count < 0) or np.any(exposure <= 0):
-        raise ValueError("counts must be ≥ 0 and exposures > 0")
-    alpha = 1 - confidence_level
-    if method == "jeffreys":
-        low = np.where(count > 0, gamma.ppf(alpha / 2, count + 0.5), 0.0)
-        high = gamma.ppf(1 - alpha / 2, count + 0.5)
-    elif method == "exact":
-        low = np.where(count > 0, chi2.ppf(alpha / 2, 2 * np.maximum(count, 1e-300)) / 2, 0.0)
-        high = chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
-    else:
-        raise ValueError(f"method must be 'jeffreys' or 'exact', not {method!r}")
-    return low / exposure * per, high / exposure * per
+    terms = sorted(set(target) | set(reference))
+    a = np.array([target.get(t, 0) for t in terms], dtype=float)
+    b = np.array([reference.get(t, 0) for t in terms], dtype=float)
+    c, d = float(sum(target.values())), float(sum(reference.values()))
+    keep = a + b >= min_freq
+    terms, a, b = [t for t, k in zip(terms, keep) if k], a[keep], b[keep]
+    g2 = signed_g2(a, b, c, d)
+    p_value = chi2.sf(np.abs(g2), 1)
+    table = pd.DataFrame({
+        "term": terms, "freq_target": a.astype(int), "freq_reference": b.astype(int),
+        "rate_target": a / c * PER, "rate_reference": b / d * PER,
+        "g2": g2,
+        "log_ratio": log_ratio(a, b, c, d),
+        "p_value": p_value,
+        "p_adjusted": false_discovery_control(p_value, method="bh") if len(terms) else p_value,
+    })
+    return sorted_by(table, ["g2", "term"], ascending=[False, True])
 
 
-def wilson_interval(successes, n, confidence_level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval for a proportion k / n (for dictionary precision and recall):
-    (p̂ + z²/2n ± z √(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n), z the normal quantile. Vectorised."""
-    k, n = np.asarray(successes, dtype=float), np.asarray(n, dtype=float)
-    if np.any(n <= 0):
-        raise ValueError("n must be at least 1 (a proportion of nothing has no interval)")
-    if np.any((k < 0) | (k > n)):
-        raise ValueError("successes must lie between 0 and n")
-    z = norm.ppf(1 - (1 - confidence_level) / 2)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+def log_odds_dirichlet(target: Mapping[str, int], reference: Mapping[str, int], background: Mapping[str, int],
+                       alpha0: float = 1000.0, min_freq: int = 1) -> pd.DataFrame:
+    """Log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
 
+    With y_i, y_j the term's counts in target and reference, n_i, n_j their sizes, and
+    the prior α_w = α_0 × (the term's share of the ``background`` corpus):
 
-@dataclass(frozen=True)
-class RateDifference:
-    """A difference of two rates (b − a) with its bootstrap interval and the paragraphs it rests on."""
+        δ = ln[(y_i + α_w) / (n_i + α_0 − y_i − α_w)] − ln[(y_j + α_w) / (n_j + α_0 − y_j − α_w)]
+        Var(δ) ≈ 1 / (y_i + α_w) + 1 / (y_j + α_w)         (Monroe et al., eq. 20)
+        z = δ / √Var(δ)
 
-    rate_a: float
-    rate_b: float
-    difference: float
-    ci_low: float
-    ci_high: float
-    paragraphs_a: int
-    paragraphs_b: int
-    small_n: bool
-    excludes_zero: bool
-
-
-def _rate(counts: np.ndarray, words: np.ndarray, per: float, axis: int = -1) -> np.ndarray:
-    total = words.sum(axis=axis)
-    return np.divide(counts.sum(axis=axis) * per, total, out=np.full(np.shape(total), np.nan), where=total > 0)
-
-
-def bootstrap_rate_difference(counts_a: Sequence[float], words_a: Sequence[float], counts_b: Sequence[float],
-                              words_b: Sequence[float], per: float = 1000, n_resamples: int = 2000,
-                              seed: int = 2024, confidence_level: float = 0.95, paired: bool = False,
-                              min_paragraphs: int = MIN_PARAGRAPHS) -> RateDifference:
-    """Difference of two rates, rate_b − rate_a with rate = Σ counts / Σ words × per, and a
-    percentile-bootstrap interval for it.
-
-    Unpaired (default): paragraphs are resampled with replacement within each side
-    independently (two documents, or the review and plan parts of one document). Paired:
-    both measures come from the same paragraphs (two themes in one document), so one
-    resample of paragraphs serves both (the arrays must then be aligned). ``small_n`` is
-    true when a side has fewer than ``min_paragraphs`` paragraphs; ``excludes_zero`` when
-    the interval lies wholly above or below 0.
+    α_0 = 1,000 by default: a moderate prior, as if 1,000 word tokens distributed like
+    the background were added to each side. Terms with y_i + y_j < ``min_freq`` are left
+    out. Columns: term, freq_target, freq_reference, delta, variance, z; sorted by z
+    (descending), ties by term. Every term must occur in the background.
     """
-    arrays = [np.asarray(x, dtype=float) for x in (counts_a, words_a, counts_b, words_b)]
-    ca, wa, cb, wb = arrays
-    if len(ca) != len(wa) or len(cb) != len(wb):
-        raise ValueError("counts and words must have one value per paragraph on each side")
-    if paired and len(ca) != len(cb):
-        raise ValueError("a paired difference needs the same paragraphs on both sides")
-    if len(ca) == 0 or len(cb) == 0 or wa.sum() <= 0 or wb.sum() <= 0:
-        raise ValueError("each side needs at least one paragraph with words")
-    if any(np.any(x < 0) for x in arrays):
-        raise ValueError("counts and words must be ≥ 0")
-    rng = np.random.default_rng(seed)
-    rows_a = rng.integers(0, len(ca), size=(n_resamples, len(ca)))
-    rows_b = rows_a if paired else rng.integers(0, len(cb), size=(n_resamples, len(cb)))
-    boot = _rate(cb[rows_b], wb[rows_b], per) - _rate(ca[rows_a], wa[rows_a], per)
-    alpha = 1 - confidence_level
-    low, high = np.nanquantile(boot, [alpha / 2, 1 - alpha / 2])
-    rate_a, rate_b = float(_rate(ca, wa, per)), float(_rate(cb, wb, per))
-    return RateDifference(rate_a, rate_b, rate_b - rate_a, float(low), float(high), len(ca), len(cb),
-                          min(len(ca), len(cb)) < min_paragraphs, bool(low > 0 or high < 0))
+    terms = sorted(t for t in set(target) | set(reference) if target.get(t, 0) + reference.get(t, 0) >= min_freq)
+    missing = [t for t in terms if background.get(t, 0) <= 0]
+    if missing:
+        raise ValueError(f"terms absent from the background corpus: {', '.join(missing[:10])}")
+    total = float(sum(background.values()))
+    alpha = alpha0 * np.array([background[t] for t in terms], dtype=float) / total
+    yi = np.array([target.get(t, 0) for t in terms], dtype=float)
+    yj = np.array([reference.get(t, 0) for t in terms], dtype=float)
+    ni, nj = float(sum(target.values())), float(sum(reference.values()))
+    delta = (np.log((yi + alpha) / (ni + alpha0 - yi - alpha))
+             - np.log((yj + alpha) / (nj + alpha0 - yj - alpha)))
+    variance = 1 / (yi + alpha) + 1 / (yj + alpha)
+    table = pd.DataFrame({"term": terms, "freq_target": yi.astype(int), "freq_reference": yj.astype(int),
+                          "delta": delta, "variance": variance, "z": delta / np.sqrt(variance)})
+    return sorted_by(table, ["z", "term"], ascending=[False, True])
+
+
+def _top_by_side(table: pd.DataFrame, score: str, n: int) -> tuple[list[str], list[str]]:
+    """The n best terms for the target (highest score) and the reference (lowest score)."""
+    ordered = sorted_by(table, [score, "term"], ascending=[False, True])
+    reverse = sorted_by(table, [score, "term"], ascending=[True, True])
+    return ordered["term"].head(n).to_list(), reverse["term"].head(n).to_list()
+
+
+def ranking_agreement(keyness_table: pd.DataFrame, log_odds_table: pd.DataFrame, top_n: int,
+                      names: tuple[str, str] = ("target", "reference")) -> tuple[float, pd.DataFrame]:
+    """How far the keyness (signed G²) and log-odds (z) rankings agree: Spearman's ρ over the
+    terms in both tables, and per side the number of terms in both top-``top_n`` lists and
+    the terms only one of them has."""
+    both = keyness_table.merge(log_odds_table[["term", "z"]], on="term")
+    rho = float(spearmanr(both["g2"], both["z"]).statistic)
+    g2_sides, z_sides = _top_by_side(keyness_table, "g2", top_n), _top_by_side(log_odds_table, "z", top_n)
+    rows = [{"side": name, "in_both_top": len(set(g) & set(z)),
+             "only_g2": "、".join(sorted(set(g) - set(z))), "only_log_odds": "、".join(sorted(set(z) - set(g)))}
+            for name, g, z in zip(names, g2_sides, z_sides)]
+    return rho, pd.DataFrame(rows)
+
+
+def keyness_robustness(keyness_tables: dict[str, pd.DataFrame], main: str, alpha: float = 0.05) -> pd.DataFrame:
+    """The terms significant (p_adjusted < ``alpha``) in the ``main`` design, with their g2
+    and log_ratio there and, for every other design, their g2 and whether they are
+    significant with the same sign (a term not tested there is not)."""
+    base = keyness_tables[main]
+    table = base.loc[base["p_adjusted"] < alpha, ["term", "g2", "log_ratio"]].reset_index(drop=True)
+    for design, other in keyness_tables.items():
+        if design == main:
+            continue
+        other = other.set_index("term")
+        g2 = table["term"].map(other["g2"])
+        significant = table["term"].map(other["p_adjusted"] < alpha).fillna(False).astype(bool)
+        table[f"{design}: g2"] = g2
+        table[f"{design}: significant"] = significant & (np.sign(g2) == np.sign(table["g2"]))
+    return table
 
 
 def paragraph_keyness_test(tokens: pd.DataFrame, target: pd.Series, terms: Sequence[str],
@@ -215,7 +247,7 @@ def rank_sum_with_zeros(term: pd.Series, value: pd.Series, target: pd.Series, te
 def keyness_over_paragraphs(keyness_table: pd.DataFrame, target_tokens: pd.DataFrame,
                             reference_tokens: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
     """G² beside the paragraph-level rank test (:func:`paragraph_keyness_test`) for every
-    term of ``keyness_table`` (:func:`analysis.textstats.stats.keyness` of the two token tables).
+    term of ``keyness_table`` (:func:`analysis.textstats.comparison.keyness` of the two token tables).
 
     The rank test is run on every tested term and adjusted by Benjamini–Hochberg over all
     of them, like G². Adds significant_g2 (p_adjusted < ``alpha``), significant_paragraphs
@@ -243,7 +275,7 @@ def minimum_detectable_log_ratio(total_count: int, size_a: float, size_b: float,
     reach significance, for corpora of ``size_a`` and ``size_b`` word tokens.
 
     Every split a + b = total_count is tried; a split is significant when its G²
-    (:func:`analysis.textstats.stats.signed_g2`) reaches the χ²(1) critical value for
+    (:func:`analysis.textstats.comparison.signed_g2`) reaches the χ²(1) critical value for
     ``alpha`` (unadjusted: a lower bound on what a multiple-comparison design detects).
     Log Ratio = log2((a / size_a) / (b / size_b)), 0.5 in place of a zero count. Returns the
     smallest |Log Ratio| over the significant splits in either direction, or inf when no
@@ -276,7 +308,7 @@ def section_jackknife_keyness(target_tokens: pd.DataFrame, reference_tokens: pd.
     nested in the design, unlike a subset or superset of the same texts.
 
     Each section (``unit``: one numbered section of a part, or a part's unnumbered text) of
-    either side is left out in turn and :func:`analysis.textstats.stats.keyness` is recomputed on the
+    either side is left out in turn and :func:`analysis.textstats.comparison.keyness` is recomputed on the
     rest (BH over the terms tested in that replicate; a term left with fewer than
     ``min_freq`` occurrences is not tested and counts as G² 0, not significant). For each
     of ``terms``: replicates, significant (p_adjusted < ``alpha`` with the full design's
@@ -314,45 +346,3 @@ def section_jackknife_keyness(target_tokens: pd.DataFrame, reference_tokens: pd.
     summary = summary.merge(weakest.rename(columns={"abs_g2": "min_abs_g2", "left_out": "weakest_without"}),
                             on="term")
     return summary.set_index("term").loc[list(terms)].reset_index()
-
-
-def leave_one_out_slopes(x: Sequence[float], y: Sequence[float], labels: Sequence[str]
-                         ) -> tuple[float, pd.DataFrame, bool]:
-    """Least-squares slope of y on x with all points, and with each point left out in turn.
-
-    slope = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)². Returns (full slope, table of left_out and slope,
-    sign_stable), sign_stable being true when every leave-one-out slope is non-zero and has
-    the full slope's sign. Needs at least three points (two remain when one is left out).
-    """
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    if not len(x) == len(y) == len(labels):
-        raise ValueError("x, y and labels must have the same length")
-    if len(x) < 3:
-        raise ValueError("leave-one-out slopes need at least three points")
-    full = float(least_squares_slopes(y, x))
-    keep = ~np.eye(len(x), dtype=bool)
-    table = pd.DataFrame({"left_out": list(labels), "slope": [float(least_squares_slopes(y[k], x[k])) for k in keep]})
-    return full, table, bool(_sign_stable(np.array([full]), table["slope"].to_numpy()[None, :])[0])
-
-
-def _sign_stable(full: np.ndarray, left_out: np.ndarray) -> np.ndarray:
-    """True where the full slope is non-zero and every leave-one-out slope (a row of
-    ``left_out`` per slope) has its sign."""
-    return (full != 0) & np.all(np.sign(left_out) == np.sign(full)[:, None], axis=1)
-
-
-def trajectory_leave_one_out(trajectories: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
-    """Each term trajectory (:func:`analysis.textstats.stats.term_trajectories`, rate columns named
-    by the doc_ids of ``timeline``, which has doc_id and x) with its slope refitted with
-    each document left out (:func:`leave_one_out_slopes`): a column ``slope without
-    <doc_id>`` per document, and sign_stable, true when every one of them has the full
-    slope's sign. Row order kept."""
-    doc_ids, x = timeline["doc_id"].to_list(), timeline["x"].to_numpy(dtype=float)
-    if len(doc_ids) < 3:
-        raise ValueError("leave-one-out slopes need at least three points")
-    rates = trajectories[doc_ids].to_numpy(dtype=float)
-    keep = ~np.eye(len(doc_ids), dtype=bool)
-    left_out = np.column_stack([least_squares_slopes(rates[:, k], x[k]) for k in keep])
-    extra = pd.DataFrame(left_out, columns=[f"slope without {d}" for d in doc_ids], index=trajectories.index)
-    extra["sign_stable"] = _sign_stable(least_squares_slopes(rates, x), left_out)
-    return pd.concat([trajectories, extra], axis=1)

@@ -1,0 +1,83 @@
+"""Figures of quantities and targets: targets by theme and numeric density with hedged-target
+shares.
+"""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from .style import use_project_style
+
+__all__ = ["plot_targets_by_theme", "PART_COLOURS", "plot_numeric_density"]
+
+
+def plot_targets_by_theme(counts: pd.DataFrame, themes: list, names: dict[str, str], colours: dict[str, str],
+                          title: str = "") -> plt.Figure:
+    """Horizontal grouped bars: for each theme (dictionary order, then ``(none)``), the
+    number of targets of each report (``counts``: theme, doc_id, targets, matched), the
+    part matched by indicator in the other report drawn dark, the rest pale."""
+    use_project_style()
+    labels = {t.id: f"{t.zh}\n{t.en}" for t in themes} | {"(none)": "无主题\n(no theme)"}
+    order = [t for t in labels if t in set(counts["theme"])]
+    docs = list(names)
+    height = 0.8 / len(docs)
+    fig, ax = plt.subplots(figsize=(8, 0.35 * len(docs) * len(order) + 1.8))
+    for i, doc_id in enumerate(docs):
+        rows = counts[counts["doc_id"] == doc_id].set_index("theme").reindex(order, fill_value=0)
+        y = [len(order) - 1 - j + (len(docs) - 1 - i - (len(docs) - 1) / 2) * height for j in range(len(order))]
+        ax.barh(y, rows["targets"], height=height, color=colours[doc_id], alpha=0.35, edgecolor="white")
+        ax.barh(y, rows["matched"], height=height, color=colours[doc_id], edgecolor="white",
+                label=f"{names[doc_id]} (dark: matched in the other report)")
+        for yy, n in zip(y, rows["targets"]):
+            if n:
+                ax.text(n + 0.1, yy, str(int(n)), va="center", fontsize=7)
+    ax.set_yticks(range(len(order)), [labels[t] for t in reversed(order)], fontsize=8)
+    ax.set_xlabel("目标数 number of quantified targets")
+    ax.set_ylim(-0.6, len(order) - 0.4)
+    if title:
+        ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    legend_height = 0.22 * len(docs) + 0.3                          # inches below the axes for the legend
+    fig.set_size_inches(fig.get_size_inches()[0], fig.get_size_inches()[1] + legend_height)
+    fig.legend(loc="lower center", fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, legend_height / fig.get_size_inches()[1], 1, 1))
+    return fig
+
+
+PART_COLOURS = {"review": "#4C72B0", "plan": "#DD8452", "other": "#937860", "front": "#BBBBBB", "": "#8172B3"}
+"""Colours of the part kinds of a report (no part: the whole document)."""
+
+
+def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str = "") -> plt.Figure:
+    """Two panels, one row per (group, part kind) of ``density``
+    (:func:`analysis.extract.targets.numeric_density`): quantities per 1,000 word tokens; and the
+    shares of targets that are hedged and floors, with their Wilson intervals (rows without
+    targets left empty, and each share labelled with its n)."""
+    use_project_style()
+    rows = density[density["word_tokens"] > 0].reset_index(drop=True)
+    parts = rows["part_kind"].fillna("").astype(str)
+    labels = [f"{g} · {p}" if p else f"{g}" for g, p in zip(rows[group].astype(str).str.replace("\n", " "), parts)]
+    y = np.arange(len(rows))[::-1]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.32 * len(rows) + 1.8), sharey=True)
+    left.barh(y, rows["per_1000"], color=[PART_COLOURS.get(p, "#8172B3") for p in parts])
+    left.set_yticks(y, labels, fontsize=8)
+    left.set_xlabel("每千词数量 quantities per 1,000 word tokens")
+    for share, offset, colour, name in (("hedged", 0.15, "#C44E52", "hedged 左右/力争/约/近/预计"),
+                                        ("floor", -0.15, "#55A868", "floor 以上/不低于/超过/多")):
+        has = rows["targets"] > 0
+        right.errorbar(rows.loc[has, f"{share}_share"], y[has] + offset,
+                       xerr=np.clip([rows.loc[has, f"{share}_share"] - rows.loc[has, f"{share}_ci_low"],   # ≥ 0 but
+                                     rows.loc[has, f"{share}_ci_high"] - rows.loc[has, f"{share}_share"]],  # for rounding
+                                    0, None),
+                       fmt="o", ms=4, color=colour, elinewidth=0.8, capsize=2, label=name)
+    for yy, n in zip(y, rows["targets"]):
+        if n:
+            right.text(1.02, yy, f"n = {int(n)}", va="center", fontsize=7, transform=right.get_yaxis_transform())
+    right.set_xlim(0, 1)
+    right.set_xlabel("目标中的比例 share of targets (95% Wilson intervals)")
+    right.legend(fontsize=8, loc="lower right", frameon=False)
+    if title:
+        fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    return fig
