@@ -47,7 +47,8 @@ from .documents.structure import paragraphs, sentences
 from .plots.style import save_figure, save_table, set_figure_folder, use_project_style
 from .prepare import Prepared, prepare
 from .segmentation.lexicon import read_lexicon
-from .segmentation.tokens import annotate_tokens, corpus_tokens, is_word, tokenize
+from .segmentation.token_table import annotate_tokens, corpus_tokens
+from .segmentation.tokens import is_word, tokenize
 
 STAGES = ("documents", "segmentation", "textstats", "dictionaries", "extract", "models", "plots", "outputs")
 """The stage subpackages, in pipeline order (``from analysis import textstats``)."""

@@ -11,7 +11,7 @@ from .documents.corpus import load_corpus, select_documents
 from ._internal.parallel import start_workers
 from .paths import MANIFEST
 from .documents.structure import paragraphs
-from .segmentation.tokens import annotate_tokens, corpus_tokens
+from .segmentation.token_table import annotate_tokens, corpus_tokens
 
 __all__ = ["Prepared", "prepare"]
 
@@ -20,7 +20,7 @@ __all__ = ["Prepared", "prepare"]
 class Prepared:
     """What an analysis starts from: ``corpus`` (:func:`analysis.documents.corpus.load_corpus`, the
     selected documents in the order asked for), ``paras`` (:func:`analysis.documents.structure.paragraphs`)
-    and ``tokens`` (:func:`analysis.segmentation.tokens.corpus_tokens` annotated with each token's
+    and ``tokens`` (:func:`analysis.segmentation.token_table.corpus_tokens` annotated with each token's
     paragraph kind, part, section and the document's district, year and genre)."""
 
     corpus: pd.DataFrame

@@ -7,7 +7,7 @@ nothing else imports it.
 """
 from __future__ import annotations
 
-from ..segmentation import stop_words, tokens
+from ..segmentation import stop_words, token_table, tokens  # noqa: F401  (token_table: what the workers run)
 from ..models import topics  # noqa: F401  (topics: the topic-number fits run in workers too)
 
 tokens.tokenizer()

@@ -121,7 +121,7 @@ def read_themes(path: Path = THEMES_FILE, key: str = "themes") -> list[Dictionar
 
 def body_tokens(tokens: pd.DataFrame) -> pd.DataFrame:
     """The tokens of body paragraphs (kind in BODY_KINDS), where attention is counted; all
-    tokens when the table carries no paragraph kind (see analysis.segmentation.tokens.annotate_tokens)."""
+    tokens when the table carries no paragraph kind (see analysis.segmentation.token_table.annotate_tokens)."""
     return tokens[tokens["kind"].isin(BODY_KINDS)] if "kind" in tokens.columns else tokens
 
 
@@ -172,7 +172,7 @@ def theme_hits(tokens: pd.DataFrame, themes: Sequence[DictionaryEntry], not_atte
                ) -> pd.DataFrame:
     """Every dictionary hit in body paragraphs (:func:`body_tokens`): doc_id, para_no, position
     (of its first token), theme, keyword, n_tokens, and the other columns of ``tokens`` at the
-    first token (such as part_kind or district from :func:`analysis.segmentation.tokens.annotate_tokens`).
+    first token (such as part_kind or district from :func:`analysis.segmentation.token_table.annotate_tokens`).
 
     A keyword matches where its characters occupy whole tokens: its first character starts
     a token and its last ends one, however jieba split it inside (旧区改造 matches 旧区 + 改造,

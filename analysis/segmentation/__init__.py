@@ -1,7 +1,7 @@
 """Stage 2, segmentation: jieba with the policy-term lexicon, stop words, part of speech, the
 place-name gazetteer, and the token table (cached, in parallel, or on a Dask cluster).
 
-Modules, in the order of the stage: ``lexicon``, ``stop_words``, ``segmenter``, ``tokens``, ``tagging``, ``gazetteer``, ``cluster``.
+Modules, in the order of the stage: ``lexicon``, ``stop_words``, ``segmenter``, ``tokens``, ``token_table``, ``tagging``, ``gazetteer``, ``cluster``.
 Code outside the package uses the names re-exported here (``from analysis import segmentation``, then ``segmentation.NAME``).
 """
 from .lexicon import (
@@ -14,8 +14,11 @@ from .segmenter import (
     Segmenter,
 )
 from .tokens import (
-    CacheWarning, tokenizer, tokenize, segment_paragraphs, is_word, is_number, pretokenized,
-    corpus_tokens, segmentation_fingerprint, annotate_tokens, stack_groups,
+    CacheWarning, usable_cache_dir, tokenizer, tokenize, is_word, is_number, pretokenized,
+)
+from .token_table import (
+    segment_paragraphs, corpus_tokens, segmentation_fingerprint, annotate_tokens,
+    stack_groups,
 )
 from .tagging import (
     pos_tokenizer, part_of_speech, token_part_of_speech, tags,
@@ -27,11 +30,11 @@ from .gazetteer import (
 __all__ = [
     "LEXICON_FILE", "LEXICON_POS", "CAMPAIGN_LEVELS", "LexiconEntry", "read_lexicon",
     "lexicon_terms", "PROJECT_STOPWORDS_FILE", "stopwords", "Segmenter", "CacheWarning",
-    "tokenizer", "tokenize", "segment_paragraphs", "is_word", "is_number", "pretokenized",
-    "corpus_tokens", "segmentation_fingerprint", "annotate_tokens", "stack_groups",
-    "pos_tokenizer", "part_of_speech", "token_part_of_speech", "tags", "PLACES_FILE",
-    "place_names", "is_place", "SegmentationSetup", "map_in_order", "cluster_mapper",
-    "word_counts",
+    "usable_cache_dir", "tokenizer", "tokenize", "is_word", "is_number", "pretokenized",
+    "segment_paragraphs", "corpus_tokens", "segmentation_fingerprint", "annotate_tokens",
+    "stack_groups", "pos_tokenizer", "part_of_speech", "token_part_of_speech", "tags",
+    "PLACES_FILE", "place_names", "is_place", "SegmentationSetup", "map_in_order",
+    "cluster_mapper", "word_counts",
 ]
 
 _CLUSTER_NAMES = frozenset({"SegmentationSetup", "map_in_order", "cluster_mapper", "word_counts"})

@@ -20,7 +20,8 @@ import pandas as pd
 from distributed import Client, WorkerPlugin
 
 from .stop_words import stopwords
-from .tokens import segment_paragraphs, tokenizer
+from .token_table import segment_paragraphs
+from .tokens import tokenizer
 
 __all__ = ["SegmentationSetup", "map_in_order", "cluster_mapper", "word_counts"]
 
@@ -48,7 +49,7 @@ def map_in_order(client: Client, function: Callable[[Any], Any], items: Sequence
 
 def cluster_mapper(client: Client) -> Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]:
     """``mapper(function, items)`` = :func:`map_in_order` on ``client``'s cluster: what
-    :func:`analysis.segmentation.tokens.corpus_tokens` takes as its ``mapper``."""
+    :func:`analysis.segmentation.token_table.corpus_tokens` takes as its ``mapper``."""
     return functools.partial(map_in_order, client)
 
 

@@ -1,4 +1,4 @@
-"""Tokens: jieba segmentation with the project's policy-term lexicon, and the token table.
+"""Tokens: jieba segmentation with the project's policy-term lexicon, and which tokens are words.
 
 Segmentation and filtering are separate steps:
 
@@ -15,50 +15,25 @@ token. jieba's start-up messages are silenced and its cache lives in ``.cache/``
 """
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
-import hashlib
-import importlib.metadata
-import os
 import logging
+import os
 import re
 import tempfile
-import time
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jieba
-import numpy as np
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
-from tqdm import tqdm
 
-from .lexicon import LEXICON_FILE, LEXICON_POS, lexicon_terms
-from .._internal.parallel import ordered_map
-from . import segmenter
 from ..paths import CACHE_DIR, display_path
-from .stop_words import PROJECT_STOPWORDS_FILE, stopwords
+from . import segmenter
+from .lexicon import LEXICON_FILE, LEXICON_POS, lexicon_terms
+from .stop_words import stopwords
 
-__all__ = [
-    "CacheWarning",
-    "tokenizer",
-    "tokenize",
-    "segment_paragraphs",
-    "is_word",
-    "is_number",
-    "pretokenized",
-    "corpus_tokens",
-    "segmentation_fingerprint",
-    "annotate_tokens",
-    "stack_groups",
-]
+__all__ = ["CacheWarning", "usable_cache_dir", "tokenizer", "tokenize", "is_word", "is_number", "pretokenized"]
 
-TOKEN_CACHE_DIR = CACHE_DIR / "tokens"
+
 _DIGITS_ONLY = re.compile(r"^[\d.,%％·〇]+$")
 
 
@@ -75,7 +50,7 @@ _UNUSABLE_CACHE_DIRS: set[Path] = set()
 """Cache folders already reported as unusable in this process (each is reported once)."""
 
 
-def _usable_cache_dir(folder: Path) -> bool:
+def usable_cache_dir(folder: Path) -> bool:
     """Whether ``folder`` exists or can be made, and can be written; warns once per
     folder (CacheWarning) when it cannot."""
     try:
@@ -100,7 +75,7 @@ def _tokenizer(lexicon: Path) -> jieba.Tokenizer:
     temporary folder. jieba's own log is silenced; a rebuild of an existing cache file,
     which means it could not be read, is reported as a CacheWarning."""
     tok = segmenter.Segmenter()
-    if _usable_cache_dir(CACHE_DIR):
+    if usable_cache_dir(CACHE_DIR):
         tok.tmp_dir = str(CACHE_DIR)
     cache_file = Path(tok.tmp_dir or tempfile.gettempdir()) / "jieba.cache"
     before = cache_file.stat().st_mtime_ns if cache_file.is_file() else None
@@ -151,196 +126,3 @@ def is_word(token: str) -> bool:
         or is_number(token)
         or token in stopwords()
     )
-
-
-TOKEN_TABLE_VERSION = "1"
-"""Bump when the rules that build a token table change, so cached tables are rebuilt."""
-
-
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@functools.lru_cache(maxsize=None)
-def segmentation_fingerprint(lexicon: Path = LEXICON_FILE, stopword_file: Path = PROJECT_STOPWORDS_FILE) -> str:
-    """What a cached token table depends on besides its text: the token-table rules
-    (TOKEN_TABLE_VERSION, this module's source and the segmenter's), jieba's and
-    stopwords-iso's versions, and the contents of the lexicon and the project stop-word list."""
-    parts = [TOKEN_TABLE_VERSION, _file_digest(Path(__file__)), _file_digest(Path(segmenter.__file__)),
-             importlib.metadata.version("jieba"),
-             importlib.metadata.version("stopwordsiso"), _file_digest(lexicon), _file_digest(stopword_file)]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-_ARROW_SCHEMA = pa.schema([("para_no", pa.int64()), ("position", pa.int64()), ("start", pa.int64()),
-                           ("token", pa.string()), ("is_word", pa.bool_())])
-
-
-def segment_paragraphs(paragraphs: list[tuple[int, str]]) -> pa.Table:
-    """The token table of one document (without doc_id) from its (para_no, text) pairs.
-
-    The paragraphs are segmented in one call, joined by line breaks: jieba never joins
-    anything across a line break (it is a token of its own), so this gives exactly the
-    tokens of segmenting each paragraph alone, with one call's overhead instead of one per
-    paragraph. Positions and character offsets (running sums of token lengths) restart
-    after each line break; white space is dropped and :func:`is_word` applied once per
-    distinct token, all over one Arrow array.
-    """
-    for para_no, text in paragraphs:
-        if "\n" in text:
-            raise ValueError(f"paragraph {para_no} contains a line break; a paragraph is one line "
-                             "(see analysis.paragraphs)")
-    encoded = pa.array(tokenizer().lcut("\n".join(text for _, text in paragraphs), HMM=True),
-                       pa.string()).dictionary_encode()
-    distinct = encoded.dictionary.to_pylist()
-    codes = encoded.indices.to_numpy()
-    breaks = np.array([token == "\n" for token in distinct], dtype=bool)[codes]
-    paragraph_of = np.cumsum(breaks) - breaks                     # a break belongs to the paragraph it ends
-    first = np.r_[0, np.flatnonzero(breaks) + 1][paragraph_of]    # index of each paragraph's first token
-    lengths = pc.utf8_length(encoded.dictionary).to_numpy()[codes]
-    offsets = np.cumsum(lengths) - lengths
-    keep = ~np.array([token.isspace() for token in distinct], dtype=bool)[codes]
-    flags = np.array([is_word(token) for token in distinct], dtype=bool)[codes]
-    columns = [np.array([p for p, _ in paragraphs], dtype=np.int64)[paragraph_of],
-               np.arange(len(codes), dtype=np.int64) - first, offsets - offsets[first]]
-    return pa.Table.from_arrays(
-        [pa.array(c[keep]) for c in columns] + [pa.array(distinct, pa.string()).take(codes[keep]),
-                                                pa.array(flags[keep])], schema=_ARROW_SCHEMA)
-
-
-@contextlib.contextmanager
-def _cyclic_gc_paused():
-    """Pause Python's cyclic garbage collector: segmentation allocates millions of token
-    strings without cycles, and repeated full collections over them cost about a tenth of
-    the run on a large corpus. Reference counting still frees memory as usual."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _prepare_segmentation_worker() -> None:
-    """Run once in each segmentation worker: build the tokenizer and pause the cyclic
-    garbage collector (the worker only segments, see :func:`_cyclic_gc_paused`)."""
-    gc.disable()
-    tokenizer()
-
-
-def _read_cached(path: Path) -> pa.Table | None:
-    """The token table cached at ``path``; None when there is none, or when the file cannot
-    be read (truncated, empty, not Parquet, wrong columns): then it is removed, with a
-    CacheWarning, and the document is segmented again."""
-    if not path.is_file():
-        return None
-    try:
-        return pq.read_table(path, schema=_ARROW_SCHEMA)
-    except (OSError, pa.ArrowException, ValueError) as error:
-        reason = str(error).replace(str(path), display_path(path))        # no absolute path in messages
-        warnings.warn(f"token cache file {display_path(path)} cannot be read ({reason}); it is removed and "
-                      "rebuilt", CacheWarning, stacklevel=3)
-        path.unlink(missing_ok=True)
-        return None
-
-
-STALE_TEMPORARY_SECONDS = 3600
-"""A temporary cache file older than this was left by a run that was killed; it is removed."""
-
-
-def _write_cached(table: pa.Table, path: Path) -> bool:
-    """Write ``table`` to ``path`` through a temporary file in the same folder and an atomic
-    rename, so a run killed midway leaves at most a ``*.tmp`` file, which no reader opens
-    (and which is removed once stale). False, with a CacheWarning, when it cannot be written."""
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        pq.write_table(table, partial)
-        partial.replace(path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        warnings.warn(f"token cache file {display_path(path)} cannot be written ({error.strerror or error}); "
-                      "running without the cache", CacheWarning, stacklevel=3)
-        return False
-    now = time.time()
-    for stale in path.parent.glob("*.tmp"):
-        with contextlib.suppress(OSError):
-            if now - stale.stat().st_mtime > STALE_TEMPORARY_SECONDS:
-                stale.unlink()
-    return True
-
-
-def _cache_path(paragraphs: list[tuple[int, str]]) -> Path:
-    digest = hashlib.sha256(segmentation_fingerprint().encode())
-    for para_no, text in paragraphs:
-        digest.update(f"{para_no}\t{text}\n".encode())
-    return TOKEN_CACHE_DIR / f"{digest.hexdigest()}.parquet"
-
-
-def corpus_tokens(paragraph_table: pd.DataFrame, cache: bool = True, workers: int | None = 1,
-                  progress: bool = False,
-                  mapper: Callable[[Callable, list], Iterable] | None = None) -> pd.DataFrame:
-    """One row per token of every paragraph: doc_id, para_no, position (0-based token index
-    in the paragraph), start (character offset in the paragraph), token and is_word.
-    White-space tokens are left out (they carry nothing and paragraphs are already split).
-
-    With ``cache``, each document's table is read from, or written to, a Parquet file in
-    ``.cache/tokens/`` named by a hash of its paragraphs and :func:`segmentation_fingerprint`,
-    so a warm run skips segmentation and a change of text, lexicon, stop words or jieba
-    version rebuilds exactly the tables it affects. A cache file that cannot be read is
-    removed and rebuilt, and a cache folder that cannot be written is left out, each with
-    a CacheWarning; the tokens are the same either way. ``workers`` > 1 (None = every core)
-    segments documents in that many worker processes, each building the same private
-    tokenizer and lexicon once (:func:`analysis._internal.parallel.ordered_map`); ``progress``
-    shows a progress bar (leave it off in notebooks compared by nbval). With ``mapper``,
-    documents are segmented by ``mapper(segment_paragraphs, documents)``, which must give
-    the results in order, instead: on a Dask cluster, :func:`analysis.segmentation.cluster.cluster_mapper`;
-    the table is the same.
-    """
-    documents = [(doc_id, list(zip(group["para_no"].tolist(), group["text"].tolist())))
-                 for doc_id, group in paragraph_table.groupby("doc_id", sort=False)]
-    cache = cache and _usable_cache_dir(TOKEN_CACHE_DIR)
-    tables: dict[str, pa.Table] = {}
-    todo = []
-    for doc_id, paragraphs in documents:
-        path = _cache_path(paragraphs) if cache else None
-        table = _read_cached(path) if path is not None else None
-        if table is not None:
-            tables[doc_id] = table
-        else:
-            todo.append((doc_id, paragraphs, path))
-    writable = cache
-    with _cyclic_gc_paused():
-        if mapper is not None:
-            segmented = mapper(segment_paragraphs, [paragraphs for _, paragraphs, _ in todo])
-        else:
-            segmented = ordered_map(segment_paragraphs, [paragraphs for _, paragraphs, _ in todo], workers,
-                                    initializer=_prepare_segmentation_worker)
-        for (doc_id, _, path), table in zip(todo, tqdm(segmented, total=len(todo), disable=not progress,
-                                                        desc="segmenting", unit="doc")):
-            tables[doc_id] = table                # written to the cache while the workers segment the next
-            if writable and path is not None:
-                writable = _write_cached(table, path)
-    parts = [tables[doc_id].add_column(0, "doc_id", pa.repeat(pa.scalar(doc_id, pa.string()), tables[doc_id].num_rows))
-             for doc_id, _ in documents]
-    schema = pa.schema([("doc_id", pa.string()), *_ARROW_SCHEMA])
-    return pa.concat_tables(parts).to_pandas() if parts else schema.empty_table().to_pandas()
-
-
-def annotate_tokens(tokens: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame,
-                    columns: tuple[str, ...] = ("district", "year", "genre")) -> pd.DataFrame:
-    """``tokens`` with each token's paragraph kind, part and section (kind, part_kind, part_no,
-    section_no, section_title, from ``paragraph_table``) and the document's ``columns`` from ``corpus``."""
-    structure = paragraph_table[["doc_id", "para_no", "kind", "part_kind", "part_no", "section_no", "section_title"]]
-    out = tokens.merge(structure, on=["doc_id", "para_no"], how="left", validate="many_to_one")
-    return out.merge(corpus[["doc_id", *columns]], on="doc_id", how="left", validate="many_to_one")
-
-
-def stack_groups(table: pd.DataFrame, queries: dict[str, str], column: str = "group") -> pd.DataFrame:
-    """Rows of ``table`` selected by each pandas query in ``queries`` (name -> query),
-    stacked with the name in ``column``; a row may belong to several groups. Works on
-    token and hit tables alike, so both can be grouped the same way."""
-    return pd.concat([table.query(query).assign(**{column: name}) for name, query in queries.items()],
-                     ignore_index=True)
-
-

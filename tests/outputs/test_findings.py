@@ -32,8 +32,8 @@ def test_notebook_02_timeline_claims_hold_on_the_seeds(corpus, theme_data):
 def test_notebook_02_parts_claim_holds_on_the_seeds(theme_data):
     tokens, dictionary, hits = theme_data
     queries = {f"{d} · {k}": f"doc_id == '{d}' and part_kind == '{k}'" for d in WORK_REPORTS for k in ["review", "plan"]}
-    differences = themes.rate_differences(analysis.segmentation.tokens.stack_groups(hits, queries),
-                                          analysis.segmentation.tokens.stack_groups(tokens, queries), dictionary,
+    differences = themes.rate_differences(analysis.segmentation.token_table.stack_groups(hits, queries),
+                                          analysis.segmentation.token_table.stack_groups(tokens, queries), dictionary,
                                           [(f"{d} · review", f"{d} · plan") for d in WORK_REPORTS], "group", 2000, 2024)
     assert findings.parts_do_not_differ(differences).holds
 
@@ -130,8 +130,8 @@ def test_notebook_02_topic_and_like_for_like_claims_hold_on_the_seeds(theme_data
     tokens, dictionary, hits = theme_data
     queries = {"2024": "doc_id == 'cn-2024-wr' and section_no in [4, 5]",
                "2018": "doc_id == 'cn-2018-wr' and part_kind == 'review' and section_no in [3, 4]"}
-    differences = themes.rate_differences(analysis.segmentation.tokens.stack_groups(hits, queries),
-                                          analysis.segmentation.tokens.stack_groups(tokens, queries), dictionary,
+    differences = themes.rate_differences(analysis.segmentation.token_table.stack_groups(hits, queries),
+                                          analysis.segmentation.token_table.stack_groups(tokens, queries), dictionary,
                                           [("2018", "2024")], "group", 2000, 2024)
     assert findings.like_for_like_is_inconclusive(differences).holds
     assert findings.documents_differ_in_kind(analysis.load_corpus(), ["cn-2018-wr", "cn-2020-fyp", "cn-2024-wr"]).holds

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import analysis
 from analysis._internal import parallel
-from analysis.segmentation import stop_words, tokens
+from analysis.segmentation import stop_words, token_table, tokens
 
 if __name__ == "__main__":
-    tokens.TOKEN_CACHE_DIR = Path(sys.argv[2])
+    token_table.TOKEN_CACHE_DIR = Path(sys.argv[2])
     tokens.tokenizer()
     stop_words.stopwords()
     paras = analysis.paragraphs(analysis.load_corpus(sys.argv[1]))
@@ -26,18 +26,18 @@ if __name__ == "__main__":
         started = time.perf_counter()
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
                 Client(cluster) as client:
-            tokens.corpus_tokens(paras.head(1), cache=False, mapper=cluster_mapper(client))     # workers set up
+            token_table.corpus_tokens(paras.head(1), cache=False, mapper=cluster_mapper(client))     # workers set up
             ready = time.perf_counter()
-            tokens.corpus_tokens(paras, cache=cache, mapper=cluster_mapper(client))
+            token_table.corpus_tokens(paras, cache=cache, mapper=cluster_mapper(client))
             print(time.perf_counter() - ready, ready - started)
     elif workers > 1:
         started = time.perf_counter()
         parallel.start_workers(workers)
         list(parallel.ordered_map(abs, [1, 2], workers))          # the worker server has loaded and forks
         ready = time.perf_counter()
-        tokens.corpus_tokens(paras, cache=cache, workers=workers)
+        token_table.corpus_tokens(paras, cache=cache, workers=workers)
         print(time.perf_counter() - ready, ready - started)
     else:
         start = time.perf_counter()
-        tokens.corpus_tokens(paras, cache=cache, workers=workers)
+        token_table.corpus_tokens(paras, cache=cache, workers=workers)
         print(time.perf_counter() - start)
