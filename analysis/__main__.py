@@ -25,12 +25,17 @@ def check(manifest: Path, flag_share: float) -> int:
     excerpt, or a text whose headings were not recognised) is left out of every
     review/plan comparison, and a document with appended material has it set apart."""
     from .dictionaries.themes import read_themes
-    from .documents.checks import corpus_problems
+    from .documents.checks import corpus_problems, heading_lines
+    from .documents.structure import PART_HEADINGS_FILE
     from .segmentation.lexicon import read_lexicon
 
-    problems, warnings, documents = corpus_problems(manifest, flag_share)
+    found = corpus_problems(manifest, flag_share)
+    problems, warnings, documents = found
     if documents is not None:
         print(f"{display_path(manifest)}: {documents} documents read and cleaned")
+        print(f"part headings (kind and title; the rules are in {display_path(PART_HEADINGS_FILE)}):")
+        for line in heading_lines(found.part_headings):
+            print(f"  {line}")
     for reader in (read_lexicon, read_themes):
         try:
             reader()

@@ -140,3 +140,36 @@ def write_pdf(path: Path, year: int, place: str = "示范市", width: int = 24) 
             pdf.savefig(figure)
             plt.close(figure)
     return path
+
+
+HEADING_VARIANTS = {
+    # variant -> (part heading lines for a report of ``year``, expected part kinds), seen in real work reports
+    "year_named": (lambda y: [f"一、{y - 1}年主要工作和成效", f"二、{y}年重点工作"], ["review", "plan"]),
+    "five_year_review": (lambda y: ["一、过去五年工作回顾", "二、今后五年的目标任务", f"三、{y}年工作安排"],
+                         ["review", "plan", "plan"]),
+    "general_requirements": (lambda y: [f"一、{y - 1}年工作回顾", f"二、{y}年工作的总体要求", "三、全面加强政府自身建设"],
+                             ["review", "plan", "other"]),
+    "tasks_completed": (lambda y: ["一、“十五”计划确定的目标和任务全面完成", f"二、关于{y}年政府工作的建议"],
+                        ["review", "plan"]),
+    "topical_plan": (lambda y: [f"一、{y - 1}年工作回顾", "二、坚定不移推动高质量发展", "三、持续保障和改善民生"],
+                     ["review", "plan", "plan"]),
+    "full_stop_numeral": (lambda y: [f"一．{y - 1}年经济社会发展回顾", f"二．{y}年主要任务"], ["review", "plan"]),
+    "unnumbered": (lambda y: [f"{y - 1}年工作回顾", f"{y}年工作安排"], ["review", "plan"]),
+}
+"""Part headings of real work reports that the part-heading rules must type (the
+development corpus: provincial and national reports), each with the kinds expected."""
+
+
+def heading_variant_report(year: int, variant: str) -> str:
+    """A synthetic work report of ``year`` whose part headings are those of ``variant``
+    (HEADING_VARIANTS), each part with a sentence of body text and, for the unnumbered
+    variant, numbered 一、 sections inside the parts."""
+    headings, _ = HEADING_VARIANTS[variant]
+    lines = [f"——{year}年1月15日在示范市第十五届人民代表大会第{year - 2009}次会议上", "各位代表：",
+             "现在，我代表示范市人民政府，向大会报告工作，请予审议。"]
+    for heading in headings(year):
+        lines.append(heading)
+        if variant == "unnumbered":
+            lines.append("一、统筹推进经济发展和民生保障")
+        lines.append("我们坚持稳中求进工作总基调，统筹推进经济发展和民生保障，城区环境品质持续提升。")
+    return "\n".join(lines) + "\n"

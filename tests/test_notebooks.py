@@ -158,3 +158,34 @@ def test_notebook_03_runs_under_papermill_for_two_other_places(tmp_path):
         and "injected-parameters" not in cell["metadata"].get("tags", []) and "parameters" not in
         cell["metadata"].get("tags", []))
     assert svg.count("<path") > 0
+
+
+@pytest.mark.slow
+def test_notebook_01_runs_on_a_corpus_with_a_report_that_has_no_lexicon_term(tmp_path):
+    """A document in which no lexicon term occurs (every older report) used to stop notebook
+    01 at the lexicon table (a pivot indexed by every doc_id); it runs, and the document has
+    zero lexicon terms in the summary."""
+    import shutil
+
+    import papermill
+
+    from analysis.paths import SEEDS_DIR
+    from analysis.segmentation.lexicon import lexicon_terms
+
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(SEEDS_DIR, corpus_dir)
+    text = ("各位代表：\n一、2003年工作回顾\n过去一年，全市粮食产量稳定，农民收入有所增加，道路建设进展顺利。\n"
+            "二、2004年主要任务\n今年要继续抓好农业生产，办好学校和医院，修好道路。\n")
+    assert not any(term in text for term in lexicon_terms())
+    (corpus_dir / "old-2004.txt").write_text(text, encoding="utf-8")
+    with (corpus_dir / "manifest.csv").open("a", encoding="utf-8") as handle:
+        handle.write("old-2004-wr,old-2004.txt,Changning,长宁,2004-01-10,2004,work_report,2004年长宁区政府工作报告,,,whole,,,,,original\n")
+    output = tmp_path / "01-old.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "01-keyword-frequency.ipynb"), str(output), cwd=str(NOTEBOOKS_DIR), progress_bar=False,
+        kernel_name=KERNEL_NAME,
+        parameters={"MANIFEST": str(corpus_dir / "manifest.csv"), "FIGURES_DIR": str(tmp_path / "figures")})
+    executed = json.loads(output.read_text(encoding="utf-8"))
+    outputs = [o for cell in executed["cells"] for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    assert any("old-2004-wr" in "".join(o.get("data", {}).get("text/plain", "")) for o in outputs)

@@ -28,6 +28,8 @@ from .appended import (
 from .structure import (
     chinese_numeral, context, paragraphs, split_sentences, sentences, sentence_numbers,
     outline, structure_summary, PARAGRAPH_COLUMNS, HEADING_MARKER, reports_missing_parts,
+    PART_HEADINGS_FILE, PART_KINDS, PartHeadingRule, read_part_headings, part_kind,
+    part_headings, first_headings,
 )
 from .districts import (
     DISTRICTS_FILE, LEVELS, read_districts, district_colours, district_names,
@@ -41,7 +43,7 @@ from .intake import (
     manifest_rows, write_manifest,
 )
 from .checks import (
-    corpus_problems, metadata_problems, structure_warnings,
+    CorpusCheck, corpus_problems, metadata_problems, structure_warnings, heading_lines,
 )
 
 __all__ = [
@@ -57,9 +59,11 @@ __all__ = [
     "APPENDED_HEADING", "is_appended_heading", "appended_start", "chinese_numeral",
     "context", "paragraphs", "split_sentences", "sentences", "sentence_numbers", "outline",
     "structure_summary", "PARAGRAPH_COLUMNS", "HEADING_MARKER", "reports_missing_parts",
-    "DISTRICTS_FILE", "LEVELS", "read_districts", "district_colours", "district_names",
-    "missing_districts", "PairLabels", "pair_labels", "GENRES_FILE", "MARKERS",
-    "read_genres", "genre_labels", "genre_markers", "missing_genres", "MANIFEST_COLUMNS",
-    "GENRE_CODES", "AddedDocument", "meeting_dates", "add_documents", "manifest_rows",
-    "write_manifest", "corpus_problems", "metadata_problems", "structure_warnings",
+    "PART_HEADINGS_FILE", "PART_KINDS", "PartHeadingRule", "read_part_headings",
+    "part_kind", "part_headings", "first_headings", "DISTRICTS_FILE", "LEVELS",
+    "read_districts", "district_colours", "district_names", "missing_districts",
+    "PairLabels", "pair_labels", "GENRES_FILE", "MARKERS", "read_genres", "genre_labels",
+    "genre_markers", "missing_genres", "MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument",
+    "meeting_dates", "add_documents", "manifest_rows", "write_manifest", "CorpusCheck",
+    "corpus_problems", "metadata_problems", "structure_warnings", "heading_lines",
 ]

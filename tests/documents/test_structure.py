@@ -2,8 +2,10 @@
 import pandas as pd
 import pytest
 
-from analysis.documents.structure import (chinese_numeral, outline, paragraphs, sentence_numbers, sentences, split_sentences,
-                                structure_summary)
+from analysis.documents.structure import (PART_HEADINGS_FILE, chinese_numeral, outline, paragraphs, part_headings,
+                                         part_kind, read_part_headings, sentence_numbers, sentences, split_sentences,
+                                         structure_summary)
+from synthetic_reports import HEADING_VARIANTS, heading_variant_report
 
 
 @pytest.mark.parametrize("numeral, value", [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20),
@@ -124,3 +126,71 @@ def test_sentence_numbers_name_the_sentence_holding_each_offset():
         starts = [sum(len(p) for p in pieces[:k]) for k in range(len(pieces) + 1)]
         numbers = sentence_numbers(table, [doc_id] * len(text), [para_no] * len(text), range(len(text)))
         assert all(starts[n - 1] <= offset < starts[n] for offset, n in enumerate(numbers))
+
+
+@pytest.mark.parametrize("variant", sorted(HEADING_VARIANTS))
+def test_part_headings_of_real_reports_are_typed(variant):
+    text = heading_variant_report(2022, variant)
+    paras = paragraphs(pd.DataFrame([{"doc_id": "d", "text": text, "year": 2022, "genre": "work_report"}]))
+    heads = paras[paras["kind"] == "part_heading"]
+    assert heads["part_kind"].tolist() == HEADING_VARIANTS[variant][1]
+    if variant == "unnumbered":                       # the 一、 lines are sections of the unnumbered parts
+        assert (paras["kind"] == "section_heading").sum() == 2
+
+
+def test_a_year_named_heading_reviews_last_year_and_plans_this_year():
+    assert part_kind("2021年主要工作", 2022, "work_report") == "review"
+    assert part_kind("2021年主要工作", 2021, "work_report") == "plan"
+    assert part_kind("2021年主要工作", None, "work_report") == "plan"      # no year: by its wording (主要工作)
+
+
+def test_the_wider_rules_are_for_work_reports_and_the_seed_rules_for_every_genre():
+    assert part_kind("“十四五”时期经济社会发展的指导思想和主要目标", 2020, "plan_proposal") == "other"
+    assert part_kind("“十四五”时期经济社会发展的指导思想和主要目标", 2020, "work_report") == "plan"
+    assert part_kind("2019年工作回顾", 2020, "plan_proposal") == "review"
+    assert part_kind("2020年主要任务", 2020, "plan_proposal") == "plan"
+
+
+def test_a_numbered_list_item_ending_in_a_semicolon_is_not_a_part():
+    text = "一、2021年工作回顾\n过去一年，经济运行总体平稳。\n二、新建养老床位五千张；\n三、2022年主要任务\n我们将着力做好以下工作。\n"
+    paras = paragraphs(pd.DataFrame([{"doc_id": "d", "text": text, "year": 2022, "genre": "work_report"}]))
+    assert paras.loc[paras["kind"] == "part_heading", "part_title"].tolist() == ["2021年工作回顾", "2022年主要任务"]
+
+
+def test_the_heading_table_names_the_rule_of_each_kind():
+    text = heading_variant_report(2022, "topical_plan")
+    corpus = pd.DataFrame([{"doc_id": "d", "text": text, "year": 2022, "genre": "work_report"}])
+    table = part_headings(paragraphs(corpus), corpus)
+    assert table["part_kind"].tolist() == ["review", "plan", "plan"]
+    assert table["rule"].iloc[0].startswith("analysis/data/part_headings.tsv line ")
+    assert table["rule"].iloc[1:].tolist() == ["after a review part", "after a review part"]
+
+
+def test_a_bad_rule_names_the_file_and_line(tmp_path):
+    good = PART_HEADINGS_FILE.read_text(encoding="utf-8").splitlines()
+    bad = tmp_path / "part_headings.tsv"
+    bad.write_text("\n".join([good[0], good[1], "回顾\tpast\twork_report\tno\tx\ty"]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"part_headings.tsv line 3: kind 'past' is not one of review, plan, other"):
+        read_part_headings(bad)
+    bad.write_text("\n".join([good[0], "回顾(\treview\twork_report\tno\tx\ty"]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"part_headings.tsv line 2: pattern '回顾\(' is not a regular expression"):
+        read_part_headings(bad)
+
+
+def test_every_rule_has_an_example_that_it_types():
+    """Each row's example is typed as the row says (by that row or an earlier one), in a
+    report of the year the example implies: the year it names, or the year after for a
+    {last_year} rule."""
+    import re
+
+    for rule in read_part_headings():
+        example = rule_example(rule)
+        named = re.search(r"\d{4}", example)
+        year = int(named.group(0)) + ("{last_year}" in rule.pattern) if named else 2026
+        assert part_kind(example, year, "work_report") == rule.kind, (rule, example)
+
+
+def rule_example(rule):
+    import csv
+    with PART_HEADINGS_FILE.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))[rule.line - 2]["example"]
