@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,7 +94,7 @@ def read_raw_text(path: Path | str) -> str:
     return read_document_file(path).text
 
 
-def manifest_problems(manifest: Path | str = MANIFEST) -> list[str]:
+def manifest_problems(manifest: Path | str = MANIFEST, read_files: Collection[str] | None = None) -> list[str]:
     """Every problem in ``manifest`` and the files it names, as messages; [] when all is well.
 
     Checks: the manifest exists and is UTF-8; the required columns are present; each
@@ -102,12 +102,17 @@ def manifest_problems(manifest: Path | str = MANIFEST) -> list[str]:
     letters, digits and hyphens; date is an ISO date (YYYY-MM-DD) and year is its
     year; each file is named once and is an existing, non-empty document in a supported
     format (analysis.documents.formats), a text file UTF-8 with no control characters.
+    With ``read_files``, only the files of that collection are read; every other listed
+    file must exist (``add`` reads only the files it adds, so its cost per file does not
+    grow with the corpus; ``check`` and loading read them all).
     """
-    return _inspect(Path(manifest))[0]
+    return _inspect(Path(manifest), read_files)[0]
 
 
-def _inspect(manifest: Path) -> tuple[list[str], dict[str, ExtractedDocument]]:
-    """(problems, documents by file name): each file is read once, for both."""
+def _inspect(manifest: Path, read_files: Collection[str] | None = None
+             ) -> tuple[list[str], dict[str, ExtractedDocument]]:
+    """(problems, documents by file name): each file is read once, for both; with
+    ``read_files``, only those are read and the others checked to exist."""
     where = display_path(manifest)
     if not manifest.is_file():
         return [f"{where}: manifest not found"], {}
@@ -160,6 +165,10 @@ def _inspect(manifest: Path) -> tuple[list[str], dict[str, ExtractedDocument]]:
             if name in seen_files:
                 problems.append(f"{at}: file {name!r} is already listed on line {seen_files[name]}")
             seen_files.setdefault(name, line_no)
+            if read_files is not None and name not in read_files:
+                if not (manifest.parent / name).is_file():
+                    problems.append(f"{at}: {display_path(manifest.parent / name)}: file not found")
+                continue
             try:
                 texts[name] = read_document_file(manifest.parent / name)
             except CorpusError as exc:

@@ -177,7 +177,7 @@ def add_documents(files: list[Path | str], district: str, *, district_zh: str | 
             problems.append(f"--date {date!r}: not an ISO date (YYYY-MM-DD)")
     if manifest.is_file():
         problems += [f"the manifest has problems; fix them before adding documents: {p}"
-                     for p in manifest_problems(manifest)]
+                     for p in manifest_problems(manifest, read_files=())]
     if problems:
         raise CorpusError(problems)
     header, rows = manifest_rows(manifest)
@@ -275,7 +275,7 @@ def _write(manifest: Path, header: list[str], rows: list[dict[str, str]], added:
                 shutil.copyfile(document.source, target)
                 copied.append(target)
         write_manifest(temporary, header, rows)
-        problems = manifest_problems(temporary)
+        problems = manifest_problems(temporary, read_files={document.row["file"] for document in added})
         if problems:
             raise CorpusError([p.replace(display_path(temporary), display_path(manifest)) for p in problems])
         os.replace(temporary, manifest)

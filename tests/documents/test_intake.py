@@ -239,7 +239,7 @@ def test_a_manifest_that_fails_validation_after_writing_is_not_put_in_place(seed
     before = snapshot(seeds)
     checks = []
 
-    def failing_check(manifest):
+    def failing_check(manifest, read_files=None):
         checks.append(manifest)
         return [] if len(checks) == 1 else [f"{manifest}: something is wrong"]
 
@@ -292,3 +292,25 @@ def test_publisher_from_the_option_or_the_file_metadata(seeds, incoming, capsys)
     assert corpus.at["cn-2018-wr", "publisher"] == "上海市长宁区人民政府"
     header = (seeds / "manifest.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert header.index("publisher") == header.index("speaker") + 1
+
+
+def test_add_reads_only_the_files_it_adds(seeds, incoming, monkeypatch):
+    """The cost of add does not grow with the corpus: the files already listed are checked
+    to exist, not read again (check and loading read them all)."""
+    import analysis.documents.corpus as corpus_module
+
+    read = []
+    original = corpus_module.read_document_file
+    monkeypatch.setattr(corpus_module, "read_document_file", lambda path: read.append(path.name) or original(path))
+    (incoming / "shanghai-2021.md").write_text(markdown_report(2021, "上海市"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", incoming / "shanghai-2021.md", "--district", "Shanghai") == 0
+    assert read == ["shanghai-2021.md"]
+
+
+def test_add_refuses_a_manifest_whose_listed_file_is_missing(seeds, incoming, capsys):
+    (seeds / "000_9b36db97c0fe795e.txt").unlink()
+    (incoming / "shanghai-2021.md").write_text(markdown_report(2021, "上海市"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", incoming / "shanghai-2021.md", "--district", "Shanghai") == 1
+    err = capsys.readouterr().err
+    assert "the manifest has problems" in err and "000_9b36db97c0fe795e.txt: file not found" in err
+    assert not (seeds / "shanghai-2021.md").exists()

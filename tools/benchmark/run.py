@@ -7,6 +7,8 @@
 * the speed-up of segmenting in parallel processes once they are started (target ≥ 1.7 on
   2 cores), and what starting them costs;
 * the speed-up of a warm token cache over segmentation (target ≥ 10);
+* the seconds per file of ``add`` as the manifest grows from 10 to 1,000 documents (target
+  ≤ 0.1 s per file, flat);
 * peak memory (maximum resident set size) of the one-process run at several corpus
   sizes, to show how it grows;
 * the time of segmentation on a Dask LocalCluster with as many workers, against the
@@ -206,6 +208,12 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
             sized = build_corpus(folder, size)
             peak = _python("pipeline.py", str(sized), cache, "nocache", "1")
             print(f"  {size:4d} × seeds: {peak[1] / 1024:8.0f} MiB")
+
+        print("add, seconds per file (10 files a call) by the documents already listed (target ≤ 0.1 s, flat):")
+        figures = _python("intake.py", str(tmp / "intake"), "1000", "10")
+        per_call = dict(zip(figures[0::2], figures[1::2]))
+        for listed in (10, 100, 500, 990):
+            print(f"  {listed:4d} listed: {per_call[float(listed)]:8.3f} s per file")
 
     if notebooks:
         with tempfile.TemporaryDirectory() as tmp:
