@@ -1,7 +1,7 @@
 """Stage 1, documents: reading files of any format, adding them to a manifest, loading and
 cleaning the corpus, and parsing its structure (parts, sections, paragraphs, sentences).
 
-Modules, in the order of the stage: ``formats``, ``corpus``, ``cleaning``, ``resplit``, ``appended``, ``structure``, ``districts``, ``genres``, ``intake``, ``checks``.
+Modules, in the order of the stage: ``formats``, ``corpus``, ``cleaning``, ``resplit``, ``appended``, ``structure``, ``districts``, ``divisions``, ``genres``, ``intake``, ``checks``.
 Code outside the package uses the names re-exported here (``from analysis import documents``, then ``documents.NAME``).
 """
 from .formats import (
@@ -35,6 +35,9 @@ from .districts import (
     DISTRICTS_FILE, LEVELS, read_districts, district_colours, district_names,
     missing_districts, PairLabels, pair_labels,
 )
+from .divisions import (
+    DIVISION_LEVELS, read_divisions, division_names,
+)
 from .genres import (
     GENRES_FILE, MARKERS, read_genres, genre_labels, genre_markers, missing_genres,
 )
@@ -62,8 +65,9 @@ __all__ = [
     "PART_HEADINGS_FILE", "PART_KINDS", "PartHeadingRule", "read_part_headings",
     "part_kind", "part_headings", "first_headings", "DISTRICTS_FILE", "LEVELS",
     "read_districts", "district_colours", "district_names", "missing_districts",
-    "PairLabels", "pair_labels", "GENRES_FILE", "MARKERS", "read_genres", "genre_labels",
-    "genre_markers", "missing_genres", "MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument",
-    "meeting_dates", "add_documents", "manifest_rows", "write_manifest", "CorpusCheck",
-    "corpus_problems", "metadata_problems", "structure_warnings", "heading_lines",
+    "PairLabels", "pair_labels", "DIVISION_LEVELS", "read_divisions", "division_names",
+    "GENRES_FILE", "MARKERS", "read_genres", "genre_labels", "genre_markers",
+    "missing_genres", "MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "meeting_dates",
+    "add_documents", "manifest_rows", "write_manifest", "CorpusCheck", "corpus_problems",
+    "metadata_problems", "structure_warnings", "heading_lines",
 ]
