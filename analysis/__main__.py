@@ -56,19 +56,25 @@ def add(args: argparse.Namespace) -> int:
     from .documents.corpus import CorpusError
 
     try:
-        rows = add_documents(args.files, args.district, district_zh=args.district_zh, genre=args.genre,
-                             date=args.date, title=args.title, doc_id=args.doc_id, scope=args.scope,
-                             speaker=args.speaker, source=args.source, publisher=args.publisher,
-                             manifest=args.manifest)
+        result = add_documents(args.files, args.district, district_zh=args.district_zh, genre=args.genre,
+                               date=args.date, title=args.title, doc_id=args.doc_id, scope=args.scope,
+                               speaker=args.speaker, source=args.source, publisher=args.publisher,
+                               manifest=args.manifest, district_from_folder=args.district_from_folder,
+                               keep_going=args.keep_going)
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         print(f"{len(exc.problems)} problem(s); nothing was added", file=sys.stderr)
         return 1
+    rows, refused = (result.rows, result.refused) if args.keep_going else (result, [])
+    for problem in refused:
+        print(f"refused: {problem}", file=sys.stderr)
     for row in rows:
         print(f"added {row['doc_id']}: {row['file']}, {row['date']} ({row['date_note']})")
-    print(f"{len(rows)} document(s) added to {display_path(args.manifest)}; run `make check` next")
-    return 0
+    print(f"{len(rows)} document(s) added to {display_path(args.manifest)}"
+          + (f", {len(refused)} file problem(s) refused" if refused else "")
+          + f"; next: python -m analysis check --manifest {display_path(args.manifest)}")
+    return 1 if refused else 0
 
 
 def export(args) -> int:
@@ -113,7 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     add_parser = commands.add_parser("add", help="copy documents into seeds/ and write their manifest rows")
     add_parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
                             help="documents: .txt, .md, .html, .docx or .pdf")
-    add_parser.add_argument("--district", required=True, help="place name in Latin letters (Changning, Shanghai)")
+    add_parser.add_argument("--district", help="place: a district id (Changning, Shanghai) or a Chinese name "
+                            "(长宁, 杭州市, 浙江省; a division of China becomes cn + its code)")
+    add_parser.add_argument("--district-from-folder", action="store_true",
+                            help="each file's place is the name of its folder (浙江省/2003.md); copies are named "
+                                 "PLACE-FILE so that places cannot clash")
+    add_parser.add_argument("--keep-going", action="store_true",
+                            help="add the files without problems and list each refused file with its reason "
+                                 "(exit status 1 when any was refused); default: all or nothing")
     add_parser.add_argument("--district-zh", help="place name in Chinese (default: the manifest's for the district)")
     add_parser.add_argument("--genre", help="work_report, plan_proposal, news_article … "
                                             "(default: work_report when the title contains 政府工作报告)")

@@ -32,8 +32,8 @@ from .structure import (
     part_headings, first_headings,
 )
 from .districts import (
-    DISTRICTS_FILE, LEVELS, read_districts, district_colours, district_names,
-    missing_districts, PairLabels, pair_labels,
+    DISTRICTS_FILE, LEVELS, PALETTE, read_districts, place_colour, resolve_place,
+    district_colours, district_names, missing_districts, PairLabels, pair_labels,
 )
 from .divisions import (
     DIVISION_LEVELS, read_divisions, division_names,
@@ -42,8 +42,8 @@ from .genres import (
     GENRES_FILE, MARKERS, read_genres, genre_labels, genre_markers, missing_genres,
 )
 from .intake import (
-    MANIFEST_COLUMNS, GENRE_CODES, AddedDocument, meeting_dates, add_documents,
-    manifest_rows, write_manifest,
+    AddResult, MANIFEST_COLUMNS, GENRE_CODES, AddedDocument, meeting_dates, signature_dates,
+    add_documents, manifest_rows, write_manifest,
 )
 from .checks import (
     CorpusCheck, corpus_problems, metadata_problems, structure_warnings, heading_lines,
@@ -63,11 +63,12 @@ __all__ = [
     "context", "paragraphs", "split_sentences", "sentences", "sentence_numbers", "outline",
     "structure_summary", "PARAGRAPH_COLUMNS", "HEADING_MARKER", "reports_missing_parts",
     "PART_HEADINGS_FILE", "PART_KINDS", "PartHeadingRule", "read_part_headings",
-    "part_kind", "part_headings", "first_headings", "DISTRICTS_FILE", "LEVELS",
-    "read_districts", "district_colours", "district_names", "missing_districts",
-    "PairLabels", "pair_labels", "DIVISION_LEVELS", "read_divisions", "division_names",
-    "GENRES_FILE", "MARKERS", "read_genres", "genre_labels", "genre_markers",
-    "missing_genres", "MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "meeting_dates",
-    "add_documents", "manifest_rows", "write_manifest", "CorpusCheck", "corpus_problems",
-    "metadata_problems", "structure_warnings", "heading_lines",
+    "part_kind", "part_headings", "first_headings", "DISTRICTS_FILE", "LEVELS", "PALETTE",
+    "read_districts", "place_colour", "resolve_place", "district_colours", "district_names",
+    "missing_districts", "PairLabels", "pair_labels", "DIVISION_LEVELS", "read_divisions",
+    "division_names", "GENRES_FILE", "MARKERS", "read_genres", "genre_labels",
+    "genre_markers", "missing_genres", "AddResult", "MANIFEST_COLUMNS", "GENRE_CODES",
+    "AddedDocument", "meeting_dates", "signature_dates", "add_documents", "manifest_rows",
+    "write_manifest", "CorpusCheck", "corpus_problems", "metadata_problems",
+    "structure_warnings", "heading_lines",
 ]

@@ -1,12 +1,18 @@
 """Districts: the places a corpus covers, as data (``analysis/data/districts.tsv``).
 
 One row per value of the manifest's ``district`` column: its Chinese and English names,
-administrative level and the colour every figure gives it. Adding a place is a row in
-that file, never a code edit; ``python -m analysis check`` reports a manifest district
-that has no row.
+administrative level and the colour every figure gives it. Beyond that file, every
+division of China (:mod:`analysis.documents.divisions`) is a place with the id ``cn`` + its
+six-digit code (cn330100 is 杭州市), its full Chinese name for both names (the list has no
+checked romanisation, so no English name is guessed), its level, and a colour drawn from a
+fixed palette by the id (:func:`place_colour`). A row in districts.tsv gives a place an id,
+an English name and a colour of its own; ``python -m analysis check`` reports a manifest
+district that is neither.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,11 +20,12 @@ from pathlib import Path
 import pandas as pd
 
 from .._internal.data_files import read_tsv_table
+from .divisions import read_divisions
 from .genres import read_genres
 from ..paths import DATA_DIR, display_path
 
-__all__ = ["DISTRICTS_FILE", "LEVELS", "read_districts", "district_colours", "district_names", "missing_districts",
-           "PairLabels", "pair_labels"]
+__all__ = ["DISTRICTS_FILE", "LEVELS", "PALETTE", "read_districts", "place_colour", "resolve_place",
+           "district_colours", "district_names", "missing_districts", "PairLabels", "pair_labels"]
 
 DISTRICTS_FILE = DATA_DIR / "districts.tsv"
 LEVELS = ("municipality", "district", "county", "city", "province")
@@ -26,14 +33,67 @@ LEVELS = ("municipality", "district", "county", "city", "province")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def read_districts(path: Path = DISTRICTS_FILE) -> pd.DataFrame:
-    """The districts table, indexed by district id: name_zh, name_en, level, colour.
-    A ValueError names the file and line of a row with an empty value, an unknown level
-    or a colour that is not #RRGGBB."""
+PALETTE = ("#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C",
+           "#CCB974", "#64B5CD", "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B",
+           "#E377C2", "#7F7F7F", "#BCBD22", "#17BECF")
+"""The colours given to places without a colour of their own (seaborn deep, then matplotlib tab10)."""
+_DIVISION_LEVELS = {"province": "province", "prefecture": "city", "county": "county"}
+
+
+def place_colour(place: str) -> str:
+    """The colour of a place without one of its own: PALETTE[sha256(id) mod 20], so that a
+    place keeps its colour whatever else the corpus holds."""
+    return PALETTE[int(hashlib.sha256(place.encode("utf-8")).hexdigest(), 16) % len(PALETTE)]
+
+
+def _district_file(path: Path) -> pd.DataFrame:
     return read_tsv_table(path, ["district", "name_zh", "name_en", "level", "colour"], {
         "level": (lambda value: value in LEVELS, f"is not one of {', '.join(LEVELS)}"),
         "colour": (lambda value: bool(_COLOUR.match(value)), "is not #RRGGBB"),
     })
+
+
+def read_districts(path: Path = DISTRICTS_FILE) -> pd.DataFrame:
+    """The places table, indexed by district id: name_zh, name_en, level, colour. The rows of
+    the districts file come first; then every division of China as ``cn`` + code (module
+    docstring). A ValueError names the file and line of a row with an empty value, an
+    unknown level or a colour that is not #RRGGBB."""
+    table = _district_file(Path(path))
+    return pd.concat([table, _division_places().rename_axis(table.index.name)])
+
+
+@functools.lru_cache(maxsize=None)
+def _division_places() -> pd.DataFrame:
+    divisions = read_divisions()
+    ids = "cn" + divisions["code"]
+    return pd.DataFrame({"name_zh": divisions["full_name_zh"].to_numpy(), "name_en": divisions["full_name_zh"].to_numpy(),
+                         "level": divisions["level"].map(_DIVISION_LEVELS).to_numpy(),
+                         "colour": [place_colour(i) for i in ids]}, index=pd.Index(ids))
+
+
+def resolve_place(place: str, path: Path = DISTRICTS_FILE) -> tuple[str, str]:
+    """(district id, Chinese name) of ``place``: a district id of the districts file, a
+    ``cn`` + code id, or a Chinese name: a districts-file name_zh (长宁 or 长宁区), else a
+    division's name (浙江, 浙江省, 杭州市, 西湖区). A ValueError says when the name is
+    unknown or names several divisions (朝阳区), listing their ids."""
+    table = read_districts(path)
+    if place in table.index:
+        return place, table.at[place, "name_zh"]
+    own = _district_file(Path(path))
+    short = place[:-1] if len(place) > 2 and place.endswith(("区", "县", "市")) else place
+    named = [d for d, zh in zip(own.index, own["name_zh"]) if zh in (place, short)]
+    if len(named) == 1:
+        return named[0], own.at[named[0], "name_zh"]
+    divisions = read_divisions()
+    matches = divisions[(divisions["full_name_zh"] == place) | (divisions["name_zh"] == place)]
+    if len(matches) == 1:
+        return "cn" + matches["code"].iloc[0], matches["full_name_zh"].iloc[0]
+    if len(matches) > 1:
+        options = ", ".join(f"cn{c} ({n}, in {table.at['cn' + p, 'name_zh'] if p else 'China'})"
+                            for c, n, p in zip(matches["code"], matches["full_name_zh"], matches["parent"]))
+        raise ValueError(f"--district {place!r} names {len(matches)} divisions: {options}; pass one of their ids")
+    raise ValueError(f"--district {place!r}: not a district id of {display_path(path)} and not the name of a "
+                     "division of China; give a Latin id (and a row in that file) or a Chinese name such as 杭州市")
 
 
 def district_colours(path: Path = DISTRICTS_FILE) -> dict[str, str]:
@@ -41,10 +101,15 @@ def district_colours(path: Path = DISTRICTS_FILE) -> dict[str, str]:
     return read_districts(path)["colour"].to_dict()
 
 
+def _display(zh: str, en: str) -> str:
+    """长宁 Changning; the Chinese name alone when there is no other (杭州市)."""
+    return zh if en == zh else f"{zh} {en}"
+
+
 def district_names(path: Path = DISTRICTS_FILE) -> dict[str, str]:
-    """district id -> display name, Chinese then English (长宁 Changning)."""
+    """district id -> display name, Chinese then English (长宁 Changning; 杭州市 for a division)."""
     table = read_districts(path)
-    return {d: f"{zh} {en}" for d, zh, en in zip(table.index, table["name_zh"], table["name_en"])}
+    return {d: _display(zh, en) for d, zh, en in zip(table.index, table["name_zh"], table["name_en"])}
 
 
 def missing_districts(districts: pd.Series | list[str], path: Path = DISTRICTS_FILE) -> list[str]:
@@ -93,12 +158,12 @@ def pair_labels(corpus: pd.DataFrame, places: tuple[str, str], reports: tuple[st
     genre = genres.pop() if len(genres) == 1 else None
     known = genre is not None and genre in labels.index
     return PairLabels(
-        names=tuple(f"{r['name_zh']} {r['name_en']}" for r in rows),
+        names=tuple(_display(r["name_zh"], r["name_en"]) for r in rows),
         colours=tuple(r["colour"] for r in rows),
         short_zh=tuple(f"{r['name_zh']} {y}" for r, y in zip(rows, years)),
         short_en=tuple(f"{r['name_en']} {y}" for r, y in zip(rows, years)),
         years=years,
-        report_labels={d: f"{r['name_zh']} {r['name_en']} {y}" for d, r, y in zip(reports, rows, years)},
+        report_labels={d: f"{_display(r['name_zh'], r['name_en'])} {y}" for d, r, y in zip(reports, rows, years)},
         genre_zh=labels.at[genre, "label_zh"] if known else "文件",
         genre_en=labels.at[genre, "label_en"] + "s" if known else "documents",
     )

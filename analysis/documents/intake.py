@@ -13,11 +13,16 @@ manifest row:
   error, when the first lines give two different meeting dates, when the metadata date
   is earlier than it (a report is not published before it is delivered), or when the
   title names another year (2019年……政府工作报告 delivered in 2020);
-* genre: ``--genre``, else work_report when the title contains 政府工作报告, else an error;
+* genre: ``--genre``, else work_report when the title contains 政府工作报告 (or 政府 and
+  工作报告 with at most 8 characters between: 湖北省人民政府2010年工作报告), else an error;
 * publisher (the government body that issued the text): ``--publisher``, else the file's
   metadata (front matter publisher/issuer, HTML meta publisher/author), else empty;
-* url: the source address in the metadata; district_zh: ``--district-zh`` or the one the
-  manifest already has for the district; doc_id: ``{district}-{year}-{genre code}``.
+* district: a Latin id (a row of analysis/data/districts.tsv), or a Chinese place name
+  resolved to its id (长宁 → Changning; 杭州市 → cn330100, a division of China: see
+  analysis.documents.districts); a name several divisions share is an error listing them;
+* url: the source address in the metadata; district_zh: ``--district-zh``, the resolved
+  place's name, or the one the manifest already has for the district; doc_id:
+  ``{district}-{year}-{genre code}``.
 
 Every problem of every file is reported at once and nothing is written. When writing
 fails half-way, the files copied so far are removed and the manifest is left as it was.
@@ -37,9 +42,10 @@ from pathlib import Path
 from .corpus import CorpusError, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, manifest_problems, prepare_text
 from .formats import SUPPORTED_SUFFIXES, DocumentFormatError, read_document
 from ..paths import MANIFEST, display_path
+from .districts import resolve_place
 from .structure import chinese_numeral
 
-__all__ = ["MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "meeting_dates", "add_documents", "manifest_rows",
+__all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "meeting_dates", "signature_dates", "add_documents", "manifest_rows",
            "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
@@ -52,13 +58,21 @@ GENRE_CODES = {"work_report": "wr", "plan_proposal": "fyp", "news_article": "new
 
 _YEAR = r"\d{4}|[〇零一二三四五六七八九]{4}"
 _MONTH_DAY = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
-MEETING_LINE = re.compile(rf"({_YEAR})年({_MONTH_DAY})月({_MONTH_DAY})日[^。！？]{{0,4}}在[^。！？]{{0,60}}?"
+MEETING_LINE = re.compile(rf"({_YEAR})年({_MONTH_DAY})月({_MONTH_DAY})日[^。！？]{{0,4}}在?[^。！？]{{0,60}}?"
                           r"(?:人民代表大会|人大)[^。！？]{0,40}?会议上")
-"""The delivery line of a work report: ——2019年1月16日在上海市徐汇区第十六届人民代表大会第四次会议上."""
+"""The delivery line of a work report: ——2019年1月16日在上海市徐汇区第十六届人民代表大会第四次会议上
+(在 may be missing: ——2010年1月26日上海市第十三届人民代表大会第三次会议上)."""
+MEETING_LINE_DATE_AFTER = re.compile(r"在[^。！？]{0,60}?(?:人民代表大会|人大)[^。！？]{0,40}?会议上\s*"
+                                     rf"[（(]({_YEAR})年({_MONTH_DAY})月({_MONTH_DAY})日[）)]")
+"""A meeting line with its date after it: 在四川省第十一届人民代表大会第四次会议上（2011年1月18日）."""
+SIGNATURE_LINE = re.compile(rf"^[（(]\s*({_YEAR})年({_MONTH_DAY})月({_MONTH_DAY})日[^）)。]{{0,16}}[）)]$")
+"""A dated signature line under the title: （2003年2月16日 陈良宇）."""
 MEETING_LINE_WINDOW = 40
 """How many first lines of the text are searched for the meeting line."""
 _TITLE_YEAR = re.compile(r"(\d{4})年.*政府工作报告")
 _GENRE = re.compile(r"^[a-z][a-z_]*$")
+_WORK_REPORT_TITLE = re.compile(r"政府.{0,8}工作报告")
+"""A work report's title: 政府工作报告, or 政府 and 工作报告 a year apart (湖北省人民政府2010年工作报告)."""
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -72,13 +86,27 @@ def _number(text: str) -> int:
     return chinese_numeral(text)
 
 
+def signature_dates(text: str) -> list[tuple[str, str]]:
+    """(ISO date, the line) of every dated signature line among the first
+    MEETING_LINE_WINDOW lines of ``text``; an impossible date gives ('', line)."""
+    found = []
+    for line in text.split("\n")[:MEETING_LINE_WINDOW]:
+        if m := SIGNATURE_LINE.match(line.strip()):
+            try:
+                date = dt.date(_number(m.group(1)), _number(m.group(2)), _number(m.group(3))).isoformat()
+            except ValueError:
+                date = ""
+            found.append((date, line.strip()))
+    return found
+
+
 def meeting_dates(text: str) -> list[tuple[str, str]]:
-    """(ISO date, the matched words) of every meeting line among the first
-    MEETING_LINE_WINDOW lines of ``text`` (joined, since a title page breaks such a line);
-    an impossible date gives ('', words)."""
+    """(ISO date, the matched words) of every meeting line (MEETING_LINE, or
+    MEETING_LINE_DATE_AFTER) among the first MEETING_LINE_WINDOW lines of ``text`` (joined,
+    since a title page breaks such a line); an impossible date gives ('', words)."""
     head = "".join(text.split("\n")[:MEETING_LINE_WINDOW])
     found = []
-    for m in MEETING_LINE.finditer(head):
+    for m in [*MEETING_LINE.finditer(head), *MEETING_LINE_DATE_AFTER.finditer(head)]:
         try:
             date = dt.date(_number(m.group(1)), _number(m.group(2)), _number(m.group(3))).isoformat()
         except ValueError:
@@ -121,40 +149,75 @@ def _date_of(where: str, text: str, metadata: dict[str, str], genre: str, title:
     """(date, date_note, problems) by the rule of the module docstring."""
     advice = "pass --date YYYY-MM-DD"
     found = meeting_dates(text)
+    kind = "meeting line"
+    if not found and genre == "work_report":
+        found, kind = signature_dates(text) or signature_dates(f"（{title.split('（', 1)[1]}" if "（" in title else ""), \
+            "dated signature line"
     dates = sorted({date for date, _ in found})
     if found:
         if "" in dates:
             words = next(words for date, words in found if not date)
-            return "", "", [f"{where}: the meeting line “{words}” gives an impossible date; {advice}"]
+            return "", "", [f"{where}: the {kind} “{words}” gives an impossible date; {advice}"]
         if len(dates) > 1:
-            return "", "", [f"{where}: the meeting lines give different dates ({', '.join(dates)}); {advice}"]
+            return "", "", [f"{where}: the {kind}s give different dates ({', '.join(dates)}); {advice}"]
         date, words = dates[0], found[0][1]
         meta_date = metadata.get("date", "")
         if meta_date and meta_date < date:
-            return "", "", [f"{where}: the file's metadata dates it {meta_date}, before its meeting line "
+            return "", "", [f"{where}: the file's metadata dates it {meta_date}, before its {kind} "
                             f"“{words}” ({date}); the date cannot be trusted; {advice}"]
         title_year = _TITLE_YEAR.search(title)
         if title_year and int(title_year.group(1)) != int(date[:4]):
-            return "", "", [f"{where}: the title “{title}” names {title_year.group(1)}, the meeting line "
+            return "", "", [f"{where}: the title “{title}” names {title_year.group(1)}, the {kind} "
                             f"“{words}” {date[:4]}; the date cannot be trusted; {advice}"]
-        return date, f"Date read from the report's meeting line “{words}”.", []
+        return date, f"Date read from the report's {kind} “{words}”.", []
     if genre != "work_report" and metadata.get("date"):
         return (metadata["date"], f"Publication date read from the file's metadata ({metadata['date']}); "
                                   "the text has no meeting line.", [])
-    why = ("no meeting line (……年……月……日在……人民代表大会……会议上) among its first "
-           f"{MEETING_LINE_WINDOW} lines")
+    why = ("no meeting line (……年……月……日在……人民代表大会……会议上) and no dated signature line "
+           f"(（……年……月……日 ……）) among its first {MEETING_LINE_WINDOW} lines")
     if metadata.get("date"):
         why += f", and the date in its metadata ({metadata['date']}) is a publication date, not a delivery date"
     return "", "", [f"{where}: {why}; {advice}"]
 
 
-def add_documents(files: list[Path | str], district: str, *, district_zh: str | None = None,
+def _place(district: str, district_zh: str | None) -> tuple[str, str | None, list[str]]:
+    """(district id, Chinese name or None, problems) of a ``--district`` value."""
+    if not district.isascii() or re.fullmatch(r"cn\d{6}", district):
+        try:
+            place, resolved_zh = resolve_place(district)
+            return place, district_zh or resolved_zh, []
+        except ValueError as exc:
+            return district, district_zh, [str(exc)]
+    if not _slug(district) or _slug(district) != district.lower().replace(" ", "-"):
+        return district, district_zh, [f"--district {district!r}: use Latin letters (pinyin), digits, spaces or "
+                                       "hyphens, or a Chinese place name (杭州市); give the Chinese name with --district-zh"]
+    return district, district_zh, []
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What :func:`add_documents` did with ``keep_going``: the rows added, and one message
+    per refused file (file and reason)."""
+
+    rows: list[dict[str, str]]
+    refused: list[str]
+
+
+def add_documents(files: list[Path | str], district: str | None, *, district_zh: str | None = None,
                   genre: str | None = None, date: str | None = None, title: str | None = None,
                   doc_id: str | None = None, scope: str = "whole", speaker: str = "", source: str = "",
-                  publisher: str = "", manifest: Path | str = MANIFEST) -> list[dict[str, str]]:
+                  publisher: str = "", manifest: Path | str = MANIFEST, district_from_folder: bool = False,
+                  keep_going: bool = False) -> list[dict[str, str]] | AddResult:
     """Copy ``files`` unchanged into the manifest's folder and append their manifest rows
     (rules in the module docstring). Returns the rows added. Raises CorpusError listing
-    every problem; then nothing is written."""
+    every problem; then nothing is written.
+
+    With ``district_from_folder`` (and no ``district``), each file's place is the name of
+    its folder (浙江省/2003.md is 浙江省, cn330000), its copy is named ``{district}-{file
+    name}`` so that places cannot clash, and ``source`` records the file it came from
+    (``file 浙江省/2003.md``) unless given. With ``keep_going``, the files without problems
+    are added and the others listed with their reasons (an AddResult); problems of the call
+    itself (options, the manifest) still stop it."""
     manifest = Path(manifest)
     folder = manifest.parent
     files = [Path(f) for f in files]
@@ -163,9 +226,11 @@ def add_documents(files: list[Path | str], district: str, *, district_zh: str | 
         raise CorpusError(["no files given"])
     if len(files) > 1 and (date or title or doc_id):
         raise CorpusError(["--date, --title and --doc-id describe one document; add the files one at a time"])
-    if not _slug(district) or _slug(district) != district.lower().replace(" ", "-"):
-        problems.append(f"--district {district!r}: use Latin letters (pinyin), digits, spaces or hyphens; "
-                        "give the Chinese name with --district-zh")
+    if district_from_folder == (district is not None):
+        raise CorpusError(["give either --district or --district-from-folder"])
+    if district is not None:
+        district, district_zh, place_problems = _place(district, district_zh)
+        problems += place_problems
     if genre is not None and not _GENRE.match(genre):
         problems.append(f"--genre {genre!r}: use lower-case letters and underscores (work_report, plan_proposal …)")
     if date is not None:
@@ -183,70 +248,93 @@ def add_documents(files: list[Path | str], district: str, *, district_zh: str | 
     header, rows = manifest_rows(manifest)
     listed_files = {row["file"] for row in rows}
     listed_ids = {row["doc_id"] for row in rows}
-    if district_zh is None:
-        district_zh = next((row.get("district_zh", "") for row in rows
-                            if row["district"] == district and row.get("district_zh")), "")
+    known_zh = {row["district"]: row["district_zh"] for row in rows if row.get("district_zh")}
+    places: dict[str, tuple[str, str | None, list[str]]] = {}
     added: list[AddedDocument] = []
+    refused: list[str] = []
     for path in files:
         where = display_path(path)
-        name = path.name
+        file_problems: list[str] = []
+        if district_from_folder:
+            if path.parent.name not in places:
+                places[path.parent.name] = _place(path.parent.name, None)
+            place, place_zh, place_problems = places[path.parent.name]
+            if place_problems:
+                problems.append(f"{where}: its folder {path.parent.name!r} is not a place: {place_problems[0]}")
+                refused.append(problems[-1])
+                continue
+            name = f"{place}-{path.name}"
+            file_source = source or f"file {path.parent.name}/{path.name}"
+        else:
+            place, place_zh, name, file_source = district, district_zh, path.name, source
+        place_zh = place_zh if place_zh is not None else known_zh.get(place, "")
         target = folder / name
         if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-            problems.append(f"{where}: unsupported file type {path.suffix or '(no suffix)'!r}; "
-                            f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
-            continue
-        if name in listed_files:
-            problems.append(f"{where}: a file named {name} is already listed in {display_path(manifest)}")
-            continue
-        if any(name == other.row["file"] for other in added):
-            problems.append(f"{where}: another file named {name} is in the same call")
-            continue
+            file_problems.append(f"{where}: unsupported file type {path.suffix or '(no suffix)'!r}; "
+                                 f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        elif name in listed_files:
+            file_problems.append(f"{where}: a file named {name} is already listed in {display_path(manifest)}")
+        elif any(name == other.row["file"] for other in added):
+            file_problems.append(f"{where}: another file named {name} is in the same call")
         copy = not (target.exists() and path.exists() and target.resolve() == path.resolve())
-        if copy and target.exists():
-            problems.append(f"{where}: {display_path(target)} already exists (not listed in the manifest); "
-                            "remove it or rename the file")
+        if not file_problems and copy and target.exists():
+            file_problems.append(f"{where}: {display_path(target)} already exists (not listed in the manifest); "
+                                 "remove it or rename the file")
+        row = None if file_problems else _row(path, where, place, place_zh, name, file_source, genre, date, title,
+                                              doc_id, scope, speaker, publisher, file_problems)
+        if row is not None:
+            clash = [other.source for other in added if other.row["doc_id"] == row["doc_id"]]
+            if row["doc_id"] in listed_ids or clash:
+                where_else = display_path(clash[0]) if clash else display_path(manifest)
+                file_problems.append(f"{where}: doc_id {row['doc_id']!r} is already used (by {where_else}); "
+                                     "add this file on its own with --doc-id")
+        if file_problems:
+            problems += file_problems
+            refused += file_problems
             continue
-        try:
-            document = read_document(path)
-        except DocumentFormatError as exc:
-            problems.append(str(exc))
-            continue
-        text = prepare_text(document).text
-        doc_title = title or document.metadata.get("title", "")
-        if not doc_title:
-            problems.append(f"{where}: no title in the file's metadata; pass --title")
-            continue
-        doc_genre = genre or ("work_report" if "政府工作报告" in doc_title else "")
-        if not doc_genre:
-            problems.append(f"{where}: cannot tell the genre from the title “{doc_title}”; pass --genre")
-            continue
-        if date:
-            doc_date, note, date_problems = date, "Date given when the document was added (--date).", []
-        else:
-            doc_date, note, date_problems = _date_of(where, text, document.metadata, doc_genre, doc_title)
-        if date_problems:
-            problems += date_problems
-            continue
-        code = GENRE_CODES.get(doc_genre, _slug(doc_genre))
-        new_id = doc_id or f"{_slug(district)}-{doc_date[:4]}-{code}"
-        clash = [other.source for other in added if other.row["doc_id"] == new_id]
-        if new_id in listed_ids or clash:
-            where_else = display_path(clash[0]) if clash else display_path(manifest)
-            problems.append(f"{where}: doc_id {new_id!r} is already used (by {where_else}); "
-                            "add this file on its own with --doc-id")
-            continue
-        row = {"doc_id": new_id, "file": name, "district": district, "district_zh": district_zh,
-               "date": doc_date, "year": doc_date[:4], "genre": doc_genre, "title": doc_title,
-               "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
-               "scope": scope, "source": source, "url": document.metadata.get("url", ""),
-               "date_note": note, "quality_note": "", "text_quality": "original"}
         added.append(AddedDocument(path, row, copy))
-    if problems:
+    if problems and not keep_going:
         raise CorpusError(problems)
-    new_columns = [c for c in MANIFEST_COLUMNS if c not in header and any(a.row.get(c) for a in added)]
-    new_header = _in_manifest_order(header, new_columns) if header else list(MANIFEST_COLUMNS)
-    _write(manifest, new_header, rows + [a.row for a in added], added)
+    if added:
+        new_columns = [c for c in MANIFEST_COLUMNS if c not in header and any(a.row.get(c) for a in added)]
+        new_header = _in_manifest_order(header, new_columns) if header else list(MANIFEST_COLUMNS)
+        _write(manifest, new_header, rows + [a.row for a in added], added)
+    if keep_going:
+        return AddResult([a.row for a in added], refused)
     return [a.row for a in added]
+
+
+def _row(path: Path, where: str, district: str, district_zh: str, name: str, source: str, genre: str | None,
+         date: str | None, title: str | None, doc_id: str | None, scope: str, speaker: str, publisher: str,
+         problems: list[str]) -> dict[str, str] | None:
+    """The manifest row of one file, or None with its problems appended to ``problems``."""
+    try:
+        document = read_document(path)
+    except DocumentFormatError as exc:
+        problems.append(str(exc))
+        return None
+    text = prepare_text(document).text
+    doc_title = title or document.metadata.get("title", "")
+    if not doc_title:
+        problems.append(f"{where}: no title in the file's metadata; pass --title")
+        return None
+    doc_genre = genre or ("work_report" if _WORK_REPORT_TITLE.search(doc_title) else "")
+    if not doc_genre:
+        problems.append(f"{where}: cannot tell the genre from the title “{doc_title}”; pass --genre")
+        return None
+    if date:
+        doc_date, note, date_problems = date, "Date given when the document was added (--date).", []
+    else:
+        doc_date, note, date_problems = _date_of(where, text, document.metadata, doc_genre, doc_title)
+    if date_problems:
+        problems += date_problems
+        return None
+    code = GENRE_CODES.get(doc_genre, _slug(doc_genre))
+    return {"doc_id": doc_id or f"{_slug(district)}-{doc_date[:4]}-{code}", "file": name, "district": district,
+            "district_zh": district_zh, "date": doc_date, "year": doc_date[:4], "genre": doc_genre,
+            "title": doc_title, "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
+            "scope": scope, "source": source, "url": document.metadata.get("url", ""),
+            "date_note": note, "quality_note": "", "text_quality": "original"}
 
 
 def _in_manifest_order(header: list[str], new_columns: list[str]) -> list[str]:

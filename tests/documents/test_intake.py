@@ -145,7 +145,7 @@ def write_md(folder, name, text):
 
 
 @pytest.mark.parametrize("change, problem", [
-    (lambda text: text.replace("1月15日在", "1月15日于"),
+    (lambda text: text.replace("1月15日在", "1月在"),
      r"no meeting line .* among its first 40 lines, and the date in its metadata \(2019-02-04\) is a publication "
      r"date, not a delivery date; pass --date YYYY-MM-DD"),
     (lambda text: text.replace("date: 2019-02-04", "date: 2019-01-02"),
@@ -175,7 +175,7 @@ def test_a_date_it_cannot_find_or_trust_is_an_error_naming_the_file(seeds, incom
 
 
 def test_a_news_article_without_a_meeting_line_takes_its_publication_date(seeds, incoming):
-    text = markdown_report(2019).replace("1月15日在", "1月15日于").replace("title: 2019年示范市政府工作报告",
+    text = markdown_report(2019).replace("1月15日在", "1月在").replace("title: 2019年示范市政府工作报告",
                                                                        "title: 示范市召开人民代表大会")
     path = write_md(incoming, "news.md", text)
     assert add(seeds / "manifest.csv", path, "--district", "Demo", "--genre", "news_article") == 0
@@ -212,8 +212,11 @@ def test_a_doc_id_clash_and_options_for_one_file(seeds, incoming, capsys):
     assert "b.md: doc_id 'demo-2019-wr' is already used (by " in capsys.readouterr().err
     assert add(seeds / "manifest.csv", first, second, "--district", "Demo", "--date", "2019-01-15") == 1
     assert "--date, --title and --doc-id describe one document" in capsys.readouterr().err
-    assert add(seeds / "manifest.csv", first, "--district", "长宁") == 1
-    assert "--district '长宁': use Latin letters" in capsys.readouterr().err
+    assert add(seeds / "manifest.csv", first, "--district", "示范市") == 1
+    assert "--district '示范市': not a district id of analysis/data/districts.tsv and not the name of a division" \
+        in capsys.readouterr().err
+    assert add(seeds / "manifest.csv", first, "--district", "Demo City!") == 1
+    assert "--district 'Demo City!': use Latin letters" in capsys.readouterr().err
 
 
 def test_a_failure_half_way_leaves_nothing_behind(seeds, incoming, monkeypatch):
@@ -314,3 +317,64 @@ def test_add_refuses_a_manifest_whose_listed_file_is_missing(seeds, incoming, ca
     err = capsys.readouterr().err
     assert "the manifest has problems" in err and "000_9b36db97c0fe795e.txt: file not found" in err
     assert not (seeds / "shanghai-2021.md").exists()
+
+
+def test_a_chinese_place_name_is_resolved_with_no_hand_edit(seeds, incoming, capsys):
+    """add --district 杭州市: a division of China becomes cn + its code, named in Chinese, with
+    a colour from the palette; check then knows the place; a name shared by several
+    divisions is refused with their ids."""
+    (incoming / "hangzhou-2021.md").write_text(markdown_report(2021, "杭州市"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", incoming / "hangzhou-2021.md", "--district", "杭州市") == 0
+    row = analysis.read_manifest(seeds / "manifest.csv").iloc[-1]
+    assert (row["doc_id"], row["district"], row["district_zh"]) == ("cn330100-2021-wr", "cn330100", "杭州市")
+    assert analysis.documents.district_names()["cn330100"] == "杭州市"
+    assert analysis.documents.district_colours()["cn330100"] == analysis.documents.place_colour("cn330100")
+    assert main(["check", "--manifest", str(seeds / "manifest.csv")]) == 0
+    (incoming / "xihu-2021.md").write_text(markdown_report(2021, "西湖区"), encoding="utf-8")
+    capsys.readouterr()
+    assert add(seeds / "manifest.csv", incoming / "xihu-2021.md", "--district", "西湖区") == 1
+    assert "names 2 divisions: cn330106 (西湖区, in 杭州市), cn360103 (西湖区, in 南昌市)" in capsys.readouterr().err
+
+
+def test_a_chinese_name_of_a_listed_district_takes_its_id(seeds, incoming):
+    (incoming / "changning-2021.md").write_text(markdown_report(2021, "长宁区"), encoding="utf-8")
+    assert add(seeds / "manifest.csv", incoming / "changning-2021.md", "--district", "长宁区") == 0
+    row = analysis.read_manifest(seeds / "manifest.csv").iloc[-1]
+    assert (row["district"], row["district_zh"]) == ("Changning", "长宁")
+
+
+@pytest.mark.parametrize("line, date", [
+    ("——2010年1月26日上海市第十三届人民代表大会第三次会议上", "2010-01-26"),          # no 在
+    ("在四川省第十一届人民代表大会第四次会议上（2010年1月18日）", "2010-01-18"),          # the date after it
+    ("（2010年1月16日 陈良宇）", "2010-01-16"),                                         # a dated signature line
+])
+def test_the_delivery_date_in_the_forms_real_reports_give_it(seeds, incoming, line, date):
+    text = markdown_report(2010).replace("——2010年1月15日在示范市第十五届人民代表大会第1次会议上", line)
+    assert line in text
+    path = write_md(incoming, "r.md", text)
+    assert add(seeds / "manifest.csv", path, "--district", "Demo") == 0
+    row = analysis.read_manifest(seeds / "manifest.csv").iloc[-1]
+    assert row["date"].strftime("%Y-%m-%d") == date
+    assert row["date_note"].startswith("Date read from the report's ") and line.lstrip("—").replace(" ", "") in row["date_note"]
+
+
+def test_a_folder_of_places_goes_in_at_once_and_a_bad_file_does_not_block_the_rest(tmp_path, capsys):
+    """--district-from-folder: each file's place is its folder (浙江省/2003.md and
+    江苏省/2003.md do not clash: the copies are cn330000-2003.md and cn320000-2003.md);
+    --keep-going adds the good files and names each refused one with its reason."""
+    for place in ("浙江省", "江苏省"):
+        (tmp_path / "in" / place).mkdir(parents=True)
+        (tmp_path / "in" / place / "2021.md").write_text(markdown_report(2021, place), encoding="utf-8")
+    (tmp_path / "in" / "江苏省" / "2022.md").write_text(markdown_report(2022, "江苏省").replace("1月15日在", "1月在"),
+                                                     encoding="utf-8")
+    manifest = tmp_path / "corpus" / "manifest.csv"
+    files = sorted((tmp_path / "in").glob("*/*.md"))
+    assert main(["add", *map(str, files), "--district-from-folder", "--manifest", str(manifest)]) == 1
+    assert "nothing was added" in capsys.readouterr().err and not manifest.exists()
+    assert main(["add", *map(str, files), "--district-from-folder", "--keep-going", "--manifest", str(manifest)]) == 1
+    captured = capsys.readouterr()
+    assert "refused: " in captured.err and "江苏省/2022.md: no meeting line" in captured.err
+    rows = analysis.read_manifest(manifest).sort_values("doc_id")
+    assert rows[["doc_id", "file", "district_zh", "source"]].values.tolist() == [
+        ["cn320000-2021-wr", "cn320000-2021.md", "江苏省", "file 江苏省/2021.md"],
+        ["cn330000-2021-wr", "cn330000-2021.md", "浙江省", "file 浙江省/2021.md"]]
