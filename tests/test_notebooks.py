@@ -189,3 +189,17 @@ def test_notebook_01_runs_on_a_corpus_with_a_report_that_has_no_lexicon_term(tmp
     outputs = [o for cell in executed["cells"] for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any("old-2004-wr" in "".join(o.get("data", {}).get("text/plain", "")) for o in outputs)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_parses_every_parameter_line_without_a_warning(path, caplog):
+    """papermill warns "Unable to parse line" for a parameter spread over several lines (it
+    then cannot tell a user the parameter exists); every parameters cell is one line each."""
+    import logging
+
+    import papermill
+
+    with caplog.at_level(logging.WARNING, logger="papermill"):
+        papermill.inspect_notebook(str(path))
+    assert [r.getMessage() for r in caplog.records if "Unable to parse" in r.getMessage()] == []
+

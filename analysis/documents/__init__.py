@@ -34,6 +34,7 @@ from .structure import (
 from .districts import (
     DISTRICTS_FILE, LEVELS, PALETTE, read_districts, place_colour, resolve_place,
     district_colours, district_names, missing_districts, PairLabels, pair_labels,
+    pair_designs,
 )
 from .divisions import (
     DIVISION_LEVELS, read_divisions, division_names,
@@ -65,10 +66,10 @@ __all__ = [
     "PART_HEADINGS_FILE", "PART_KINDS", "PartHeadingRule", "read_part_headings",
     "part_kind", "part_headings", "first_headings", "DISTRICTS_FILE", "LEVELS", "PALETTE",
     "read_districts", "place_colour", "resolve_place", "district_colours", "district_names",
-    "missing_districts", "PairLabels", "pair_labels", "DIVISION_LEVELS", "read_divisions",
-    "division_names", "GENRES_FILE", "MARKERS", "read_genres", "genre_labels",
-    "genre_markers", "missing_genres", "AddResult", "MANIFEST_COLUMNS", "GENRE_CODES",
-    "AddedDocument", "meeting_dates", "signature_dates", "add_documents", "manifest_rows",
-    "write_manifest", "CorpusCheck", "corpus_problems", "metadata_problems",
-    "structure_warnings", "heading_lines",
+    "missing_districts", "PairLabels", "pair_labels", "pair_designs", "DIVISION_LEVELS",
+    "read_divisions", "division_names", "GENRES_FILE", "MARKERS", "read_genres",
+    "genre_labels", "genre_markers", "missing_genres", "AddResult", "MANIFEST_COLUMNS",
+    "GENRE_CODES", "AddedDocument", "meeting_dates", "signature_dates", "add_documents",
+    "manifest_rows", "write_manifest", "CorpusCheck", "corpus_problems",
+    "metadata_problems", "structure_warnings", "heading_lines",
 ]

@@ -25,7 +25,7 @@ from .genres import read_genres
 from ..paths import DATA_DIR, display_path
 
 __all__ = ["DISTRICTS_FILE", "LEVELS", "PALETTE", "read_districts", "place_colour", "resolve_place",
-           "district_colours", "district_names", "missing_districts", "PairLabels", "pair_labels"]
+           "district_colours", "district_names", "missing_districts", "PairLabels", "pair_labels", "pair_designs"]
 
 DISTRICTS_FILE = DATA_DIR / "districts.tsv"
 LEVELS = ("municipality", "district", "county", "city", "province")
@@ -167,3 +167,23 @@ def pair_labels(corpus: pd.DataFrame, places: tuple[str, str], reports: tuple[st
         genre_zh=labels.at[genre, "label_zh"] if known else "文件",
         genre_en=labels.at[genre, "label_en"] + "s" if known else "documents",
     )
+
+
+def pair_designs(corpus: pd.DataFrame, places: tuple[str, str], reports: tuple[str, str]) -> dict[str, tuple[str, str]]:
+    """The designs of a two-place comparison, as pandas queries on the token table (target,
+    reference): *main*, the two reports; *same year*, when the second report is a year later,
+    the first report's plan against the second's review (both about the same calendar
+    year); *sensitivity*, every document of each place. A ValueError names a report that is
+    not in the corpus."""
+    documents = corpus.set_index("doc_id")
+    for doc_id in reports:
+        if doc_id not in documents.index:
+            raise ValueError(f"report {doc_id!r} is not in the corpus")
+    first, second = reports
+    designs = {"main": (f"doc_id == {first!r}", f"doc_id == {second!r}")}
+    if int(documents.at[second, "year"]) == int(documents.at[first, "year"]) + 1:
+        designs["same year"] = (f"doc_id == {first!r} and part_kind == 'plan'",
+                                f"doc_id == {second!r} and part_kind == 'review'")
+    designs["sensitivity"] = (f"district == {places[0]!r}", f"district == {places[1]!r}")
+    return designs
+

@@ -46,3 +46,19 @@ def test_pair_labels_of_the_seed_comparison(corpus):
 def test_pair_labels_refuse_what_does_not_fit(corpus, places, reports, problem):
     with pytest.raises(ValueError, match=problem):
         pair_labels(corpus, places, reports)
+
+
+def test_the_designs_of_a_pair_follow_its_reports_and_years(corpus):
+    from analysis.documents.districts import pair_designs
+
+    designs = pair_designs(corpus, ("Changning", "Xuhui"), ("cn-2018-wr", "xh-2019-wr"))
+    assert designs == {
+        "main": ("doc_id == 'cn-2018-wr'", "doc_id == 'xh-2019-wr'"),
+        "same year": ("doc_id == 'cn-2018-wr' and part_kind == 'plan'", "doc_id == 'xh-2019-wr' and part_kind == 'review'"),
+        "sensitivity": ("district == 'Changning'", "district == 'Xuhui'"),
+    }
+    # reports not a year apart have no same-year design; an unknown report is named
+    assert list(pair_designs(corpus, ("Changning", "Xuhui"), ("cn-2024-wr", "xh-2019-wr"))) == ["main", "sensitivity"]
+    with pytest.raises(ValueError, match="report 'xx-2019-wr' is not in the corpus"):
+        pair_designs(corpus, ("Changning", "Xuhui"), ("cn-2018-wr", "xx-2019-wr"))
+
