@@ -39,14 +39,13 @@ def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, w
     processes, or on the Dask cluster of ``client``). Worker processes are started first
     (:func:`analysis._internal.parallel.start_workers`), so their start-up overlaps with loading."""
     if client is None:
-        start_workers(workers)
-    corpus = select_documents(load_corpus(manifest), doc_ids)
-    paras = paragraphs(corpus)
-    if client is None:
         mapper = None
+        start_workers(workers)
     else:   # heavy optional import: dask.distributed (0.6 s) loads only when a cluster is asked for
         from .segmentation.cluster import cluster_mapper
 
         mapper = cluster_mapper(client)
+    corpus = select_documents(load_corpus(manifest), doc_ids)
+    paras = paragraphs(corpus)
     tokens = annotate_tokens(corpus_tokens(paras, workers=workers, mapper=mapper), paras, corpus)
     return Prepared(corpus, paras, tokens)

@@ -20,13 +20,12 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports(path: Path) -> list[tuple[str, ast.stmt, bool]]:
-    """(imported analysis module, node, at the top of the module) for every import in ``path``,
-    wherever it stands. ``from X import y`` counts as importing X.y when that is a module."""
+def imports(path: Path) -> list[str]:
+    """The analysis modules every import in ``path`` names, wherever it stands (function-level
+    imports included). ``from X import y`` counts as importing X.y when that is a module."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     name = module_name(path)
     package = name if path.stem == "__init__" else name.rsplit(".", 1)[0]
-    top = {id(node) for node in tree.body}
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -44,7 +43,7 @@ def imports(path: Path) -> list[tuple[str, ast.stmt, bool]]:
                 targets.append(candidate if as_path.with_suffix(".py").is_file() or as_path.is_dir() else module)
         else:
             continue
-        found += [(t, node, id(node) in top) for t in targets if t.split(".")[0] == "analysis"]
+        found += [t for t in targets if t.split(".")[0] == "analysis"]
     return found
 
 
@@ -58,7 +57,7 @@ def graph() -> dict[str, set[str]]:
         parts = name.split(".")
         own = {".".join(parts[:i]) for i in range(1, len(parts) + (path.stem == "__init__"))}
         targets = set()
-        for target, _, _ in imports(path):
+        for target in imports(path):
             pieces = target.split(".")
             targets |= {".".join(pieces[:i]) for i in range(2, len(pieces) + 1)}
         edges[name] = targets - own - {name}

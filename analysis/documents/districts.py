@@ -76,10 +76,10 @@ def resolve_place(place: str, path: Path = DISTRICTS_FILE) -> tuple[str, str]:
     ``cn`` + code id, or a Chinese name: a districts-file name_zh (长宁 or 长宁区), else a
     division's name (浙江, 浙江省, 杭州市, 西湖区). A ValueError says when the name is
     unknown or names several divisions (朝阳区), listing their ids."""
-    table = read_districts(path)
-    if place in table.index:
-        return place, table.at[place, "name_zh"]
-    own = _district_file(Path(path))
+    own, divisions_by_id = _district_file(Path(path)), _division_places()
+    for table in (own, divisions_by_id):
+        if place in table.index:
+            return place, table.at[place, "name_zh"]
     short = place[:-1] if len(place) > 2 and place.endswith(("区", "县", "市")) else place
     named = [d for d, zh in zip(own.index, own["name_zh"]) if zh in (place, short)]
     if len(named) == 1:
@@ -89,7 +89,7 @@ def resolve_place(place: str, path: Path = DISTRICTS_FILE) -> tuple[str, str]:
     if len(matches) == 1:
         return "cn" + matches["code"].iloc[0], matches["full_name_zh"].iloc[0]
     if len(matches) > 1:
-        options = ", ".join(f"cn{c} ({n}, in {table.at['cn' + p, 'name_zh'] if p else 'China'})"
+        options = ", ".join(f"cn{c} ({n}, in {divisions_by_id.at['cn' + p, 'name_zh'] if p else 'China'})"
                             for c, n, p in zip(matches["code"], matches["full_name_zh"], matches["parent"]))
         raise ValueError(f"--district {place!r} names {len(matches)} divisions: {options}; pass one of their ids")
     raise ValueError(f"--district {place!r}: not a district id of {display_path(path)} and not the name of a "

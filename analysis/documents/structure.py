@@ -161,13 +161,12 @@ def _is_part_heading(line: str) -> bool:
     return bool(_PART.match(line)) and not line.rstrip().endswith(("；", ";"))
 
 
-def _unnumbered_part(line: str, year: int | None, genre: str | None) -> bool:
-    """A short line (at most 30 characters, no sentence end, not the report's title) that an
-    ``unnumbered`` rule matches."""
+def _unnumbered_part(line: str, year: int | None, genre: str | None, rules: Sequence[PartHeadingRule]) -> bool:
+    """A short line (at most 30 characters, no sentence end, not the report's title nor its
+    meeting line) that one of the ``unnumbered`` ``rules`` matches."""
     if len(line) > 30 or SENTENCE_END.search(line) or "报告" in line or line.startswith("——"):
         return False
-    rule = _matching_rule(line, year, genre, [r for r in read_part_headings() if r.unnumbered])
-    return rule is not None
+    return _matching_rule(line, year, genre, rules) is not None
 
 
 def _document_paragraphs(doc_id: str, text: str, year: int | None = None, genre: str | None = None) -> list[dict]:
@@ -176,18 +175,19 @@ def _document_paragraphs(doc_id: str, text: str, year: int | None = None, genre:
     unnumbered headings are the parts, and 一、 and （一） headings are its sections."""
     lines = [line for line in text.split("\n") if line]
     numbered = [i for i, line in enumerate(lines) if _is_part_heading(line)]
-    unnumbered = [i for i, line in enumerate(lines) if _unnumbered_part(line, year, genre)]
+    unnumbered_rules = [rule for rule in read_part_headings() if rule.unnumbered]
+    unnumbered = [i for i, line in enumerate(lines) if _unnumbered_part(line, year, genre, unnumbered_rules)]
     by_wording = bool(unnumbered) and (not numbered or unnumbered[0] < numbered[0])
-    unnumbered_lines = set(unnumbered) if by_wording else set()
-    starts = [i in unnumbered_lines for i in range(len(lines))]
+    starts = set(unnumbered) if by_wording else set()
     has_parts = bool(numbered) or by_wording
     part_count, reviewed = 0, False
     part = {"part_no": pd.NA, "part_title": pd.NA, "part_kind": "front" if has_parts else pd.NA}
     section = {"section_no": pd.NA, "section_title": pd.NA}
     item = {"item_no": pd.NA, "item_title": pd.NA}
     rows = []
-    for para_no, (line, unnumbered_start) in enumerate(zip(lines, starts), 1):
+    for para_no, line in enumerate(lines, 1):
         kind = "text"
+        unnumbered_start = para_no - 1 in starts
         if unnumbered_start or not by_wording and (m := _PART.match(line)) and _is_part_heading(line):
             part_count += 1
             if unnumbered_start:
@@ -205,11 +205,7 @@ def _document_paragraphs(doc_id: str, text: str, year: int | None = None, genre:
             part = {"part_no": number, "part_title": title, "part_kind": kind_of_part}
             section = {"section_no": pd.NA, "section_title": pd.NA}
             item = {"item_no": pd.NA, "item_title": pd.NA}
-        elif by_wording and (m := _PART.match(line) or _SECTION.match(line)):
-            kind = "section_heading"
-            section = {"section_no": chinese_numeral(m.group(1)), "section_title": _title(m.group(2))}
-            item = {"item_no": pd.NA, "item_title": pd.NA}
-        elif m := _SECTION.match(line):
+        elif m := (by_wording and _PART.match(line)) or _SECTION.match(line):   # 一、 is a section under unnumbered parts
             kind = "section_heading"
             section = {"section_no": chinese_numeral(m.group(1)), "section_title": _title(m.group(2))}
             item = {"item_no": pd.NA, "item_title": pd.NA}

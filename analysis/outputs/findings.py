@@ -2,7 +2,7 @@
 that computes its evidence from the notebook's tables and says whether it holds.
 
 A notebook shows :func:`claims_table` beside its "Findings" prose, and
-``tests/test_findings.py`` recomputes every claim on the seeds, so a sentence cannot
+``tests/outputs/test_findings.py`` recomputes every claim on the seeds, so a sentence cannot
 drift from the numbers: if the data change and a claim no longer holds, a test fails.
 """
 from __future__ import annotations

@@ -12,7 +12,7 @@ words it found with the DAG, so ``calc`` neither slices nor looks up a word agai
 takes a logarithm per word, and takes the route of a character with one candidate
 without building a generator. The scores are the same floating-point expressions,
 added in the same order, so routes and tokens are identical, not merely close
-(``tests/test_segmenter.py`` checks the DAG, the route's floats and the tokens against
+(``tests/segmentation/test_segmenter.py`` checks the DAG, the route's floats and the tokens against
 ``jieba.Tokenizer``). Everything else, the HMM for unknown words included, is jieba's
 own code. About a fifth faster than jieba on the seeds.
 """
