@@ -130,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     add_parser.add_argument("--district-zh", help="place name in Chinese (default: the manifest's for the district)")
     add_parser.add_argument("--genre", help="work_report, plan_proposal, news_article … "
                                             "(default: work_report when the title contains 政府工作报告)")
-    add_parser.add_argument("--date", help="YYYY-MM-DD (default: read from the report's meeting line); one file only")
+    add_parser.add_argument("--date", help="YYYY-MM-DD, or YYYY when only the year is known (default: read from the report's "
+                            "meeting line, else the year from the title or file name); one file only")
     add_parser.add_argument("--title", help="title (default: from the file's metadata); one file only")
     add_parser.add_argument("--doc-id", help="doc_id (default: district-year-genre code); one file only")
     add_parser.add_argument("--scope", default="whole", help="whole, or 'excerpt: …' (default: whole)")

@@ -155,6 +155,16 @@ HEADING_VARIANTS = {
                      ["review", "plan", "plan"]),
     "full_stop_numeral": (lambda y: [f"一．{y - 1}年经济社会发展回顾", f"二．{y}年主要任务"], ["review", "plan"]),
     "unnumbered": (lambda y: [f"{y - 1}年工作回顾", f"{y}年工作安排"], ["review", "plan"]),
+    "unnumbered_spaced_year": (lambda y: [f"{y - 1} 年工作回顾", f"{y} 年的目标和任务"], ["review", "plan"]),
+    "plan_unnumbered_after_numbered_review": (lambda y: [f"一、{y - 1}年工作回顾", f"{y}年工作部署"], ["review", "plan"]),
+    "five_years_ahead": (lambda y: ["一、过去五年工作的回顾", "二、今后五年的工作", f"三、{y}年的工作"],
+                         ["review", "plan", "plan"]),
+    "review_and_targets": (lambda y: [f"一、{y - 1}年政府工作回顾和{y}年的目标任务", "二、新的一年必须着力抓好的重点工作"],
+                           ["review", "plan"]),
+    "years_past": (lambda y: ["一、向建设现代化示范市宏伟目标阔步前进的五年", "二、着眼于实现奋斗目标促进经济向更高水平发展"],
+                   ["review", "plan"]),
+    "achieved_at_end": (lambda y: ["一、奋力开拓，“十五”经济社会发展目标全面实现", "二、明确任务，全面实现“十一五”规划的各项目标"],
+                        ["review", "plan"]),
 }
 """Part headings of real work reports that the part-heading rules must type (the
 development corpus: provincial and national reports), each with the kinds expected."""
@@ -162,14 +172,14 @@ development corpus: provincial and national reports), each with the kinds expect
 
 def heading_variant_report(year: int, variant: str) -> str:
     """A synthetic work report of ``year`` whose part headings are those of ``variant``
-    (HEADING_VARIANTS), each part with a sentence of body text and, for the unnumbered
-    variant, numbered 一、 sections inside the parts."""
+    (HEADING_VARIANTS), each part with a sentence of body text and, under each unnumbered
+    heading of the unnumbered variants, a numbered 一、 section."""
     headings, _ = HEADING_VARIANTS[variant]
     lines = [f"——{year}年1月15日在示范市第十五届人民代表大会第{year - 2009}次会议上", "各位代表：",
              "现在，我代表示范市人民政府，向大会报告工作，请予审议。"]
     for heading in headings(year):
         lines.append(heading)
-        if variant == "unnumbered":
+        if variant.startswith("unnumbered") and not heading.startswith("一、"):
             lines.append("一、统筹推进经济发展和民生保障")
         lines.append("我们坚持稳中求进工作总基调，统筹推进经济发展和民生保障，城区环境品质持续提升。")
     return "\n".join(lines) + "\n"

@@ -44,18 +44,27 @@ __all__ = [
     "is_excerpt",
     "is_rewritten",
     "TEXT_QUALITIES",
+    "DATE_PRECISIONS",
+    "YEAR_ONLY_POSITION",
     "select_documents",
     "decimal_years",
 ]
 
 REQUIRED_COLUMNS = ["doc_id", "file", "district", "date", "year", "genre", "title", "scope"]
-OPTIONAL_COLUMNS = ["district_zh", "speaker", "publisher", "source", "url", "date_note", "quality_note",
-                    "text_quality"]
+OPTIONAL_COLUMNS = ["district_zh", "speaker", "publisher", "source", "url", "date_precision", "date_note",
+                    "quality_note", "text_quality"]
+DATE_PRECISIONS = ("day", "year")
+"""Values of the manifest's optional date_precision column: a full date (YYYY-MM-DD, the
+default when empty) or a year-only date (YYYY) for a text that names its year but no day."""
+YEAR_ONLY_POSITION = (7, 1)
+"""(month, day) at which a year-only date is placed in the loaded ``date`` column, the
+middle of its year, so that time axes can draw it; ``date_precision`` marks it."""
 TEXT_QUALITIES = ("original", "rewritten")
 """Values of the manifest's optional text_quality column: the text as published (the
 default when empty), or a machine-rewritten copy whose words are not the original's."""
 _DOC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_ONLY = re.compile(r"^\d{4}$")
 
 
 class CorpusError(ValueError):
@@ -99,8 +108,8 @@ def manifest_problems(manifest: Path | str = MANIFEST, read_files: Collection[st
 
     Checks: the manifest exists and is UTF-8; the required columns are present; each
     row has a value in every required column; doc_id is unique and made of lower-case
-    letters, digits and hyphens; date is an ISO date (YYYY-MM-DD) and year is its
-    year; each file is named once and is an existing, non-empty document in a supported
+    letters, digits and hyphens; date is an ISO date (YYYY-MM-DD), or a year (YYYY)
+    when date_precision is "year", and year is its year; each file is named once and is an existing, non-empty document in a supported
     format (analysis.documents.formats), a text file UTF-8 with no control characters.
     With ``read_files``, only the files of that collection are read; every other listed
     file must exist (``add`` reads only the files it adds, so its cost per file does not
@@ -146,14 +155,23 @@ def _inspect(manifest: Path, read_files: Collection[str] | None = None
                 problems.append(f"{at}: duplicate doc_id {doc_id!r} (first on line {seen_ids[doc_id]})")
             seen_ids.setdefault(doc_id, line_no)
         date = (row.get("date") or "").strip()
+        precision = (row.get("date_precision") or "").strip()
         parsed = None
-        if date:
+        if precision and precision not in DATE_PRECISIONS:
+            problems.append(f"{at}: date_precision {precision!r} is not one of {', '.join(DATE_PRECISIONS)}")
+        elif date and precision == "year":
+            if _YEAR_ONLY.match(date):
+                parsed = dt.date(int(date), *YEAR_ONLY_POSITION)
+            else:
+                problems.append(f"{at}: date {date!r} has date_precision year: write the year only (YYYY)")
+        elif date:
             try:
                 if not _ISO_DATE.match(date):
                     raise ValueError
                 parsed = dt.date.fromisoformat(date)
             except ValueError:
-                problems.append(f"{at}: date {date!r} is not an ISO date (YYYY-MM-DD)")
+                hint = "; a year-only date needs date_precision year" if _YEAR_ONLY.match(date) else ""
+                problems.append(f"{at}: date {date!r} is not an ISO date (YYYY-MM-DD){hint}")
         year = (row.get("year") or "").strip()
         if year and (not year.isdigit() or (parsed and int(year) != parsed.year)):
             problems.append(f"{at}: year {year!r} does not match date {date!r}")
@@ -178,7 +196,8 @@ def _inspect(manifest: Path, read_files: Collection[str] | None = None
 
 def read_manifest(manifest: Path | str = MANIFEST) -> pd.DataFrame:
     """The validated manifest: one row per document, every column as text except
-    ``date`` (datetime64) and ``year`` (int). Raises CorpusError listing every problem."""
+    ``date`` (datetime64; a year-only date at YEAR_ONLY_POSITION, with date_precision
+    "year") and ``year`` (int). Raises CorpusError listing every problem."""
     return _validated(Path(manifest))[0]
 
 
@@ -193,6 +212,10 @@ def _validated(manifest: Path) -> tuple[pd.DataFrame, dict[str, ExtractedDocumen
         if column not in table:
             table[column] = ""
     table["text_quality"] = table["text_quality"].replace("", "original")
+    table["date_precision"] = table["date_precision"].replace("", "day")
+    year_only = table["date_precision"] == "year"
+    month, day = YEAR_ONLY_POSITION
+    table.loc[year_only, "date"] = table.loc[year_only, "date"] + f"-{month:02d}-{day:02d}"
     table["date"] = pd.to_datetime(table["date"], format="%Y-%m-%d")
     table["year"] = table["year"].astype(int)
     return table, texts

@@ -194,6 +194,8 @@ MARKDOWN_RULES: tuple[MarkupRule, ...] = (
                re.compile(r"^\s*(\d{1,3})\.\s+"), r"\1."),
     MarkupRule("emphasis", "bold, italic and strike-through markers (**文本**, *文本*, __文本__, ~~文本~~)",
                re.compile(r"(\*{1,3}|_{2,3}|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    MarkupRule("unpaired_emphasis", "a bold marker whose partner is on another line (**一、…回顾 … 工作：**)",
+               re.compile(r"^\*{2,3}(?=\S)|(?<=\S)\*{2,3}$"), ""),
     MarkupRule("code_span", "inline-code backticks (`文本`)", re.compile(r"`+([^`]*)`+"), r"\1"),
     MarkupRule("escape", "backslash escapes (\\* -> *)", re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),
 )

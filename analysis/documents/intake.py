@@ -7,9 +7,12 @@ manifest row:
 * title: ``--title``, else the title in the file's metadata (Markdown front matter,
   HTML <title>, DOCX/PDF properties), else an error;
 * date: ``--date``, else the report's own meeting line (……年……月……日在……人民代表大会
-  ……会议上) among the first lines of its text; else, for a genre other than a work
-  report, the date in the file's metadata (a publication date, said so in date_note);
-  else an error saying to pass ``--date``. A meeting line is not trusted, and is an
+  ……会议上) among the first lines of its text, else (a work report) a dated signature
+  line (（2003年2月16日 陈良宇）); else, for a genre other than a work report, the date in
+  the file's metadata (a publication date, said so in date_note); else the year alone,
+  from the title (2004年……政府工作报告) or from the file name's one year (2004.md), written
+  as YYYY with date_precision "year" (never turned into a day); an error when the title
+  and the file name name different years, or when there is no year at all. A meeting line is not trusted, and is an
   error, when the first lines give two different meeting dates, when the metadata date
   is earlier than it (a report is not published before it is delivered), or when the
   title names another year (2019年……政府工作报告 delivered in 2020);
@@ -49,7 +52,8 @@ __all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "mee
            "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
-                    "publisher", "scope", "source", "url", "date_note", "quality_note", "text_quality"]
+                    "publisher", "scope", "source", "url", "date_precision", "date_note", "quality_note",
+                    "text_quality"]
 """The manifest's columns in their written order (required and optional)."""
 assert set(MANIFEST_COLUMNS) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
 
@@ -70,6 +74,8 @@ SIGNATURE_LINE = re.compile(rf"^[（(]\s*({_YEAR})年({_MONTH_DAY})月({_MONTH_D
 MEETING_LINE_WINDOW = 40
 """How many first lines of the text are searched for the meeting line."""
 _TITLE_YEAR = re.compile(r"(\d{4})年.*政府工作报告")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+"""A year in a file name (2004.md, shanghai-2004.txt); used only when it is the name's one year."""
 _GENRE = re.compile(r"^[a-z][a-z_]*$")
 _WORK_REPORT_TITLE = re.compile(r"政府.{0,8}工作报告")
 """A work report's title: 政府工作报告, or 政府 and 工作报告 a year apart (湖北省人民政府2010年工作报告)."""
@@ -145,8 +151,10 @@ def write_manifest(path: Path, header: list[str], rows: list[dict[str, str]]) ->
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
-def _date_of(where: str, text: str, metadata: dict[str, str], genre: str, title: str) -> tuple[str, str, list[str]]:
-    """(date, date_note, problems) by the rule of the module docstring."""
+def _date_of(where: str, text: str, metadata: dict[str, str], genre: str, title: str,
+             file_name: str = "") -> tuple[str, str, list[str]]:
+    """(date, date_note, problems) by the rule of the module docstring; a year-only date is
+    the year alone (YYYY)."""
     advice = "pass --date YYYY-MM-DD"
     found = meeting_dates(text)
     kind = "meeting line"
@@ -173,6 +181,16 @@ def _date_of(where: str, text: str, metadata: dict[str, str], genre: str, title:
     if genre != "work_report" and metadata.get("date"):
         return (metadata["date"], f"Publication date read from the file's metadata ({metadata['date']}); "
                                   "the text has no meeting line.", [])
+    title_year, file_year = _TITLE_YEAR.search(title), _FILE_YEAR.findall(file_name)
+    file_year = file_year[0] if len(file_year) == 1 else None
+    if title_year and file_year and title_year.group(1) != file_year:
+        return "", "", [f"{where}: no meeting line or dated signature line; the title “{title}” names "
+                        f"{title_year.group(1)}, the file name {file_name} {file_year}; {advice}"]
+    if title_year or file_year:
+        year = title_year.group(1) if title_year else file_year
+        source = f"the title “{title}”" if title_year else f"the file name {file_name}"
+        return year, (f"Year only, read from {source}: the text has no meeting line and no dated signature "
+                      "line (date_precision year; the day is unknown)."), []
     why = ("no meeting line (……年……月……日在……人民代表大会……会议上) and no dated signature line "
            f"(（……年……月……日 ……）) among its first {MEETING_LINE_WINDOW} lines")
     if metadata.get("date"):
@@ -235,11 +253,12 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
         problems.append(f"--genre {genre!r}: use lower-case letters and underscores (work_report, plan_proposal …)")
     if date is not None:
         try:
-            dt.date.fromisoformat(date)
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-                raise ValueError
+            if not re.fullmatch(r"\d{4}", date):
+                dt.date.fromisoformat(date)
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                    raise ValueError
         except ValueError:
-            problems.append(f"--date {date!r}: not an ISO date (YYYY-MM-DD)")
+            problems.append(f"--date {date!r}: not an ISO date (YYYY-MM-DD) nor a year (YYYY)")
     if manifest.is_file():
         problems += [f"the manifest has problems; fix them before adding documents: {p}"
                      for p in manifest_problems(manifest, read_files=())]
@@ -325,7 +344,7 @@ def _row(path: Path, where: str, district: str, district_zh: str, name: str, sou
     if date:
         doc_date, note, date_problems = date, "Date given when the document was added (--date).", []
     else:
-        doc_date, note, date_problems = _date_of(where, text, document.metadata, doc_genre, doc_title)
+        doc_date, note, date_problems = _date_of(where, text, document.metadata, doc_genre, doc_title, path.name)
     if date_problems:
         problems += date_problems
         return None
@@ -334,7 +353,7 @@ def _row(path: Path, where: str, district: str, district_zh: str, name: str, sou
             "district_zh": district_zh, "date": doc_date, "year": doc_date[:4], "genre": doc_genre,
             "title": doc_title, "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
             "scope": scope, "source": source, "url": document.metadata.get("url", ""),
-            "date_note": note, "quality_note": "", "text_quality": "original"}
+            "date_precision": "year" if len(doc_date) == 4 else "", "date_note": note, "quality_note": "", "text_quality": "original"}
 
 
 def _in_manifest_order(header: list[str], new_columns: list[str]) -> list[str]:

@@ -77,8 +77,9 @@ class PartHeadingRule:
     """One row of the part-heading file: ``pattern`` (a regular expression searched in the
     heading's title, ``{year}`` and ``{last_year}`` standing for the document's year and
     the year before) gives ``kind`` to documents of ``genres`` (``*`` for every genre);
-    ``unnumbered`` rules also start a part at a short unnumbered line. ``line`` is the
-    file's line, named in the heading table."""
+    ``unnumbered`` rules also start a part at a short unnumbered line. A year may be followed
+    by a space (1995 年, as PDF copies print it). ``line`` is the file's line, named in the
+    heading table."""
 
     pattern: str
     kind: str
@@ -93,7 +94,7 @@ class PartHeadingRule:
         if "{" in self.pattern:
             if year is None:
                 return False
-            pattern = self.pattern.replace("{last_year}", str(year - 1)).replace("{year}", str(year))
+            pattern = self.pattern.replace("{last_year}", f"{year - 1} ?").replace("{year}", f"{year} ?")
         else:
             pattern = self.pattern
         return re.search(pattern, title) is not None
@@ -172,13 +173,18 @@ def _unnumbered_part(line: str, year: int | None, genre: str | None, rules: Sequ
 def _document_paragraphs(doc_id: str, text: str, year: int | None = None, genre: str | None = None) -> list[dict]:
     """The paragraphs of one document. Its parts are its 一、 headings, unless an unnumbered
     part heading (:func:`_unnumbered_part`) comes before the first of them: then the
-    unnumbered headings are the parts, and 一、 and （一） headings are its sections."""
+    unnumbered headings are the parts, and 一、 and （一） headings are its sections. Among
+    numbered parts, an unnumbered plan heading that follows a review part starts a part too
+    (一、2009年工作回顾 … 2010年工作部署)."""
     lines = [line for line in text.split("\n") if line]
     numbered = [i for i, line in enumerate(lines) if _is_part_heading(line)]
     unnumbered_rules = [rule for rule in read_part_headings() if rule.unnumbered]
     unnumbered = [i for i, line in enumerate(lines) if _unnumbered_part(line, year, genre, unnumbered_rules)]
     by_wording = bool(unnumbered) and (not numbered or unnumbered[0] < numbered[0])
     starts = set(unnumbered) if by_wording else set()
+    unnumbered_plans = set() if by_wording else {
+        i for i in unnumbered if not _PART.match(lines[i]) and not _SECTION.match(lines[i])
+        and _matching_rule(lines[i], year, genre, unnumbered_rules).kind == "plan"}
     has_parts = bool(numbered) or by_wording
     part_count, reviewed = 0, False
     part = {"part_no": pd.NA, "part_title": pd.NA, "part_kind": "front" if has_parts else pd.NA}
@@ -187,7 +193,7 @@ def _document_paragraphs(doc_id: str, text: str, year: int | None = None, genre:
     rows = []
     for para_no, line in enumerate(lines, 1):
         kind = "text"
-        unnumbered_start = para_no - 1 in starts
+        unnumbered_start = para_no - 1 in starts or para_no - 1 in unnumbered_plans and part["part_kind"] == "review"
         if unnumbered_start or not by_wording and (m := _PART.match(line)) and _is_part_heading(line):
             part_count += 1
             if unnumbered_start:

@@ -96,7 +96,8 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
     dictionary = themes.read_themes()
     sizes = document_sizes(corpus, tokens).set_index("doc_id")
     documents = corpus.drop(columns=["raw_text", "text", "appended", "audit_rows"]).assign(
-        date=corpus["date"].dt.strftime("%Y-%m-%d"), chars_clean=corpus["text"].str.len(),
+        date=corpus["date"].dt.strftime("%Y-%m-%d").where(corpus["date_precision"] != "year", corpus["year"].astype(str)),
+        chars_clean=corpus["text"].str.len(),
         chars_appended=corpus["appended"].str.len(),
         word_tokens=corpus["doc_id"].map(sizes["word_tokens"]).fillna(0).astype(int))
     hits = themes.theme_hits(tokens, dictionary)

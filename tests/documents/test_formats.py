@@ -70,6 +70,12 @@ def test_markdown_front_matter_comments_images_links_headings_emphasis_and_table
     assert (first["line_no"], first["rule"], first["action"]) == (1, "front_matter", "removed")
 
 
+def test_a_bold_marker_whose_partner_is_on_another_line_is_removed():
+    document = markdown_to_text("r.md", "**一、2005年工作回顾\n五年来，我们主要做了以下工作：**\n正文**不变。\n")
+    assert document.text.split("\n")[:3] == ["一、2005年工作回顾", "五年来，我们主要做了以下工作：", "正文**不变。"]
+    assert [row["rule"] for row in document.markup_rows] == ["unpaired_emphasis", "unpaired_emphasis"]
+
+
 @pytest.mark.parametrize("text, problem", [
     ("---\ntitle: 报告\n正文。\n", "front matter opened on line 1 is never closed"),
     ("---\ntitle: [报告\n---\n正文。\n", "front matter is not valid YAML"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import pandas as pd
 
 import analysis
 import analysis.documents
@@ -145,7 +146,7 @@ def write_md(folder, name, text):
 
 
 @pytest.mark.parametrize("change, problem", [
-    (lambda text: text.replace("1月15日在", "1月在"),
+    (lambda text: text.replace("1月15日在", "1月在").replace("title: 2019年", "title: "),
      r"no meeting line .* among its first 40 lines, and the date in its metadata \(2019-02-04\) is a publication "
      r"date, not a delivery date; pass --date YYYY-MM-DD"),
     (lambda text: text.replace("date: 2019-02-04", "date: 2019-01-02"),
@@ -172,6 +173,46 @@ def test_a_date_it_cannot_find_or_trust_is_an_error_naming_the_file(seeds, incom
     assert add(seeds / "manifest.csv", path, "--district", "Demo", "--date", "2019-01-15") == 0
     row = analysis.read_manifest(seeds / "manifest.csv").iloc[-1]
     assert row["date_note"] == "Date given when the document was added (--date)."
+
+
+@pytest.mark.parametrize("name, title, year, source", [
+    ("report.md", "2019年示范市政府工作报告", "2019", "the title “2019年示范市政府工作报告”"),
+    ("2019.md", "示范市政府工作报告", "2019", "the file name 2019.md"),
+    ("2019.md", "2019年示范市政府工作报告", "2019", "the title"),
+])
+def test_an_undated_report_gets_its_year_only_from_the_title_or_file_name(seeds, incoming, name, title, year, source):
+    text = markdown_report(2019).replace("1月15日在", "1月在").replace("title: 2019年示范市政府工作报告", f"title: {title}")
+    path = write_md(incoming, name, text)
+    assert add(seeds / "manifest.csv", path, "--district", "Demo") == 0
+    written = (seeds / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    assert "date_precision" in written[0].split(",")
+    row = analysis.read_manifest(seeds / "manifest.csv").iloc[-1]
+    assert (row["doc_id"], row["year"], row["date_precision"]) == (f"demo-{year}-wr", int(year), "year")
+    assert row["date"] == pd.Timestamp(f"{year}-07-01")            # placed mid-year for time axes
+    assert row["date_note"].startswith(f"Year only, read from {source}")
+    seed_rows = analysis.read_manifest(seeds / "manifest.csv").iloc[:-1]
+    assert (seed_rows["date_precision"] == "day").all()
+
+
+def test_a_title_and_file_name_naming_different_years_are_refused(seeds, incoming, capsys):
+    text = markdown_report(2019).replace("1月15日在", "1月在")
+    path = write_md(incoming, "2018.md", text)
+    assert add(seeds / "manifest.csv", path, "--district", "Demo") == 1
+    assert "names 2019, the file name 2018.md 2018" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("date, precision, problem", [
+    ("2019", "", "date '2019' is not an ISO date (YYYY-MM-DD); a year-only date needs date_precision year"),
+    ("2019-01-15", "year", "date '2019-01-15' has date_precision year: write the year only (YYYY)"),
+    ("2019", "month", "date_precision 'month' is not one of day, year"),
+])
+def test_a_bad_date_precision_is_named(seeds, date, precision, problem):
+    manifest = seeds / "manifest.csv"
+    header, rows = analysis.documents.manifest_rows(manifest)
+    rows[0].update(date=date, year="2019", date_precision=precision)
+    analysis.documents.write_manifest(manifest, header + ["date_precision"], rows)
+    problems = analysis.documents.manifest_problems(manifest)
+    assert any(problem in p for p in problems), problems
 
 
 def test_a_news_article_without_a_meeting_line_takes_its_publication_date(seeds, incoming):
@@ -365,7 +406,8 @@ def test_a_folder_of_places_goes_in_at_once_and_a_bad_file_does_not_block_the_re
     for place in ("浙江省", "江苏省"):
         (tmp_path / "in" / place).mkdir(parents=True)
         (tmp_path / "in" / place / "2021.md").write_text(markdown_report(2021, place), encoding="utf-8")
-    (tmp_path / "in" / "江苏省" / "2022.md").write_text(markdown_report(2022, "江苏省").replace("1月15日在", "1月在"),
+    (tmp_path / "in" / "江苏省" / "2022.md").write_text(markdown_report(2022, "江苏省").replace("1月15日在", "1月在")
+                                                     .replace("title: 2022年", "title: 2023年"),
                                                      encoding="utf-8")
     manifest = tmp_path / "corpus" / "manifest.csv"
     files = sorted((tmp_path / "in").glob("*/*.md"))
@@ -373,7 +415,7 @@ def test_a_folder_of_places_goes_in_at_once_and_a_bad_file_does_not_block_the_re
     assert "nothing was added" in capsys.readouterr().err and not manifest.exists()
     assert main(["add", *map(str, files), "--district-from-folder", "--keep-going", "--manifest", str(manifest)]) == 1
     captured = capsys.readouterr()
-    assert "refused: " in captured.err and "江苏省/2022.md: no meeting line" in captured.err
+    assert "refused: " in captured.err and "江苏省/2022.md: no meeting line or dated signature line; the title" in captured.err
     rows = analysis.read_manifest(manifest).sort_values("doc_id")
     assert rows[["doc_id", "file", "district_zh", "source"]].values.tolist() == [
         ["cn320000-2021-wr", "cn320000-2021.md", "江苏省", "file 江苏省/2021.md"],

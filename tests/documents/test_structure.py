@@ -144,6 +144,22 @@ def test_a_year_named_heading_reviews_last_year_and_plans_this_year():
     assert part_kind("2021年主要工作", None, "work_report") == "plan"      # no year: by its wording (主要工作)
 
 
+@pytest.mark.parametrize("title, year, kind", [
+    ("全面完成了省人大确定的各项目标和任务", 2009, "review"),
+    ("全面完成2001年经济和社会发展的主要任务", 2001, "plan"),
+    ("“十五”经济社会发展目标全面实现", 2006, "review"),
+    ("全面实现“十五”计划的各项目标", 2005, "plan"),
+])
+def test_completed_tasks_review_and_tasks_to_complete_plan(title, year, kind):
+    assert part_kind(title, year, "work_report") == kind
+
+
+def test_an_unnumbered_plan_heading_starts_a_part_only_after_a_review():
+    text = "一、坚持稳中求进\n我们坚持稳中求进。\n2022年工作部署\n我们将着力做好以下工作。\n二、持续改善民生\n民生持续改善。\n"
+    paras = paragraphs(pd.DataFrame([{"doc_id": "d", "text": text, "year": 2022, "genre": "work_report"}]))
+    assert paras.loc[paras["kind"] == "part_heading", "part_title"].tolist() == ["坚持稳中求进", "持续改善民生"]
+
+
 def test_the_wider_rules_are_for_work_reports_and_the_seed_rules_for_every_genre():
     assert part_kind("“十四五”时期经济社会发展的指导思想和主要目标", 2020, "plan_proposal") == "other"
     assert part_kind("“十四五”时期经济社会发展的指导思想和主要目标", 2020, "work_report") == "plan"
