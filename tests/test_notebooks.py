@@ -138,7 +138,7 @@ def test_notebook_03_runs_under_papermill_for_two_other_places(tmp_path):
     output = tmp_path / "03-minhang-vs-pudong.ipynb"
     papermill.execute_notebook(
         str(NOTEBOOKS_DIR / "03-changning-vs-xuhui.ipynb"), str(output), cwd=str(NOTEBOOKS_DIR), progress_bar=False,
-        kernel_name=KERNEL_NAME,
+        kernel_name=KERNEL_NAME, engine_name="encrypted",
         parameters={
             "MANIFEST": str(corpus_dir / "manifest.csv"), "FIGURES_DIR": str(figures),
             "PLACES": ["Minhang", "Pudong"], "REPORTS": ["mh-2018-wr", "pd-2019-wr"],
@@ -183,7 +183,7 @@ def test_notebook_01_runs_on_a_corpus_with_a_report_that_has_no_lexicon_term(tmp
     output = tmp_path / "01-old.ipynb"
     papermill.execute_notebook(
         str(NOTEBOOKS_DIR / "01-keyword-frequency.ipynb"), str(output), cwd=str(NOTEBOOKS_DIR), progress_bar=False,
-        kernel_name=KERNEL_NAME,
+        kernel_name=KERNEL_NAME, engine_name="encrypted",
         parameters={"MANIFEST": str(corpus_dir / "manifest.csv"), "FIGURES_DIR": str(tmp_path / "figures")})
     executed = json.loads(output.read_text(encoding="utf-8"))
     outputs = [o for cell in executed["cells"] for o in cell.get("outputs", [])]

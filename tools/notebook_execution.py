@@ -16,6 +16,8 @@ import nbformat
 from nbclient import NotebookClient
 from traitlets.config import Config
 
+from analysis._internal.kernel_config import ENCRYPTED_KERNEL_CONFIG
+
 __all__ = ["KERNEL_NAME", "KERNELSPEC", "execute", "execute_in_place"]
 
 KERNEL_NAME = "python3"
@@ -28,7 +30,7 @@ def execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 1800) 
     ``folder``; outputs and ``language_info`` are filled in place, and the notebook returned."""
     client = NotebookClient(notebook, timeout=timeout, kernel_name=KERNEL_NAME, record_timing=False,
                             resources={"metadata": {"path": str(folder)}},
-                            config=Config({"KernelManager": {"transport_encryption": "auto"}}))
+                            config=Config(ENCRYPTED_KERNEL_CONFIG))
     client.execute()
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
     for cell in notebook.cells:

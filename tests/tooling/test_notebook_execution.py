@@ -24,3 +24,4 @@ def test_execute_in_place_runs_in_the_notebook_folder_and_writes_no_timing(tmp_p
     assert written["metadata"]["kernelspec"] == notebook_execution.KERNELSPEC
     assert written["metadata"]["language_info"]["name"] == "python"
     assert path.read_bytes().endswith(b"\n") and b"\r\n" not in path.read_bytes()
+
