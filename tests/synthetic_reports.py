@@ -183,3 +183,59 @@ def heading_variant_report(year: int, variant: str) -> str:
             lines.append("一、统筹推进经济发展和民生保障")
         lines.append("我们坚持稳中求进工作总基调，统筹推进经济发展和民生保障，城区环境品质持续提升。")
     return "\n".join(lines) + "\n"
+
+
+_VARIED_SENTENCES = (
+    "推进城市更新，完成老旧小区改造，改善居住条件。",
+    "优化营商环境，深化“放管服”改革，企业开办时间进一步压缩。",
+    "加强生态环境保护，空气质量优良天数比例稳步提高。",
+    "发展人工智能和数字经济，建设一批智能工厂和应用场景。",
+    "做好粮食生产，增加农民收入，推进乡村振兴。",
+    "加强基础设施建设，新建改建道路，完善公共交通网络。",
+    "深化国有企业改革，扩大对外开放，利用外资稳步增长。",
+)
+"""Sentences that vary the messy corpus's reports from year to year (one per year in turn)."""
+
+
+def varied_report_lines(year: int, place: str) -> list[str]:
+    """report_lines of ``year`` with three of _VARIED_SENTENCES, chosen by the year, added to
+    the review and the plan, so that the reports of one place differ."""
+    lines = report_lines(year, place)
+    extra = [_VARIED_SENTENCES[(year + k) % len(_VARIED_SENTENCES)] for k in range(3)]
+    plan = lines.index(f"二、{year}年主要任务")
+    return lines[:plan] + extra[:2] + lines[plan:-1] + extra[2:] + lines[-1:]
+
+
+MESSY_PLACES = {"cn330100": "杭州市", "cn320100": "南京市", "cn440100": "广州市"}
+"""The messy corpus's places: divisions of China, none in districts.tsv."""
+
+
+def write_messy_corpus(folder: Path) -> dict[str, list[str]]:
+    """A corpus in ``folder`` (manifest.csv and text files) with what real corpora hold and the
+    seeds do not: one place with 30 reports (杭州市 1995–2024), two of them in 2010; a
+    report with no part headings (1995); a year-only date (1996); and two places with one
+    report each (南京市 2019, 广州市 2020, the latter with no part headings). Returns the
+    doc_ids by place (cn330100 in date order)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows, ids = [], {place: [] for place in MESSY_PLACES}
+
+    def add(doc_id: str, place: str, year: int, lines: list[str], date: str, precision: str = "") -> None:
+        (folder / f"{doc_id}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows.append(f"{doc_id},{doc_id}.txt,{place},{MESSY_PLACES[place]},{date},{year},work_report,"
+                    f"{year}年{MESSY_PLACES[place]}政府工作报告,whole,{precision}")
+        ids[place].append(doc_id)
+
+    for year in range(1995, 2025):
+        lines = varied_report_lines(year, "杭州市")
+        if year == 1995:
+            lines = [line for line in lines if not line.startswith(("一、", "二、"))]
+        add(f"cn330100-{year}-wr", "cn330100", year, lines, str(year) if year == 1996 else f"{year}-01-15",
+            "year" if year == 1996 else "")
+        if year == 2010:
+            add("cn330100-2010-wr-2", "cn330100", year, varied_report_lines(year + 3, "杭州市"), "2010-12-20")
+    add("cn320100-2019-wr", "cn320100", 2019, varied_report_lines(2019, "南京市"), "2019-01-16")
+    add("cn440100-2020-wr", "cn440100", 2020,
+        [line for line in varied_report_lines(2020, "广州市") if not line.startswith(("一、", "二、"))], "2020-01-16")
+    header = "doc_id,file,district,district_zh,date,year,genre,title,scope,date_precision"
+    (folder / "manifest.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return ids

@@ -26,7 +26,7 @@ from .appended import (
     APPENDED_HEADING, is_appended_heading, appended_start,
 )
 from .structure import (
-    chinese_numeral, context, paragraphs, split_sentences, sentences, sentence_numbers,
+    chinese_numeral, context, paragraphs, split_sentences, sentences, sentence_numbers, first_sentence_with,
     outline, structure_summary, PARAGRAPH_COLUMNS, HEADING_MARKER, reports_missing_parts,
     PART_HEADINGS_FILE, PART_KINDS, PartHeadingRule, read_part_headings, part_kind,
     part_headings, first_headings,
@@ -61,7 +61,7 @@ __all__ = [
     "SPAM_PATTERN", "CleanedText", "normalise_line", "normalise_text", "is_prose",
     "clean_text", "find_spam", "RUN_TOGETHER_MIN_CHARS", "resplit_run_together",
     "APPENDED_HEADING", "is_appended_heading", "appended_start", "chinese_numeral",
-    "context", "paragraphs", "split_sentences", "sentences", "sentence_numbers", "outline",
+    "context", "paragraphs", "split_sentences", "sentences", "sentence_numbers", "first_sentence_with", "outline",
     "structure_summary", "PARAGRAPH_COLUMNS", "HEADING_MARKER", "reports_missing_parts",
     "PART_HEADINGS_FILE", "PART_KINDS", "PartHeadingRule", "read_part_headings",
     "part_kind", "part_headings", "first_headings", "DISTRICTS_FILE", "LEVELS", "PALETTE",

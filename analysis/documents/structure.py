@@ -43,6 +43,7 @@ __all__ = [
     "split_sentences",
     "sentences",
     "sentence_numbers",
+    "first_sentence_with",
     "outline",
     "structure_summary",
     "PARAGRAPH_COLUMNS",
@@ -291,6 +292,18 @@ def sentence_numbers(paragraph_table: pd.DataFrame, doc_ids: Sequence[str], para
             for d, p, text in zip(*(paragraph_table[c].to_list() for c in ("doc_id", "para_no", "text")))
             if (d, p) in needed}
     return [bisect.bisect_right(ends[(d, p)], start) + 1 for d, p, start in zip(doc_ids, para_nos, starts)]
+
+
+def first_sentence_with(sentence_table: pd.DataFrame, terms: Sequence[str]) -> pd.Series:
+    """The first sentence (a row of :func:`sentences`, with ``term`` added) that holds the
+    first of ``terms`` occurring anywhere in the table; ValueError when none occurs."""
+    for term in terms:
+        holding = sentence_table[sentence_table["text"].str.contains(term, regex=False)]
+        if len(holding):
+            row = holding.iloc[0].copy()
+            row["term"] = term
+            return row
+    raise ValueError(f"no sentence holds any of the {len(terms)} terms")
 
 
 def outline(paragraph_table: pd.DataFrame) -> pd.DataFrame:

@@ -47,7 +47,8 @@ def report_targets(quantities: pd.DataFrame, paragraph_table: pd.DataFrame) -> p
     main = paragraph_table.loc[paragraph_table["text"].str.contains(MAIN_TARGETS), ["doc_id", "para_no"]]
     keys = set(zip(main["doc_id"], main["para_no"]))
     targets = quantities[quantities["kind"] == "target"].copy()
-    targets["main_paragraph"] = [(d, p) in keys for d, p in zip(targets["doc_id"], targets["para_no"])]
+    targets["main_paragraph"] = np.array([(d, p) in keys for d, p in zip(targets["doc_id"], targets["para_no"])],
+                                         dtype=bool)
     targets["stated"] = _value_text(targets)
     return targets.reset_index(drop=True)
 

@@ -161,12 +161,14 @@ def campaigns_confound_district(campaign_terms: pd.DataFrame) -> Claim:
                  len(shown) > 0)
 
 
-def expressions_richer_at_equal_length(summary: pd.DataFrame, by: str, richer: str) -> Claim:
-    """Holds when the ``richer`` group has the most distinct formulaic expressions expected
-    at the shortest group's length (:func:`analysis.extract.formulaic.expression_summary`); a
-    descriptive comparison without an interval."""
+def expressions_richer_at_equal_length(summary: pd.DataFrame, by: str, richer: str | None = None) -> Claim:
+    """Holds when the ``richer`` group (default: the group with the most, the first of a tie)
+    alone has the most distinct formulaic expressions expected at the shortest group's length
+    (:func:`analysis.extract.formulaic.expression_summary`); a descriptive comparison without
+    an interval."""
     column = next(c for c in summary.columns if c.startswith("distinct_in_"))
     values = summary.set_index(by)[column]
+    richer = values.idxmax() if richer is None else richer
     return Claim(f"{richer} uses more distinct formulaic expressions, also at equal length (no interval)",
                  "; ".join(f"{g}: {v:.1f} expected in {column.split('_')[2]} words" for g, v in values.items()),
                  values.idxmax() == richer and (values == values.max()).sum() == 1)

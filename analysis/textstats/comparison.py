@@ -316,6 +316,10 @@ def section_jackknife_keyness(target_tokens: pd.DataFrame, reference_tokens: pd.
     (weakest_without; ties: first in section order).
     """
     unit = list(unit)
+    if not len(terms):
+        return pd.DataFrame({"term": pd.Series(dtype=object), "replicates": pd.Series(dtype=int),
+                             "significant": pd.Series(dtype=int), "share_significant": pd.Series(dtype=float),
+                             "min_abs_g2": pd.Series(dtype=float), "weakest_without": pd.Series(dtype=object)})
     full = keyness(word_counts(target_tokens), word_counts(reference_tokens), min_freq).set_index("term")
     missing = [t for t in terms if t not in full.index]
     if missing:

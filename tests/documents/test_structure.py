@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from analysis.documents.structure import (PART_HEADINGS_FILE, chinese_numeral, outline, paragraphs, part_headings,
+from analysis.documents.structure import (PART_HEADINGS_FILE, chinese_numeral, first_sentence_with, outline, paragraphs, part_headings,
                                          part_kind, read_part_headings, sentence_numbers, sentences, split_sentences,
                                          structure_summary)
 from synthetic_reports import HEADING_VARIANTS, heading_variant_report
@@ -210,3 +210,11 @@ def rule_example(rule):
     import csv
     with PART_HEADINGS_FILE.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))[rule.line - 2]["example"]
+
+
+def test_the_example_sentence_holds_the_first_term_that_occurs():
+    table = sentences(paragraphs(pd.DataFrame([{"doc_id": "d", "text": "推进城市更新。建设智慧城市，推进城市更新。\n"}])))
+    row = first_sentence_with(table, ["一网通办", "城市更新", "智慧城市"])
+    assert (row["term"], row["sent_no"], row["text"]) == ("城市更新", 1, "推进城市更新。")
+    with pytest.raises(ValueError, match="no sentence holds any of the 1 terms"):
+        first_sentence_with(table, ["一网通办"])

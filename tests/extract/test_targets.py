@@ -35,6 +35,8 @@ def test_main_targets_paragraph_and_stated_values():
     assert first["main_paragraph"].tolist() == [True, True, True, False]
     assert first["stated"].tolist()[:3] == ["6.5% (增长, 左右)", "3万个", "1.5万人 (以内)"]
     assert (table["kind"] == "target").all()
+    none = targets.report_targets(quantities[quantities["kind"] == "achieved"], paras)
+    assert none.empty and none["main_paragraph"].dtype == bool and list(none[none["main_paragraph"]].columns) == list(none.columns)
 
 
 def test_consecutive_reports_and_target_outcomes_with_gap_and_met():

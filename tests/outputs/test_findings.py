@@ -157,6 +157,9 @@ def test_notebook_03_and_01_claims_fail_on_contradicting_data():
     assert not findings.campaigns_confound_district(links).holds
     summary = pd.DataFrame({"g": ["X", "Y"], "distinct_in_10_words": [5.0, 5.0]})
     assert not findings.expressions_richer_at_equal_length(summary, "g", "Y").holds       # a tie
+    assert not findings.expressions_richer_at_equal_length(summary, "g").holds            # a tie, no group named
+    richer = findings.expressions_richer_at_equal_length(summary.assign(distinct_in_10_words=[4.0, 6.0]), "g")
+    assert richer.holds and richer.claim.startswith("Y uses more")
     overlap = pd.DataFrame({"expression": ["甲", "乙"], "status": ["shared", "X only"]})
     assert not findings.few_expressions_shared(overlap).holds
     top = pd.DataFrame({"doc_id": ["a", "b"], "term": ["甲", "乙"], "rank": [1, 1]})

@@ -194,6 +194,8 @@ def test_section_jackknife_matches_a_manual_loop():
     assert result.loc["甲", "weakest_without"] == "t review 1"
     with pytest.raises(ValueError, match="not tested"):
         textstats.section_jackknife_keyness(target, reference, ["无"], min_freq=1)
+    empty = textstats.section_jackknife_keyness(target, reference, [], min_freq=1)
+    assert empty.empty and empty["term"].dtype == object          # merges on term with a table of terms
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
