@@ -56,7 +56,7 @@ def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str
     targets left empty, and each share labelled with its n)."""
     use_project_style()
     rows = density[density["word_tokens"] > 0].reset_index(drop=True)
-    parts = rows["part_kind"].fillna("").astype(str)
+    parts = rows["part_kind"].astype(object).fillna("").astype(str)
     labels = [f"{g} · {p}" if p else f"{g}" for g, p in zip(rows[group].astype(str).str.replace("\n", " "), parts)]
     y = np.arange(len(rows))[::-1]
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.32 * len(rows) + 1.8), sharey=True)

@@ -231,7 +231,8 @@ def _reference_theme_hits(tokens, dictionary, not_attention):
                     break
             else:
                 i += 1
-    return pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "theme", "keyword", "n_tokens"])
+    table = pd.DataFrame(rows, columns=["doc_id", "para_no", "position", "theme", "keyword", "n_tokens"])
+    return table.astype({c: tokens[c].dtype for c in ("para_no", "position")})
 
 
 @pytest.mark.parametrize("dictionary", ["themes", "instruments"])

@@ -115,7 +115,7 @@ def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
     overlap = textstats.top_n_overlap({"frequency": by_document, "tfidf": textstats.tfidf_keywords(tokens)}, 15)
     assert findings.tfidf_departs_from_frequency(overlap).holds
     parts = tokens[tokens["doc_id"].isin(WORK_REPORTS) & tokens["part_kind"].isin(["review", "plan"])]
-    parts = parts.assign(doc_part=parts["doc_id"] + " · " + parts["part_kind"])
+    parts = parts.assign(doc_part=parts["doc_id"].astype(str) + " · " + parts["part_kind"].astype(str))
     top_by_part = textstats.top_terms(textstats.term_frequencies(parts, "doc_part"), 15)
     assert findings.term_marks_groups(top_by_part, "完成", [f"{d} · review" for d in WORK_REPORTS],
                                       [f"{d} · plan" for d in WORK_REPORTS], "doc_part").holds

@@ -124,3 +124,36 @@ def test_token_cache_key_changes_with_the_segmenters_code(monkeypatch):
         assert token_table.segmentation_fingerprint() != before
     finally:
         token_table.segmentation_fingerprint.cache_clear()
+
+
+def test_annotated_tokens_equal_the_plain_merge_and_are_compact():
+    """annotate_tokens finds each token's paragraph and document by binary search; its values
+    must equal two left merges, NA where a paragraph or document is missing, in about a
+    quarter of the merge's memory."""
+    corpus = analysis.load_corpus()
+    paras = analysis.paragraphs(corpus)
+    tokens = analysis.corpus_tokens(paras)
+    partial_paras = paras[paras["para_no"] % 7 != 3]                 # some paragraphs missing
+    partial_corpus = corpus[corpus["doc_id"] != corpus["doc_id"].iloc[-1]]   # one document missing
+    annotated = analysis.annotate_tokens(tokens, partial_paras, partial_corpus)
+    structure = partial_paras[["doc_id", "para_no", "kind", "part_kind", "part_no", "section_no", "section_title"]]
+    merged = tokens.merge(structure, on=["doc_id", "para_no"], how="left", validate="many_to_one")
+    merged = merged.merge(partial_corpus[["doc_id", "district", "year", "genre"]], on="doc_id", how="left")
+    assert list(annotated.columns) == list(merged.columns)
+    assert annotated[["kind", "district"]].isna().any().all()        # the missing rows are NA, not dropped
+    for name in merged.columns:
+        left = annotated[name].astype(object).where(annotated[name].notna(), None).tolist()
+        right = merged[name].astype(object).where(merged[name].notna(), None).tolist()
+        assert [None if v is None else int(v) if name in ("part_no", "section_no", "year") else v for v in left] == \
+               [None if v is None else int(v) if name in ("part_no", "section_no", "year") else v for v in right], name
+    for name in ("doc_id", "kind", "part_kind", "section_title", "district", "genre"):
+        assert isinstance(annotated[name].dtype, pd.CategoricalDtype), name
+    assert annotated.memory_usage(deep=True).sum() < 0.35 * merged.memory_usage(deep=True).sum()
+
+
+def test_annotate_tokens_refuses_a_paragraph_listed_twice():
+    corpus = analysis.load_corpus()
+    paras = analysis.paragraphs(corpus)
+    tokens = analysis.corpus_tokens(paras)
+    with pytest.raises(ValueError, match="listed twice"):
+        analysis.annotate_tokens(tokens, pd.concat([paras, paras.head(1)]), corpus)
