@@ -50,7 +50,7 @@ from .segmentation.lexicon import read_lexicon
 from .segmentation.token_table import annotate_tokens, corpus_tokens
 from .segmentation.tokens import is_word, tokenize
 
-STAGES = ("documents", "segmentation", "textstats", "dictionaries", "extract", "models", "plots", "outputs")
+STAGES = ("documents", "segmentation", "textstats", "dictionaries", "extract", "coding", "models", "plots", "outputs")
 """The stage subpackages, in pipeline order (``from analysis import textstats``)."""
 
 __all__ = [

@@ -152,6 +152,23 @@ def main(argv: list[str] | None = None) -> int:
     export_parser.add_argument("--min-freq", type=int, default=5, help="keyness: minimum frequency on the two sides")
     export_parser.add_argument("--window", type=int, default=15, help="concordance: characters on each side")
     export_parser.add_argument("--workers", type=int, default=1, help="processes that segment the documents")
+    validate_parser = commands.add_parser("validate", help="blind double coding: export workbooks, import codes "
+                                   "(agreement, adjudication, precision and recall)")
+    steps = validate_parser.add_subparsers(dest="step", required=True)
+    out = steps.add_parser("export", help="draw the blind sample; write its keys and one blank workbook per coder")
+    out.add_argument("out_dir", type=Path, metavar="OUT_DIR")
+    out.add_argument("--coders", nargs="+", required=True, metavar="ID", help="coder ids, one workbook each")
+    out.add_argument("--per-entry", type=int, default=8, help="hit sentences per theme and instrument (default 8)")
+    out.add_argument("--random", type=int, default=50, help="random body sentences, for recall (default 50)")
+    out.add_argument("--numbers", type=int, default=40, help="sentences with numbers, for the extractor (default 40)")
+    out.add_argument("--seed", type=int, default=2026)
+    out.add_argument("--manifest", type=Path, default=MANIFEST)
+    into = steps.add_parser("import", help="read the coders' workbooks; write agreement, disagreements and scores")
+    into.add_argument("workbooks", nargs="+", type=Path, metavar="WORKBOOK")
+    into.add_argument("--keys", type=Path, required=True, help="the folder validate export wrote the keys into")
+    into.add_argument("--adjudication", type=Path, help="adjudication.xlsx (or .csv) with every final filled in")
+    into.add_argument("--out", type=Path, required=True, help="folder for the tables")
+    into.add_argument("--manifest", type=Path, default=MANIFEST)
     bench = commands.add_parser("benchmark", help="measure throughput, speed-ups, memory and notebook times")
     bench.add_argument("--copies", type=int, default=100, help="corpus size as a multiple of the seeds (default 100)")
     bench.add_argument("--workers", type=int, default=0, help="processes for the parallel run (default: all cores)")
@@ -163,7 +180,38 @@ def main(argv: list[str] | None = None) -> int:
         return add(args)
     if args.command == "export":
         return export(args)
+    if args.command == "validate":
+        return validate(args)
     return benchmark(args)
+
+
+def validate(args: argparse.Namespace) -> int:
+    """``validate export``: the blind sample's keys and workbooks; ``validate import``: agreement
+    (α, κ), the adjudication sheet and, once adjudicated, precision and recall (analysis.coding)."""
+    from .coding.workflow import export_sample, import_codes, measured_dictionaries
+    from .prepare import prepare
+
+    try:
+        measured = measured_dictionaries(*prepare(manifest=args.manifest))
+        if args.step == "export":
+            for path in export_sample(args.out_dir, args.coders, measured, args.per_entry, args.random, args.numbers,
+                                      args.seed):
+                print(f"wrote {display_path(path)}")
+            print(f"keys in {display_path(args.out_dir)} (key_sentences.csv, key_numbers.csv): keep them from the coders")
+            return 0
+        tables = import_codes(args.keys, args.workbooks, measured, args.out, args.adjudication)
+    except ValueError as exc:
+        print(f"validate: {exc}", file=sys.stderr)
+        return 1
+    print(tables["agreement"].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if "final_sentences" not in tables:
+        print(f"coders disagree: fill the final column of {display_path(args.out / 'adjudication.xlsx')} "
+              "and run again with --adjudication")
+        return 0
+    for name in ("precision_themes", "recall_themes", "precision_instruments", "recall_instruments", "quantity_measures"):
+        print(f"\n{name}")
+        print(tables[name].to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    return 0
 
 
 def benchmark(args: argparse.Namespace) -> int:

@@ -40,3 +40,16 @@ def test_check_names_a_district_or_genre_without_a_row(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "manifest.csv: district(s) Kunshan not in analysis/data/districts.tsv; add a row for each" in err
     assert "manifest.csv: genre(s) budget_report not in analysis/data/genres.tsv; add a row for each" in err
+
+
+def test_validate_exports_workbooks_and_import_names_an_uncoded_cell(tmp_path, capsys):
+    out = tmp_path / "blind"
+    assert main(["validate", "export", str(out), "--coders", "ann", "bo", "--per-entry", "2", "--random", "5",
+                 "--numbers", "3"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["coding-ann.xlsx", "coding-bo.xlsx", "key_numbers.csv",
+                                                     "key_sentences.csv"]
+    assert "keep them from the coders" in capsys.readouterr().out
+    status = main(["validate", "import", str(out / "coding-ann.xlsx"), str(out / "coding-bo.xlsx"),
+                   "--keys", str(out), "--out", str(tmp_path / "scores")])
+    assert status == 1
+    assert "coding-ann.xlsx, sheet sentences, row 2: theme.economy is '', not 0 or 1" in capsys.readouterr().err

@@ -1,4 +1,4 @@
-"""Stage 6, models: topic models (NMF) and the choice of the number of topics.
+"""Stage 7, models: topic models (NMF) and the choice of the number of topics.
 
 Modules, in the order of the stage: ``topics``.
 Code outside the package uses the names re-exported here (``from analysis import models``, then ``models.NAME``).

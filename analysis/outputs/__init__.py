@@ -1,4 +1,4 @@
-"""Stage 8, outputs: computed findings, table export and the term explorer.
+"""Stage 9, outputs: computed findings, table export and the term explorer.
 
 Modules, in the order of the stage: ``findings``, ``export``, ``explorer``.
 Code outside the package uses the names re-exported here (``from analysis import outputs``, then ``outputs.NAME``).

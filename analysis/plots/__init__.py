@@ -1,4 +1,4 @@
-"""Stage 7, plots: the project style and figure saving, figures by subject, and views that
+"""Stage 8, plots: the project style and figure saving, figures by subject, and views that
 scale.
 
 Modules, in the order of the stage: ``style``, ``frequency_figures``, ``theme_figures``, ``comparison_figures``, ``target_figures``, ``views``.
