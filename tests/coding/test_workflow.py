@@ -171,3 +171,15 @@ def test_import_refuses_one_workbook_a_repeated_coder_and_a_missing_file(exporte
     _fill(books[0], codes, number_codes)
     with pytest.raises(ValueError, match="same coder id"):
         workflow.import_codes(folder, [books[0], books[0]], measured, tmp_path / "out")
+
+
+def test_the_shipped_keys_are_the_default_draw_on_the_seeds(measured, tmp_path):
+    """The project's coded sample (analysis/data/coding) is what validate export draws on the
+    seeds with its defaults, so anyone can export the same sample for a new coder. When the
+    dictionaries change, the draw changes: keep the shipped keys (the scores then count the
+    sentences that are no longer hits as dropped) and change this test, or recode."""
+    from analysis.paths import DATA_DIR
+
+    workflow.export_sample(tmp_path, ["new-coder"], measured)
+    for name in (workflow.SENTENCE_KEY_FILE, workflow.NUMBER_KEY_FILE):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / "coding" / name).read_bytes(), name
