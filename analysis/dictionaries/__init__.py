@@ -1,7 +1,7 @@
 """Stage 4, dictionaries: themes, policy instruments, directive markers and campaigns counted
 in the text, and their validation against coded samples.
 
-Modules, in the order of the stage: ``themes``, ``instruments``, ``directives``, ``campaigns``, ``validation``.
+Modules, in the order of the stage: ``themes``, ``instruments``, ``directives``, ``campaigns``, ``validation``, ``coverage``.
 Code outside the package uses the names re-exported here (``from analysis import dictionaries``, then ``dictionaries.NAME``).
 """
 from .themes import (
@@ -23,6 +23,9 @@ from .validation import (
     THEME_CODED_SAMPLE, SAMPLE_COLUMNS, sample_for_coding, read_coded_sample,
     proportion_with_interval, precision_by_entry, missed_paragraph_share,
 )
+from .coverage import (
+    keyword_coverage, unmatched_occurrences,
+)
 
 __all__ = [
     "THEMES_FILE", "DictionaryEntry", "BODY_KINDS", "read_themes", "not_attention_phrases",
@@ -33,5 +36,5 @@ __all__ = [
     "DIRECTIVE_MARKERS", "directive_rates", "campaign_table", "campaign_mentions",
     "linked_campaigns", "campaign_terms", "THEME_CODED_SAMPLE", "SAMPLE_COLUMNS",
     "sample_for_coding", "read_coded_sample", "proportion_with_interval",
-    "precision_by_entry", "missed_paragraph_share",
+    "precision_by_entry", "missed_paragraph_share", "keyword_coverage", "unmatched_occurrences",
 ]

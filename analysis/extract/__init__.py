@@ -12,7 +12,8 @@ from .formulaic import (
     rarefied_expression_count, expression_summary,
 )
 from .quantities import (
-    UNITS, QUANTITY_COLUMNS, parse_number, find_quantities, extract_quantities,
+    UNITS, QUANTITY_COLUMNS, COMMITMENT_MARKERS, COMPLETION_MARKERS, parse_number, find_quantities,
+    quantity_kind, extract_quantities,
     QUANTITY_SAMPLE, QUANTITY_CODED_SAMPLE, sample_sentences, read_quantity_sample,
     read_coded_sample, sample_agreement, sample_disagreements,
 )
@@ -25,7 +26,7 @@ from .targets import (
 __all__ = [
     "concordance", "dispersion", "quoted_terms", "formulaic_expressions",
     "expression_overlap", "variant_key", "rarefied_expression_count", "expression_summary",
-    "UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities",
+    "UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "quantity_kind", "parse_number", "find_quantities", "extract_quantities",
     "QUANTITY_SAMPLE", "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_quantity_sample",
     "read_coded_sample", "sample_agreement", "sample_disagreements", "HEDGES", "FLOORS",
     "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",

@@ -19,8 +19,8 @@ For each quantity (:func:`extract_quantities`):
 * ``indicator`` — the phrase it measures: the text of its clause before the number (after
   the previous quantity of the clause, and after a leading verb such as 完成 or 实现), or
   the previous quantity's indicator when that text is empty (同比增长12.4%);
-* ``kind`` — ``target`` in a plan part, or in a sentence with 预期目标/目标 or a qualifier
-  力争/确保/预计; ``achieved`` in a review part; ``unknown`` otherwise;
+* ``kind`` — ``target``, ``achieved`` or ``unknown``, from the report's part and the
+  commitment and completion markers written before the number (:func:`quantity_kind`);
 * ``theme`` — the first theme of the dictionary with a keyword in the indicator, else in
   the sentence ('' when none).
 """
@@ -38,7 +38,8 @@ from ..documents.structure import split_sentences
 from ..paths import DATA_DIR, display_path
 from ..dictionaries.validation import proportion_with_interval
 
-__all__ = ["UNITS", "QUANTITY_COLUMNS", "parse_number", "find_quantities", "extract_quantities", "QUANTITY_SAMPLE",
+__all__ = ["UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "parse_number", "find_quantities",
+           "quantity_kind", "extract_quantities", "QUANTITY_SAMPLE",
            "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_quantity_sample", "read_coded_sample", "sample_agreement", "sample_disagreements"]
 
 
@@ -80,7 +81,14 @@ _DIRECTIONS = ("增长", "下降", "提高", "减少", "降低", "增加", "上�
 _LEADING_VERBS = re.compile(r"^.*(?:完成|实现|累计|共计|总计|其中|全年)")
 _TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别")
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:、（）()！？]")
-_TARGET_WORDS = re.compile(r"预期目标|主要目标|目标")
+COMMITMENT_MARKERS = re.compile(r"力争|确保(?!了)|目标(?:任务)?[是为：:]|计划(?:到|在)|要(?:达到|实现)")
+"""Words that set a figure as a goal: 力争, 确保 (not 确保了, a result), 目标是/为/：
+(预期目标是, 主要目标：), 计划到/在, 要达到/实现. 目标 alone is not one (完成目标, 高于预期目标
+0.4个百分点 report results), nor 争取 (争取中央投资402亿元: funds obtained)."""
+COMPLETION_MARKERS = re.compile(r"完成|实现|超额|同比|比上年|较上年|累计|已经|已")
+"""Words that report a figure as done, used where the part does not say (neither review nor plan)."""
+_CLAUSE_CHAIN_BREAK = re.compile(r"[；;]")
+_LIST_OPENING = re.compile(rf"(?:{COMMITMENT_MARKERS.pattern})[是为]?[：:]")
 
 
 def parse_number(text: str) -> float:
@@ -223,6 +231,27 @@ def _measure(found: _Found) -> str:
     return "level"
 
 
+def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
+    """The kind of the quantity at ``start`` of ``sentence`` in a part of kind ``part_kind``.
+
+    The *lead* is the text before the number back to the previous ；, or to the sentence start
+    when a COMMITMENT_MARKERS word followed by ：/: opens a list there (目标是：A增长6%；B…).
+    ``target`` when the lead holds a COMMITMENT_MARKERS word, or in a plan part; otherwise
+    ``achieved`` in a review part, or where the lead holds a COMPLETION_MARKERS word;
+    ``unknown`` otherwise. 预计 (an estimate of the year's result) is no commitment: in a
+    review it is an achieved figure, as its qualifier column says."""
+    before = sentence[:start]
+    breaks = [m.end() for m in _CLAUSE_CHAIN_BREAK.finditer(before)]
+    lead = before[breaks[-1]:] if breaks else before
+    if COMMITMENT_MARKERS.search(lead) or _LIST_OPENING.search(before):
+        return "target"
+    if part_kind == "plan":
+        return "target"
+    if part_kind == "review" or COMPLETION_MARKERS.search(lead):
+        return "achieved"
+    return "unknown"
+
+
 def extract_quantities(paragraph_table: pd.DataFrame, dictionary: list | None = None) -> pd.DataFrame:
     """Every quantity of every paragraph (columns QUANTITY_COLUMNS plus ``start``, the
     character offset in the sentence), in document order; rules in the module docstring.
@@ -233,9 +262,7 @@ def extract_quantities(paragraph_table: pd.DataFrame, dictionary: list | None = 
         for sent_no, sentence in enumerate(split_sentences(text), 1):
             quantities = find_quantities(sentence)
             for q in quantities:
-                target = (part_kind == "plan") or bool(_TARGET_WORDS.search(sentence)) or \
-                    q.qualifier in ("力争", "确保", "预计")
-                kind = "target" if target else "achieved" if part_kind == "review" else "unknown"
+                kind = quantity_kind(sentence, q.start, part_kind)
                 rows.append({"doc_id": doc_id, "para_no": para_no, "sent_no": sent_no, "sentence": sentence,
                              "indicator": q.indicator, "value": q.value, "unit": q.unit, "base_value": q.base_value,
                              "base_value_high": q.base_value_high, "base_unit": q.base_unit, "measure": _measure(q),

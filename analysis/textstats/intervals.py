@@ -57,7 +57,10 @@ def wilson_interval(successes, n, confidence_level: float = 0.95) -> tuple[np.nd
     p = k / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+    # at k = 0 and k = n the bounds are exactly 0 and 1; rounding would leave 1 − 1e-16
+    low = np.where(k == 0, 0.0, np.clip(centre - half, 0, 1))
+    high = np.where(k == n, 1.0, np.clip(centre + half, 0, 1))
+    return low, high
 
 
 @dataclass(frozen=True)

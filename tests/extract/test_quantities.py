@@ -80,7 +80,7 @@ def test_extract_quantities_kinds_measures_and_themes():
     dictionary = [DictionaryEntry("jobs", "就业", "Jobs", ("就业",)), DictionaryEntry("finance", "财政", "Finance", ("财政",))]
     table = indicators.extract_quantities(paragraphs, dictionary)
     assert list(table.columns[:len(indicators.QUANTITY_COLUMNS)]) == indicators.QUANTITY_COLUMNS
-    assert table["kind"].tolist() == ["achieved", "achieved", "target", "target", "target", "target"]
+    assert table["kind"].tolist() == ["achieved", "achieved", "target", "target", "target", "achieved"]
     assert table["measure"].tolist() == ["level", "share/rate", "level", "change", "level", "level"]
     assert table["theme"].tolist() == ["", "", "jobs", "finance", "", ""]
     assert table["sent_no"].tolist() == [1, 1, 1, 1, 1, 2]
@@ -117,6 +117,31 @@ def test_read_coded_sample_names_file_and_line(tmp_path):
     coded.write_text(header + "1,3,,企业,achieved,x,\n2,,,,,x,\n", encoding="utf-8")
     with pytest.raises(ValueError, match="c.csv line 2: a value needs its unit"):
         indicators.read_coded_sample(coded, sample)
+
+
+@pytest.mark.parametrize("sentence, number, kind", [
+    # results the old rule (目标 anywhere makes a target) plotted as targets
+    ("推进“一街道一楼宇”工作，目标楼宇税收落地率同比提高5.04个百分点，单位面积产出率进一步提高。", "5.04", "achieved"),
+    ("全面落实规划纲要提出的各项目标任务，46个重大项目开竣工率达到83.7%，总体实现任务过半。", "83.7", "achieved"),
+    ("城镇新增就业人数超出预期目标，城镇登记失业率控制在3.5%。", "3.5", "achieved"),
+    ("全年争取到中央投资402亿元，支持重大项目建设。", "402亿", "achieved"),
+    ("确保了5700公里边境线的安全。", "5700", "achieved"),
+    ("预计地区生产总值增长6.5%。", "6.5", "achieved"),                      # an estimate of the year's result
+    # commitments written inside a review part
+    ("加快小额贷款公司试点，力争达到350家。", "350", "target"),
+    ("今年经济社会发展主要预期目标是：生产总值增长7.5%左右；新增城镇就业6万人。", "6万", "target"),
+    ("确保全社会固定资产投资增长10%左右。", "10", "target"),
+])
+def test_kind_in_a_review_part_follows_the_markers_before_the_number(sentence, number, kind):
+    start = next(q.start for q in indicators.find_quantities(sentence) if q.value == number)
+    assert indicators.quantity_kind(sentence, start, "review") == kind
+
+
+def test_kind_outside_review_and_plan_needs_a_marker():
+    assert indicators.quantity_kind("全年新增就业岗位3万个。", 8, "") == "unknown"
+    assert indicators.quantity_kind("累计新增就业岗位3万个。", 8, "other") == "achieved"
+    assert indicators.quantity_kind("力争新增就业岗位3万个。", 8, "other") == "target"
+    assert indicators.quantity_kind("去年完成投资5亿元，今年新增就业岗位3万个；", 14, "plan") == "target"
 
 
 def test_precision_and_recall_on_the_shipped_coded_sample(corpus):

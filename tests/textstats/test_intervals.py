@@ -40,6 +40,12 @@ def test_wilson_interval_by_hand_and_errors():
         textstats.wilson_interval(0, 0)
 
 
+@pytest.mark.parametrize("n", [1, 7, 59, 1000])
+def test_wilson_interval_contains_an_extreme_estimate(n):
+    low, high = textstats.wilson_interval([0, n], [n, n])
+    assert low[0] == 0.0 and high[1] == 1.0 and low[1] < 1.0 and high[0] > 0.0
+
+
 def test_rate_difference_point_estimate_and_determinism():
     a = textstats.bootstrap_rate_difference([1, 0, 2], [100, 50, 150], [3, 1], [100, 100], per=1000)
     assert a.rate_a == pytest.approx(3 / 300 * 1000) and a.rate_b == pytest.approx(4 / 200 * 1000)
