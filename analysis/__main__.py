@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     out.add_argument("out_dir", type=Path, metavar="OUT_DIR")
     out.add_argument("--coders", nargs="+", required=True, metavar="ID", help="coder ids, one workbook each")
     out.add_argument("--per-entry", type=int, default=8, help="hit sentences per theme and instrument (default 8)")
-    out.add_argument("--random", type=int, default=50, help="random body sentences, for recall (default 50)")
+    out.add_argument("--random", type=int, default=100, help="random body sentences, for recall (default 100)")
     out.add_argument("--numbers", type=int, default=40, help="sentences with numbers, for the extractor (default 40)")
     out.add_argument("--seed", type=int, default=2026)
     out.add_argument("--manifest", type=Path, default=MANIFEST)

@@ -66,3 +66,11 @@ def paras(corpus):
 @pytest.fixture(scope="session")
 def texts(corpus):
     return dict(zip(corpus["doc_id"], corpus["text"]))
+
+
+@pytest.fixture(scope="session")
+def project_validation():
+    """The tables of the project's blind double-coded sample (analysis/data/coding) on the seeds."""
+    from analysis import coding
+
+    return coding.project_sample_tables(coding.measured_dictionaries(*analysis.prepare()))

@@ -15,26 +15,26 @@ from .workbook import (
     number_rows, write_workbook, read_workbook,
 )
 from .agreement import (
-    NUMBER_FIELDS, coded_values, field_agreement, pairwise_kappa, disagreements, read_adjudication,
+    NUMBER_FIELDS, coded_values, field_agreement, pairwise_kappa, agreement_with_kappa, disagreements, read_adjudication,
     adjudicated_codes,
 )
 from .scores import (
-    PRECISION_FLOOR, located_keywords, extractor_reading, entry_precision, keyword_precision, entry_recall,
+    PRECISION_FLOOR, LOW_PRECISION_MARK, mark_low_precision, located_keywords, extractor_reading, entry_precision, keyword_precision, entry_recall,
     quantity_scores,
 )
 from .workflow import (
-    SENTENCE_KEY_FILE, NUMBER_KEY_FILE, Measured, measured_dictionaries, export_sample, read_keys, coded_tables,
-    import_codes,
+    SENTENCE_KEY_FILE, NUMBER_KEY_FILE, PROJECT_SAMPLE_DIR, Measured, measured_dictionaries, export_sample,
+    read_keys, coded_tables, import_codes, project_sample_tables,
 )
 
 __all__ = [
     "SENTENCE_KEY_COLUMNS", "NUMBER_KEY_COLUMNS", "NUMBER", "body_sentences", "draw_sentences", "draw_numbers",
     "SENTENCE_SHEET", "NUMBER_SHEET", "KINDS", "BLIND_CODEBOOK", "CodedWorkbook", "sentence_fields", "sentence_rows",
     "number_rows", "write_workbook", "read_workbook",
-    "NUMBER_FIELDS", "coded_values", "field_agreement", "pairwise_kappa", "disagreements", "read_adjudication",
+    "NUMBER_FIELDS", "coded_values", "field_agreement", "pairwise_kappa", "agreement_with_kappa", "disagreements", "read_adjudication",
     "adjudicated_codes",
-    "PRECISION_FLOOR", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall",
+    "PRECISION_FLOOR", "LOW_PRECISION_MARK", "mark_low_precision", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall",
     "quantity_scores",
-    "SENTENCE_KEY_FILE", "NUMBER_KEY_FILE", "Measured", "measured_dictionaries", "export_sample", "read_keys",
-    "coded_tables", "import_codes",
+    "SENTENCE_KEY_FILE", "NUMBER_KEY_FILE", "PROJECT_SAMPLE_DIR", "Measured", "measured_dictionaries",
+    "export_sample", "read_keys", "coded_tables", "import_codes", "project_sample_tables",
 ]

@@ -23,8 +23,8 @@ from sklearn.metrics import cohen_kappa_score
 from ..paths import display_path
 from .workbook import KINDS, NUMBER_SHEET, SENTENCE_SHEET, CodedWorkbook
 
-__all__ = ["NUMBER_FIELDS", "coded_values", "field_agreement", "pairwise_kappa", "disagreements",
-           "read_adjudication", "adjudicated_codes"]
+__all__ = ["NUMBER_FIELDS", "coded_values", "field_agreement", "pairwise_kappa", "agreement_with_kappa",
+           "disagreements", "read_adjudication", "adjudicated_codes"]
 
 NUMBER_FIELDS = ("quantity", "unit", "kind")
 
@@ -85,6 +85,15 @@ def pairwise_kappa(workbooks: Sequence[CodedWorkbook], fields: Sequence[str]) ->
             kappa = float(cohen_kappa_score(both[a], both[b])) if len(labels) >= 2 else float("nan")
             rows.append({"sheet": sheet, "field": field, "coder_a": a, "coder_b": b, "units": len(both), "kappa": kappa})
     return pd.DataFrame(rows)
+
+
+def agreement_with_kappa(agreement: pd.DataFrame, kappa: pd.DataFrame, prefix: str = "") -> pd.DataFrame:
+    """One row per field whose name starts with ``prefix``: :func:`field_agreement`'s columns
+    and one column ``κ <coder>/<coder>`` per pair of :func:`pairwise_kappa`, in its order."""
+    kappa = kappa.assign(pair="κ " + kappa["coder_a"] + "/" + kappa["coder_b"])
+    wide = kappa.pivot(index=["sheet", "field"], columns="pair", values="kappa")[list(dict.fromkeys(kappa["pair"]))]
+    table = agreement.merge(wide.reset_index(), on=["sheet", "field"], how="left", validate="one_to_one")
+    return table[table["field"].str.startswith(prefix)].reset_index(drop=True)
 
 
 def disagreements(workbooks: Sequence[CodedWorkbook], fields: Sequence[str]) -> pd.DataFrame:

@@ -61,7 +61,7 @@ def _hit_sentences(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd
 
 
 def draw_sentences(paragraph_table: pd.DataFrame, tokens: pd.DataFrame, dictionaries: Mapping[str, tuple],
-                   per_entry: int = 8, random_sentences: int = 50, seed: int = 2026) -> pd.DataFrame:
+                   per_entry: int = 8, random_sentences: int = 100, seed: int = 2026) -> pd.DataFrame:
     """The sentence key (SENTENCE_KEY_COLUMNS; rules in the module docstring), sorted by
     sample_id. ``dictionaries`` maps a name (themes, instruments) to (entries, hits), hits as
     :func:`analysis.dictionaries.themes.theme_hits` gives them for ``tokens``."""

@@ -23,19 +23,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
-from ..dictionaries.validation import proportion_with_interval
+from ..textstats.intervals import proportion_with_interval
 from ..extract.quantities import extract_quantities, find_quantities
 from ..documents.structure import sentence_numbers
 from .blind_sample import body_sentences
 
-__all__ = ["PRECISION_FLOOR", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall", "quantity_scores"]
+__all__ = ["PRECISION_FLOOR", "LOW_PRECISION_MARK", "mark_low_precision", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall", "quantity_scores"]
 
 PRECISION_FLOOR = 0.7
 """An entry whose precision is below this is flagged wherever it is shown."""
+LOW_PRECISION_MARK = "† precision < 0.7"
+"""Added to the English name of a flagged entry (:func:`mark_low_precision`), so figures show it."""
+
+
+def mark_low_precision(entries: Sequence, precision: pd.DataFrame) -> list:
+    """``entries`` with :data:`LOW_PRECISION_MARK` added to the English name of each entry that
+    ``precision`` (:func:`entry_precision`) flags ``below_0_7``; figures label entries by name."""
+    flagged = set(precision.loc[precision["below_0_7"].astype(bool), "entry"])
+    return [replace(e, en=f"{e.en} {LOW_PRECISION_MARK}") if e.id in flagged else e for e in entries]
 
 
 def located_keywords(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
@@ -52,7 +62,7 @@ def _field(name: str, entry_id: str) -> str:
 
 def entry_precision(key: pd.DataFrame, final: pd.DataFrame, name: str, entries: Sequence, hits: pd.DataFrame,
                     tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
-    """Per entry: entry, coded (stratum sentences still hit), relevant, precision, ci_low,
+    """Per entry: entry, hits (in the corpus), coded (stratum sentences still hit), relevant, precision, ci_low,
     ci_high, below_0_7, dropped (stratum sentences no longer hit by the dictionary),
     weighted_precision, weighted_coverage (rules in the module docstring)."""
     located = located_keywords(hits, tokens, paragraph_table)
@@ -66,16 +76,17 @@ def entry_precision(key: pd.DataFrame, final: pd.DataFrame, name: str, entries: 
         keywords = by_keyword[by_keyword["entry"] == entry.id]
         total = int((located["theme"] == entry.id).sum())
         weight = keywords["hits"].sum()
-        rows.append({"entry": entry.id, "coded": len(still), "relevant": relevant, "dropped": len(units) - len(still),
+        rows.append({"entry": entry.id, "hits": total, "coded": len(still), "relevant": relevant,
+                     "dropped": len(units) - len(still),
                      "weighted_precision": float((keywords["hits"] * keywords["precision"]).sum() / weight)
                      if weight else np.nan,
                      "weighted_coverage": float(weight / total) if total else np.nan})
     table = pd.DataFrame(rows)
     precision, low, high = proportion_with_interval(table["relevant"].to_numpy(), table["coded"].to_numpy())
-    table.insert(3, "precision", precision)
-    table.insert(4, "ci_low", low)
-    table.insert(5, "ci_high", high)
-    table.insert(6, "below_0_7", table["precision"] < PRECISION_FLOOR)
+    table.insert(4, "precision", precision)
+    table.insert(5, "ci_low", low)
+    table.insert(6, "ci_high", high)
+    table.insert(7, "below_0_7", table["precision"] < PRECISION_FLOOR)
     return table
 
 

@@ -18,17 +18,20 @@ import pandas as pd
 
 from ..dictionaries.instruments import instrument_hits, read_instruments
 from ..dictionaries.themes import not_attention_phrases, read_themes, theme_hits
-from ..paths import display_path
+from ..paths import DATA_DIR, display_path
 from .agreement import adjudicated_codes, disagreements, field_agreement, pairwise_kappa, read_adjudication
 from .blind_sample import draw_numbers, draw_sentences
 from .scores import entry_precision, entry_recall, keyword_precision, located_keywords, quantity_scores
 from .workbook import NUMBER_SHEET, SENTENCE_SHEET, number_rows, read_workbook, sentence_fields, sentence_rows, write_workbook
 
-__all__ = ["SENTENCE_KEY_FILE", "NUMBER_KEY_FILE", "Measured", "measured_dictionaries", "export_sample",
-           "read_keys", "coded_tables", "import_codes"]
+__all__ = ["SENTENCE_KEY_FILE", "NUMBER_KEY_FILE", "PROJECT_SAMPLE_DIR", "Measured", "measured_dictionaries",
+           "export_sample", "read_keys", "coded_tables", "import_codes", "project_sample_tables"]
 
 SENTENCE_KEY_FILE = "key_sentences.csv"
 NUMBER_KEY_FILE = "key_numbers.csv"
+PROJECT_SAMPLE_DIR = DATA_DIR / "coding"
+"""The project's blind double-coded sample of the seeds: its keys, the coders' workbooks
+(``coding-*.xlsx``), the adjudication (``adjudication.xlsx``) and who coded how (README.md)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def measured_dictionaries(corpus: pd.DataFrame, paras: pd.DataFrame, tokens: pd.
 
 
 def export_sample(out_dir: Path | str, coders: Sequence[str], measured: Measured, per_entry: int = 8,
-                  random_sentences: int = 50, number_sentences: int = 40, seed: int = 2026) -> list[Path]:
+                  random_sentences: int = 100, number_sentences: int = 40, seed: int = 2026) -> list[Path]:
     """Write the keys and one blank workbook per coder into ``out_dir``; return the workbooks."""
     if len(set(coders)) != len(coders) or not coders:
         raise ValueError("validate export: give one or more distinct coder ids")
@@ -129,10 +132,26 @@ def import_codes(key_dir: Path | str, workbooks: Sequence[Path | str], measured:
 
 def _write_adjudication(path: Path, open_points: pd.DataFrame, key: pd.DataFrame, number_key: pd.DataFrame,
                         measured: Measured) -> None:
-    """The disagreements with the text each concerns, and an empty final column."""
-    text = pd.concat([sentence_rows(key, measured.paras, measured.corpus)[["sample_id", "sentence"]],
-                      number_rows(number_key, measured.paras, measured.corpus)[["sample_id", "sentence"]]])
+    """The disagreements with the text each concerns (the sentence and, for a sentence row,
+    the sentences before and after it, as the coders saw them), and an empty final column."""
+    text = pd.concat([sentence_rows(key, measured.paras, measured.corpus)[["sample_id", "before", "sentence", "after"]],
+                      number_rows(number_key, measured.paras, measured.corpus)[["sample_id", "sentence"]]]).fillna("")
     table = open_points.merge(text, on="sample_id", how="left")
     columns = [c for c in table.columns if c != "final"] + ["final"]
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         table[columns].to_excel(writer, sheet_name="adjudication", index=False)
+
+
+def project_sample_tables(measured: Measured, sample_dir: Path | str = PROJECT_SAMPLE_DIR) -> dict[str, pd.DataFrame]:
+    """:func:`coded_tables` of every ``coding-*.xlsx`` in ``sample_dir`` (in name order) with its
+    ``adjudication.xlsx``. ``measured`` must hold every document the keys name (the seeds
+    for the project's sample): a ValueError names the missing ones."""
+    sample_dir = Path(sample_dir)
+    key, number_key = read_keys(sample_dir)
+    missing = sorted((set(key["doc_id"]) | set(number_key["doc_id"])) - set(measured.paras["doc_id"].astype(str)))
+    if missing:
+        raise ValueError(f"{display_path(sample_dir)}: the sample's keys name documents the corpus does not hold: "
+                         f"{', '.join(missing)}")
+    workbooks = sorted(sample_dir.glob("coding-*.xlsx"))
+    tables, _ = coded_tables(sample_dir, workbooks, measured, sample_dir / "adjudication.xlsx")
+    return tables

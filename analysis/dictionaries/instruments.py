@@ -18,15 +18,12 @@ import yaml
 from ..paths import DATA_DIR
 from ..documents.structure import sentence_numbers
 from .themes import DictionaryEntry, hit_offsets, read_themes, theme_hits
-from .validation import proportion_with_interval
+from ..textstats.intervals import proportion_with_interval
 
-__all__ = ["INSTRUMENTS_FILE", "INSTRUMENT_CODED_SAMPLE", "SIDES", "read_instruments", "instrument_sides", "instrument_hits",
-           "sentence_instruments", "instruments_by_theme", "precision_by_side"]
+__all__ = ["INSTRUMENTS_FILE", "SIDES", "read_instruments", "instrument_sides", "instrument_hits",
+           "sentence_instruments", "instruments_by_theme", "precision_by_side", "recall_by_side"]
 
 INSTRUMENTS_FILE = DATA_DIR / "instruments.yml"
-INSTRUMENT_CODED_SAMPLE = DATA_DIR / "instrument_validation_coded.csv"
-"""The dictionary's hand-coded validation sample (analysis.dictionaries.validation's format; how it was
-drawn and coded: data/instrument_codebook.md)."""
 SIDES = ("supply", "demand", "environment")
 """Where an instrument acts: on the supply of inputs, on demand, or on the environment."""
 
@@ -59,16 +56,31 @@ def instrument_hits(tokens: pd.DataFrame, instruments: list[DictionaryEntry]) ->
 
 
 def precision_by_side(precision: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
-    """Pooled precision of each side from :func:`analysis.dictionaries.validation.precision_by_entry` of
-    the instruments: coded and relevant hits summed over its instruments, precision =
-    relevant / coded, 95% Wilson interval (:func:`analysis.dictionaries.validation.proportion_with_interval`);
+    """Precision of each side from the instruments' :func:`analysis.coding.scores.entry_precision`:
+    pooled = Σ relevant / Σ coded over its instruments (each instrument's stratum as sampled),
+    with its 95% Wilson interval; hit_weighted = Σₑ Nₑ pₑ / Σₑ Nₑ over its instruments with a
+    coded sentence, Nₑ = e's hits in the corpus (the share of the side's hits that are right);
     sides in SIDES order."""
-    pooled = precision.assign(side=precision["theme"].map(sides)).groupby("side")[["coded", "relevant"]].sum()
-    pooled = pooled.reindex(list(SIDES), fill_value=0)
-    precision, low, high = proportion_with_interval(pooled["relevant"].to_numpy(), pooled["coded"].to_numpy())
+    table = precision.assign(side=precision["entry"].map(sides))
+    pooled = table.groupby("side")[["coded", "relevant"]].sum().reindex(list(SIDES), fill_value=0)
+    scored = table[table["coded"] > 0]
+    weighted = (scored["hits"] * scored["precision"]).groupby(scored["side"]).sum() / scored.groupby("side")["hits"].sum()
+    estimate, low, high = proportion_with_interval(pooled["relevant"].to_numpy(), pooled["coded"].to_numpy())
     return pd.DataFrame({"side": pooled.index, "coded": pooled["coded"].to_numpy(),
-                         "relevant": pooled["relevant"].to_numpy(), "precision": precision,
-                         "ci_low": low, "ci_high": high})
+                         "relevant": pooled["relevant"].to_numpy(), "precision": estimate,
+                         "ci_low": low, "ci_high": high,
+                         "hit_weighted": weighted.reindex(list(SIDES)).to_numpy()})
+
+
+def recall_by_side(recall: pd.DataFrame, sides: dict[str, str]) -> pd.DataFrame:
+    """Recall of each side from the instruments' :func:`analysis.coding.scores.entry_recall`
+    (random sentences): Σ found / Σ relevant over its instruments, with its 95% Wilson
+    interval; sides in SIDES order."""
+    table = recall[recall["entry"].isin(sides)].assign(side=lambda t: t["entry"].map(sides))
+    pooled = table.groupby("side")[["relevant", "found"]].sum().reindex(list(SIDES), fill_value=0)
+    estimate, low, high = proportion_with_interval(pooled["found"].to_numpy(), pooled["relevant"].to_numpy())
+    return pd.DataFrame({"side": pooled.index, "relevant": pooled["relevant"].to_numpy(),
+                         "found": pooled["found"].to_numpy(), "recall": estimate, "ci_low": low, "ci_high": high})
 
 
 def _sentence_numbers(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:

@@ -14,8 +14,6 @@ from .formulaic import (
 from .quantities import (
     UNITS, QUANTITY_COLUMNS, COMMITMENT_MARKERS, COMPLETION_MARKERS, parse_number, find_quantities,
     quantity_kind, extract_quantities,
-    QUANTITY_SAMPLE, QUANTITY_CODED_SAMPLE, sample_sentences, read_quantity_sample,
-    read_coded_sample, sample_agreement, sample_disagreements,
 )
 from .targets import (
     HEDGES, FLOORS, CEILINGS, MAIN_TARGETS, report_targets, match_indicators,
@@ -27,8 +25,7 @@ __all__ = [
     "concordance", "dispersion", "quoted_terms", "formulaic_expressions",
     "expression_overlap", "variant_key", "rarefied_expression_count", "expression_summary",
     "UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "quantity_kind", "parse_number", "find_quantities", "extract_quantities",
-    "QUANTITY_SAMPLE", "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_quantity_sample",
-    "read_coded_sample", "sample_agreement", "sample_disagreements", "HEDGES", "FLOORS",
+    "HEDGES", "FLOORS",
     "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
     "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports",
     "target_outcomes", "numeric_density",

@@ -27,20 +27,15 @@ For each quantity (:func:`extract_quantities`):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from ..documents.structure import split_sentences
-from ..paths import DATA_DIR, display_path
-from ..dictionaries.validation import proportion_with_interval
 
 __all__ = ["UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "parse_number", "find_quantities",
-           "quantity_kind", "extract_quantities", "QUANTITY_SAMPLE",
-           "QUANTITY_CODED_SAMPLE", "sample_sentences", "read_quantity_sample", "read_coded_sample", "sample_agreement", "sample_disagreements"]
+           "quantity_kind", "extract_quantities"]
 
 
 @dataclass(frozen=True)
@@ -277,123 +272,3 @@ def _theme(indicator: str, sentence: str, dictionary: list) -> str:
             if any(keyword in text for keyword in theme.keywords):
                 return theme.id
     return ""
-
-
-QUANTITY_SAMPLE = DATA_DIR / "quantity_sample.csv"
-"""The sample of sentences drawn for coding (:func:`sample_sentences`)."""
-QUANTITY_CODED_SAMPLE = DATA_DIR / "quantity_sample_coded.csv"
-"""The hand-coded sample of sentences (codebook: analysis/data/quantity_codebook.md)."""
-
-
-def sample_sentences(paragraph_table: pd.DataFrame, n: int = 80, seed: int = 2024) -> pd.DataFrame:
-    """A simple random sample of ``n`` sentences of the body paragraphs (running text and
-    numbered items) of ``paragraph_table``, drawn with numpy's generator seeded ``seed``,
-    in document order: sample_id (1…n), doc_id, para_no, sent_no, part_kind, sentence."""
-    body = paragraph_table[paragraph_table["kind"].isin(["text", "item_heading"])]
-    rows = [{"doc_id": d, "para_no": p, "sent_no": i, "part_kind": k if isinstance(k, str) else "", "sentence": s}
-            for d, p, k, text in zip(body["doc_id"], body["para_no"], body["part_kind"], body["text"])
-            for i, s in enumerate(split_sentences(text), 1)]
-    chosen = np.sort(np.random.default_rng(seed).choice(len(rows), size=min(n, len(rows)), replace=False))
-    sample = pd.DataFrame([rows[i] for i in chosen])
-    sample.insert(0, "sample_id", range(1, len(sample) + 1))
-    return sample
-
-
-_KINDS = ("achieved", "target", "unknown")
-
-
-def read_quantity_sample(path: Path | str = QUANTITY_SAMPLE) -> pd.DataFrame:
-    """The sample of sentences drawn for coding (sample_id, doc_id, para_no, sent_no, sentence)."""
-    return pd.read_csv(path, dtype={"sentence": str})
-
-
-def read_coded_sample(path: Path | str = QUANTITY_CODED_SAMPLE,
-                      sample_path: Path | str = QUANTITY_SAMPLE) -> pd.DataFrame:
-    """The coded sample at ``path``, checked against the sample of ``sample_path`` (the contract
-    of every coded-sample reader: one path in, the checked table out; errors name the file,
-    the line and the problem). A ValueError names a row with an unknown sample_id, a kind not
-    in achieved/target/unknown, a value without a unit (or the reverse), no coder, or a
-    sentence of the sample that has no row."""
-    coded_path = path
-    sample = read_quantity_sample(sample_path)
-    coded = pd.read_csv(coded_path, dtype=str, keep_default_na=False)
-    where = display_path(coded_path)
-    expected = ["sample_id", "value", "unit", "indicator", "kind", "coder", "note"]
-    if list(coded.columns) != expected:
-        raise ValueError(f"{where}: columns must be {', '.join(expected)}")
-    ids = set(sample["sample_id"])
-    for line, row in enumerate(coded.itertuples(index=False), 2):
-        if not row.sample_id.isdigit() or int(row.sample_id) not in ids:
-            raise ValueError(f"{where} line {line}: sample_id {row.sample_id!r} is not in the sample")
-        if bool(row.value) != bool(row.unit):
-            raise ValueError(f"{where} line {line}: a value needs its unit and a unit its value")
-        if row.value and row.kind not in _KINDS:
-            raise ValueError(f"{where} line {line}: kind {row.kind!r} is not one of {', '.join(_KINDS)}")
-        if not row.coder:
-            raise ValueError(f"{where} line {line}: no coder")
-    coded["sample_id"] = coded["sample_id"].astype(int)
-    missing = sorted(ids - set(coded["sample_id"]))
-    if missing:
-        raise ValueError(f"{where}: sentences of the sample without a row: {', '.join(map(str, missing))}")
-    return coded
-
-
-def _key(value: str, unit: str) -> str:
-    """A quantity as compared between coder and extractor: value and unit, spaces removed,
-    dashes and full-width per cent unified."""
-    return re.sub(r"\s", "", f"{value}|{unit}").replace("—", "-").replace("–", "-").replace("～", "-") \
-        .replace("~", "-").replace("％", "%")
-
-
-def sample_agreement(paragraph_table: pd.DataFrame, sample: pd.DataFrame, coded: pd.DataFrame,
-                     confidence_level: float = 0.95) -> pd.DataFrame:
-    """The extractor against the hand-coded sample. A quantity is found when the extractor
-    and the coder give the same value and unit (:func:`_key`) in the same sentence (each
-    coded quantity matched at most once). precision = found / extracted, recall = found /
-    coded; among the found, indicator agreement (the same phrase, or one inside the other)
-    and kind agreement. Columns: measure, k, n, estimate, ci_low, ci_high (Wilson)."""
-    extracted = extract_quantities(paragraph_table).merge(
-        sample[["sample_id", "doc_id", "para_no", "sent_no"]], on=["doc_id", "para_no", "sent_no"])
-    quantities = coded[coded["value"] != ""]
-    found = indicator_same = kind_same = 0
-    for sample_id in sample["sample_id"]:
-        mine = extracted[extracted["sample_id"] == sample_id]
-        theirs = quantities[quantities["sample_id"] == sample_id]
-        pool = Counter(_key(v, u) for v, u in zip(theirs["value"], theirs["unit"]))
-        by_key = {}
-        for row in theirs.itertuples():
-            by_key.setdefault(_key(row.value, row.unit), []).append(row)
-        for row in mine.itertuples():
-            key = _key(row.value, row.unit)
-            if pool[key] > 0:
-                pool[key] -= 1
-                found += 1
-                other = by_key[key].pop(0)
-                a, b = row.indicator, other.indicator
-                indicator_same += bool(a and b and (a in b or b in a))
-                kind_same += row.kind == other.kind
-    rows = [("precision", found, len(extracted)), ("recall", found, len(quantities)),
-            ("indicator agreement", indicator_same, found), ("kind agreement", kind_same, found)]
-    table = pd.DataFrame(rows, columns=["measure", "k", "n"])
-    table["estimate"], table["ci_low"], table["ci_high"] = proportion_with_interval(
-        table["k"].to_numpy(), table["n"].to_numpy(), confidence_level)
-    return table
-
-
-def sample_disagreements(paragraph_table: pd.DataFrame, sample: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
-    """The sentences of the coded sample where the extractor and the coder list different
-    quantities (value|unit keys, :func:`_key`): sample_id, only_extractor, only_coder
-    (keys joined by '、'), sentence; in sample order."""
-    extracted = extract_quantities(paragraph_table).merge(
-        sample[["sample_id", "doc_id", "para_no", "sent_no"]], on=["doc_id", "para_no", "sent_no"])
-    quantities = coded[coded["value"] != ""]
-    rows = []
-    for sample_id, sentence in zip(sample["sample_id"], sample["sentence"]):
-        mine = Counter(_key(v, u) for v, u in extracted.loc[extracted["sample_id"] == sample_id, ["value", "unit"]]
-                       .itertuples(index=False))
-        theirs = Counter(_key(v, u) for v, u in quantities.loc[quantities["sample_id"] == sample_id, ["value", "unit"]]
-                         .itertuples(index=False))
-        if mine != theirs:
-            rows.append({"sample_id": int(sample_id), "only_extractor": "、".join(sorted((mine - theirs).elements())),
-                         "only_coder": "、".join(sorted((theirs - mine).elements())), "sentence": sentence})
-    return pd.DataFrame(rows, columns=["sample_id", "only_extractor", "only_coder", "sentence"])

@@ -7,13 +7,15 @@ drift from the numbers: if the data change and a claim no longer holds, a test f
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+from scipy.stats import fisher_exact
 
 from .._internal.rounding import sorted_by
-from ..textstats.intervals import poisson_rate_interval
+from ..textstats.intervals import poisson_rate_interval, proportion_with_interval
 
 __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
            "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
@@ -23,7 +25,8 @@ __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_
            "core_terms_shared", "tfidf_departs_from_frequency", "term_marks_groups", "places_among_largest_ratios",
            "rankings_agree", "documents_differ_in_kind", "extraction_is_accurate", "reviews_denser_than_plans",
            "hedging_cannot_be_told_apart", "few_targets_shared", "instruments_precise_but_incomplete",
-           "side_used_most"]
+           "side_used_most", "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides",
+           "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads"]
 
 
 @dataclass(frozen=True)
@@ -91,13 +94,51 @@ def topics_align_weakly(alignment: pd.DataFrame, max_best_share: float = 0.2, mi
 
 
 def flagged_themes_are(precision: pd.DataFrame, named: Sequence[str]) -> Claim:
-    """Holds when the themes flagged for low precision in the coded sample
-    (:func:`analysis.dictionaries.validation.precision_by_entry`) are exactly the ``named`` ones."""
-    flagged = sorted(precision.loc[precision["flagged"], "theme"])
-    evidence = "; ".join(f"{t} {p:.1f} [{lo:.2f}, {hi:.2f}]" for t, p, lo, hi in
-                         zip(precision["theme"], precision["precision"], precision["ci_low"], precision["ci_high"]))
-    return Claim(f"Precision is below 0.7 for {', '.join(named) or 'no theme'} only",
+    """Holds when the entries whose precision on the blind double-coded sample is below 0.7
+    (``below_0_7`` of :func:`analysis.coding.scores.entry_precision`) are exactly the ``named`` ones."""
+    flagged = sorted(precision.loc[precision["below_0_7"].astype(bool), "entry"])
+    evidence = "; ".join(f"{t} {r}/{c} = {p:.2f} [{lo:.2f}, {hi:.2f}]" for t, r, c, p, lo, hi in
+                         zip(precision["entry"], precision["relevant"], precision["coded"], precision["precision"],
+                             precision["ci_low"], precision["ci_high"]))
+    return Claim(f"Precision is below 0.7 for {', '.join(named) or 'no entry'} only",
                  f"precision [95% Wilson interval]: {evidence}", flagged == sorted(named))
+
+
+def coders_agree(agreement: pd.DataFrame, prefix: str, min_alpha: float = 0.8) -> Claim:
+    """Holds when Krippendorff's α (:func:`analysis.coding.agreement.field_agreement`) reaches
+    ``min_alpha`` for every field whose name starts with ``prefix``: 0.8 is Krippendorff's
+    (2004) level for relying on the data, 0.667 his floor for tentative conclusions."""
+    rows = agreement[agreement["field"].str.startswith(prefix)].sort_values(["alpha", "field"])
+    evidence = (f"{len(rows)} fields, α from {rows['alpha'].min():.2f} ({rows['field'].iloc[0]}) to "
+                f"{rows['alpha'].max():.2f}; units coded {int(rows['units'].min())}–{int(rows['units'].max())}")
+    return Claim(f"The coders agree on every {prefix.rstrip('.')} field (Krippendorff's α ≥ {min_alpha})", evidence,
+                 bool(len(rows) and (rows["alpha"] >= min_alpha).all()))
+
+
+def recall_is_partial(recall: pd.DataFrame, what: str, max_high: float = 0.9) -> Claim:
+    """Holds when the upper 95% Wilson limit of the pooled recall on the random sentences
+    (row ``all`` of :func:`analysis.coding.scores.entry_recall`) is below ``max_high``."""
+    row = recall.set_index("entry").loc["all"]
+    return Claim(f"The {what} dictionary misses a sizeable share of the sentences the coders put under its entries",
+                 f"pooled recall {int(row['found'])}/{int(row['relevant'])} = {row['recall']:.2f} "
+                 f"[{row['ci_low']:.2f}, {row['ci_high']:.2f}]", bool(row["ci_high"] < max_high))
+
+
+def sign_filter_passes_at_chance(trajectories: pd.DataFrame, n_documents: int) -> Claim:
+    """Holds when the share of terms whose leave-one-out slopes keep their sign
+    (``sign_stable``) has a 95% Wilson interval that holds 1/3. With three documents, the
+    three leave-one-out slopes share a sign exactly when the three rates are monotone, which
+    three exchangeable values are with probability 2/3! = 1/3: the filter then does not tell
+    a trend from noise, it drops terms whose slope hinges on one document. For another number
+    of documents the claim is not judged (holds is False, the evidence says why)."""
+    claim = "The sign-stable filter passes terms at about the rate chance alone would"
+    if n_documents != 3:
+        return Claim(claim, f"not judged: the chance rate is derived for three documents, not {n_documents}", False)
+    k, n = int(trajectories["sign_stable"].sum()), len(trajectories)
+    chance = 2 / math.factorial(n_documents)
+    _, low, high = proportion_with_interval(k, n)
+    return Claim(claim, f"{k} of {n} terms = {k / max(n, 1):.2f} [{low[0]:.2f}, {high[0]:.2f}]; chance for three "
+                 f"documents 2/3! = {chance:.2f}", bool(n and low[0] <= chance <= high[0]))
 
 
 def non_significance_is_low_power(detectable: pd.DataFrame, design: str, keyness_table: pd.DataFrame | None = None,
@@ -268,15 +309,31 @@ def documents_differ_in_kind(corpus: pd.DataFrame, doc_ids: Sequence[str]) -> Cl
     return Claim("Every step along these documents changes genre or scope", evidence, len(pairs) > 0 and all(differ))
 
 
-def extraction_is_accurate(agreement: pd.DataFrame, min_low: float = 0.85) -> Claim:
-    """Holds when the lower 95% Wilson limits of the extractor's precision and recall on the
-    coded sample (:func:`analysis.extract.quantities.sample_agreement`) both reach ``min_low``."""
-    table = agreement.set_index("measure")
-    parts = [f"{m} {int(table.at[m, 'k'])}/{int(table.at[m, 'n'])} = {table.at[m, 'estimate']:.2f} "
-             f"[{table.at[m, 'ci_low']:.2f}, {table.at[m, 'ci_high']:.2f}]" for m in ("precision", "recall")]
-    return Claim(f"The quantity extractor finds the quantities a coder finds, and little else (both lower limits "
-                 f"≥ {min_low})", "; ".join(parts),
-                 bool(table.at["precision", "ci_low"] >= min_low and table.at["recall", "ci_low"] >= min_low))
+def _measure_rows(measures: pd.DataFrame, starts: Sequence[str]) -> list[pd.Series]:
+    return [measures[measures["measure"].str.startswith(m)].iloc[0] for m in starts]
+
+
+def _measure_text(row: pd.Series) -> str:
+    return (f"{row['measure'].split(' (')[0]} {int(row['numerator'])}/{int(row['denominator'])} = {row['share']:.2f} "
+            f"[{row['ci_low']:.2f}, {row['ci_high']:.2f}]")
+
+
+def extraction_is_accurate(measures: pd.DataFrame, min_low: float = 0.85) -> Claim:
+    """Holds when the lower 95% Wilson limits of the extractor's detection precision and
+    recall on the blind-coded numbers (``measures`` of :func:`analysis.coding.scores.quantity_scores`)
+    both reach ``min_low``."""
+    rows = _measure_rows(measures, ["detection precision", "detection recall"])
+    return Claim(f"The quantity extractor finds the quantities the coders find, and little else (both lower limits "
+                 f"≥ {min_low})", "; ".join(map(_measure_text, rows)), all(bool(r["ci_low"] >= min_low) for r in rows))
+
+
+def target_kind_is_accurate(measures: pd.DataFrame, min_share: float = 0.8) -> Claim:
+    """Holds when the extractor's target precision on the blind-coded numbers
+    (:func:`analysis.coding.scores.quantity_scores`) reaches ``min_share``; target recall and
+    achieved precision are in the evidence, for reading."""
+    rows = _measure_rows(measures, ["target precision", "target recall", "achieved precision"])
+    return Claim(f"The extractor's targets are the coders' targets (target precision ≥ {min_share})",
+                 "; ".join(map(_measure_text, rows)), bool(rows[0]["share"] >= min_share))
 
 
 def reviews_denser_than_plans(density: pd.DataFrame, reports: Sequence[str]) -> Claim:
@@ -296,17 +353,19 @@ def reviews_denser_than_plans(density: pd.DataFrame, reports: Sequence[str]) -> 
                  "; ".join(rows), holds)
 
 
-def hedging_cannot_be_told_apart(density: pd.DataFrame, reports: Sequence[str], share: str = "hedged") -> Claim:
-    """Holds when the plan parts' 95% Wilson intervals of the share of targets that are
-    ``share`` (hedged or floor) overlap for the two reports: too few targets to say which
-    plan hedges more."""
+def hedging_cannot_be_told_apart(density: pd.DataFrame, reports: Sequence[str], share: str = "hedged",
+                                 alpha: float = 0.05) -> Claim:
+    """Holds when Fisher's exact test (two-sided, scipy) of the 2 × 2 table (report ×
+    ``share``-or-not, over the plan parts' targets) gives p ≥ ``alpha``: too few targets to
+    say which plan hedges (or sets floors) more. Each report's share keeps its Wilson interval
+    in the evidence, for reading, not for the decision."""
     plans = density[density["part_kind"] == "plan"].set_index("doc_id").loc[list(reports)]
+    table = [[int(r[share]), int(r["targets"]) - int(r[share])] for _, r in plans.iterrows()]
+    p_value = float(fisher_exact(table).pvalue)
     evidence = "; ".join(f"{d}: {int(r[share])}/{int(r['targets'])} = {r[f'{share}_share']:.2f} "
                          f"[{r[f'{share}_ci_low']:.2f}, {r[f'{share}_ci_high']:.2f}]" for d, r in plans.iterrows())
-    low = plans[f"{share}_ci_low"].max()
-    high = plans[f"{share}_ci_high"].min()
     return Claim(f"The two plans' shares of {share} targets cannot be told apart at this number of targets",
-                 evidence, bool(low <= high))
+                 f"{evidence}; Fisher's exact test p = {p_value:.2f}", bool(p_value >= alpha))
 
 
 def few_targets_shared(side_by_side: pd.DataFrame, max_share: float = 0.2) -> Claim:
@@ -319,20 +378,33 @@ def few_targets_shared(side_by_side: pd.DataFrame, max_share: float = 0.2) -> Cl
                  f"{matched} matched of {n_a} and {n_b} targets", bool(min(n_a, n_b) and matched <= max_share * min(n_a, n_b)))
 
 
-def instruments_precise_but_incomplete(by_side: pd.DataFrame, missed: pd.DataFrame, min_precision: float = 0.8,
-                                       min_missed: float = 0.1) -> Claim:
+def instruments_precise_but_incomplete(by_side: pd.DataFrame, recall: pd.DataFrame, min_precision: float = 0.7,
+                                       max_recall: float = 0.9) -> Claim:
     """Holds when every side's pooled precision (:func:`analysis.dictionaries.instruments.precision_by_side`)
-    reaches ``min_precision`` and the lower 95% limit of the share of hitless paragraphs
-    that do use an instrument (:func:`analysis.dictionaries.validation.missed_paragraph_share`) reaches
-    ``min_missed``: what the dictionary finds is mostly right, but it misses a good deal."""
-    row = missed.iloc[0]
+    reaches ``min_precision`` and the upper 95% limit of the pooled recall on the random
+    sentences (row ``all`` of :func:`analysis.coding.scores.entry_recall`) is at most
+    ``max_recall``: what the dictionary finds is mostly right, but it misses a good deal."""
+    row = recall.set_index("entry").loc["all"]
     evidence = "; ".join(f"{s}: {int(r)}/{int(n)} = {p:.2f}" for s, r, n, p in
                          zip(by_side["side"], by_side["relevant"], by_side["coded"], by_side["precision"]))
-    evidence += (f"; hitless paragraphs using an instrument: {int(row['about_a_theme'])}/{int(row['paragraphs_coded'])}"
-                 f" = {row['share']:.2f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}]")
-    return Claim("The instrument dictionary's hits are mostly right on every side, but it misses instruments in a "
-                 "sizeable share of the paragraphs where it finds none", evidence,
-                 bool((by_side["precision"] >= min_precision).all() and row["ci_low"] >= min_missed))
+    evidence += (f"; recall (coded instrument uses in random sentences that the dictionary finds): "
+                 f"{int(row['found'])}/{int(row['relevant'])} = {row['recall']:.2f} [{row['ci_low']:.2f}, {row['ci_high']:.2f}]")
+    return Claim("The instrument dictionary's hits are mostly right on every side, but it misses many of the "
+                 "instruments the coders see", evidence,
+                 bool((by_side["precision"] >= min_precision).all() and row["ci_high"] <= max_recall))
+
+
+def instrument_counts_cannot_rank_sides(side_recall: pd.DataFrame, max_recall: float = 0.5) -> Claim:
+    """Holds when every side's pooled recall on the random sentences
+    (:func:`analysis.dictionaries.instruments.recall_by_side`) is below ``max_recall``: the
+    dictionary misses most uses of every side, by side-specific amounts, so its counts of
+    use cannot say which side a report uses most."""
+    evidence = "; ".join(f"{s}: {int(f)}/{int(r)} = {p:.2f} [{lo:.2f}, {hi:.2f}]" for s, f, r, p, lo, hi in
+                         zip(side_recall["side"], side_recall["found"], side_recall["relevant"], side_recall["recall"],
+                             side_recall["ci_low"], side_recall["ci_high"]))
+    return Claim(f"The dictionary finds under {max_recall:.0%} of the instrument uses of every side, so its counts "
+                 "cannot rank the sides", f"recall per side: {evidence}",
+                 bool(len(side_recall) and (side_recall["recall"] < max_recall).all()))
 
 
 def side_used_most(used: pd.DataFrame, reports: Sequence[str], side: str) -> Claim:
@@ -345,3 +417,11 @@ def side_used_most(used: pd.DataFrame, reports: Sequence[str], side: str) -> Cla
     holds = side in counts.columns and bool((counts[side].to_numpy()[:, None] > counts[others].to_numpy()).all())
     return Claim(f"{side.capitalize()}-side instruments are used in more sentences than the other sides in each report",
                  evidence, holds)
+
+
+def no_side_leads(used: pd.DataFrame, reports: Sequence[str], sides: Sequence[str]) -> Claim:
+    """Holds when no side of ``sides`` is found in more sentences than each other side in
+    every report (:func:`side_used_most` fails for each)."""
+    claims = [side_used_most(used, reports, side) for side in sides]
+    return Claim("No side of instruments is found in more sentences than the others in every report",
+                 claims[0].evidence, not any(c.holds for c in claims))

@@ -26,7 +26,7 @@ from .similarity import (
     document_similarity,
 )
 from .intervals import (
-    MIN_PARAGRAPHS, poisson_rate_interval, wilson_interval, RateDifference,
+    MIN_PARAGRAPHS, poisson_rate_interval, wilson_interval, proportion_with_interval, RateDifference,
     bootstrap_rate_difference,
 )
 
@@ -38,6 +38,6 @@ __all__ = [
     "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs",
     "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness",
     "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out",
-    "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval",
+    "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "proportion_with_interval",
     "RateDifference", "bootstrap_rate_difference",
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.stats import chi2, gamma, norm
 
-__all__ = ["MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "RateDifference", "bootstrap_rate_difference"]
+__all__ = ["MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "proportion_with_interval", "RateDifference", "bootstrap_rate_difference"]
 
 
 MIN_PARAGRAPHS = 10
@@ -60,7 +60,20 @@ def wilson_interval(successes, n, confidence_level: float = 0.95) -> tuple[np.nd
     # at k = 0 and k = n the bounds are exactly 0 and 1; rounding would leave 1 − 1e-16
     low = np.where(k == 0, 0.0, np.clip(centre - half, 0, 1))
     high = np.where(k == n, 1.0, np.clip(centre + half, 0, 1))
-    return low, high
+    return low[()], high[()]                                   # [()]: a scalar for scalar input
+
+
+def proportion_with_interval(k, n, confidence_level: float = 0.95) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(estimate, ci_low, ci_high) of k successes in n trials, elementwise: estimate = k / n
+    (NaN where n = 0) and its Wilson score interval. The one routine for the precision and
+    recall of every dictionary and of the quantity extractor."""
+    k, n = np.atleast_1d(np.asarray(k, dtype=float)), np.atleast_1d(np.asarray(n, dtype=float))
+    estimate, low, high = (np.full(k.shape, np.nan) for _ in range(3))
+    some = n > 0
+    if some.any():
+        estimate[some] = k[some] / n[some]
+        low[some], high[some] = wilson_interval(k[some], n[some], confidence_level)
+    return estimate, low, high
 
 
 @dataclass(frozen=True)

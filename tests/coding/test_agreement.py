@@ -80,3 +80,16 @@ def test_adjudication_settles_each_disagreement_or_is_refused(tmp_path):
     assert final["sentences"]["theme.b"].to_list() == ["0", "0", "0"]
     with pytest.raises(ValueError, match="no such adjudication file"):
         coding.read_adjudication(tmp_path / "none.csv")
+
+
+def test_agreement_with_kappa_puts_each_pair_beside_alpha():
+    coders = [_coder("ann", [1, 0, 1, 1], [0, 0, 1, 0]), _coder("bo", [1, 0, 0, 1], [0, 0, 1, 0]),
+              _coder("cy", [1, 1, 1, 1], [0, 1, 1, 0])]
+    agreement, kappa = coding.field_agreement(coders, FIELDS), coding.pairwise_kappa(coders, FIELDS)
+    table = coding.agreement_with_kappa(agreement, kappa, "theme.")
+    assert table["field"].tolist() == FIELDS
+    assert [c for c in table.columns if c.startswith("κ")] == ["κ ann/bo", "κ ann/cy", "κ bo/cy"]
+    expected = cohen_kappa_score([1, 0, 1, 1], [1, 0, 0, 1])
+    assert table.loc[0, "κ ann/bo"] == pytest.approx(expected)
+    assert table["alpha"].tolist() == agreement.loc[agreement["field"].isin(FIELDS), "alpha"].tolist()
+    assert coding.agreement_with_kappa(agreement, kappa, "quantity")["field"].tolist() == ["quantity"]

@@ -33,3 +33,13 @@ def test_recall_counts_the_random_sentences_coded_for_the_entry():
     assert recall.loc["economy", ["relevant", "found", "recall"]].to_list() == [2, 1, 0.5]
     assert recall.loc["all", "relevant"] == 2
     assert 0 < recall.loc["economy", "ci_low"] < 0.5 < recall.loc["economy", "ci_high"] < 1
+
+
+def test_mark_low_precision_names_only_the_flagged_entries():
+    from analysis.dictionaries.themes import DictionaryEntry
+
+    entries = [DictionaryEntry("a", "甲", "Alpha", ("甲",)), DictionaryEntry("b", "乙", "Beta", ("乙",))]
+    precision = pd.DataFrame({"entry": ["a", "b"], "below_0_7": [False, True]})
+    marked = coding.mark_low_precision(entries, precision)
+    assert [e.en for e in marked] == ["Alpha", f"Beta {coding.LOW_PRECISION_MARK}"]
+    assert marked[1].keywords == entries[1].keywords and entries[1].en == "Beta"

@@ -177,9 +177,21 @@ def test_the_shipped_keys_are_the_default_draw_on_the_seeds(measured, tmp_path):
     """The project's coded sample (analysis/data/coding) is what validate export draws on the
     seeds with its defaults, so anyone can export the same sample for a new coder. When the
     dictionaries change, the draw changes: keep the shipped keys (the scores then count the
-    sentences that are no longer hits as dropped) and change this test, or recode."""
-    from analysis.paths import DATA_DIR
-
+    sampled sentences that are no longer hits as dropped) and change this test, or recode."""
     workflow.export_sample(tmp_path, ["new-coder"], measured)
     for name in (workflow.SENTENCE_KEY_FILE, workflow.NUMBER_KEY_FILE):
-        assert (tmp_path / name).read_bytes() == (DATA_DIR / "coding" / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (workflow.PROJECT_SAMPLE_DIR / name).read_bytes(), name
+
+
+def test_the_shipped_keys_point_at_the_seed_sentences_the_coders_saw(measured):
+    """Every key names a body sentence of the seeds and every number key's span is its
+    number, so the coders' rows are still the text the keys point at (this holds even after
+    the dictionaries change and the draw with them)."""
+    key, numbers = workflow.read_keys(workflow.PROJECT_SAMPLE_DIR)
+    sentences = coding.body_sentences(measured.paras).astype({"doc_id": str}).set_index(["doc_id", "para_no", "sent_no"])
+    assert len(key) == 248 and len(numbers) == 82 and key["sample_id"].is_unique and numbers["sample_id"].is_unique
+    for frame in (key, numbers):
+        assert all(k in sentences.index for k in zip(frame["doc_id"], frame["para_no"], frame["sent_no"]))
+    text = sentences["text"]
+    spans = [text[(d, p, n)][s:e] for d, p, n, s, e in numbers[["doc_id", "para_no", "sent_no", "start", "end"]].itertuples(index=False)]
+    assert [float(x.replace(",", "")) for x in spans] == pytest.approx(numbers["number"].astype(float).tolist())

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.dictionaries import campaigns, themes
+from analysis.dictionaries import campaigns, instruments, themes
 from analysis.extract import formulaic
 from analysis.models import topics
 from analysis.outputs import findings
@@ -20,6 +20,7 @@ def theme_data(corpus, paras):
 
 TIMELINE = ["cn-2017-retreat", "cn-2018-wr", "cn-2020-fyp", "cn-2024-wr"]     # notebook 02's defaults
 WORK_REPORTS = ["cn-2018-wr", "xh-2019-wr"]
+FLAGGED_THEMES = sorted(["economy", "reform", "ecology", "livelihood", "governance", "party_government"])
 
 
 def test_notebook_02_timeline_claims_hold_on_the_seeds(corpus, theme_data):
@@ -59,12 +60,24 @@ def test_claims_fail_on_data_that_contradict_them():
     assert table.columns.tolist() == ["claim", "evidence", "holds"] and not table["holds"].item()
 
 
-def test_notebook_02_precision_claim_holds_on_the_shipped_sample():
-    from analysis.dictionaries import validation
+def test_notebook_02_validation_claims_hold_on_the_shipped_sample(project_validation):
+    precision = project_validation["precision_themes"]
+    flagged = sorted(precision.loc[precision["below_0_7"], "entry"])
+    assert findings.flagged_themes_are(precision, FLAGGED_THEMES).holds and flagged == FLAGGED_THEMES
+    assert not findings.flagged_themes_are(precision, ["economy"]).holds
+    assert findings.coders_agree(project_validation["agreement"], "theme.").holds
+    assert not findings.coders_agree(project_validation["agreement"].assign(alpha=0.5), "theme.").holds
+    assert findings.recall_is_partial(project_validation["recall_themes"], "theme").holds
+    full = project_validation["recall_themes"].assign(recall=1.0, ci_low=0.95, ci_high=1.0)
+    assert not findings.recall_is_partial(full, "theme").holds
 
-    precision = validation.precision_by_entry(validation.read_coded_sample(), themes.read_themes())
-    assert findings.flagged_themes_are(precision, ["governance"]).holds
-    assert not findings.flagged_themes_are(precision, []).holds
+
+def test_sign_filter_claim_against_the_chance_rate():
+    chance = pd.DataFrame({"sign_stable": [True] * 33 + [False] * 67})
+    assert findings.sign_filter_passes_at_chance(chance, 3).holds
+    assert not findings.sign_filter_passes_at_chance(pd.DataFrame({"sign_stable": [True] * 90 + [False] * 10}), 3).holds
+    other = findings.sign_filter_passes_at_chance(chance, 4)
+    assert not other.holds and other.evidence.startswith("not judged")
 
 
 @pytest.fixture(scope="module")
@@ -188,49 +201,57 @@ def test_ranking_and_kind_claims_fail_on_contradicting_data():
 
 
 @pytest.fixture(scope="module")
-def notebook_04(corpus, paras, theme_data):
-    from analysis.dictionaries import instruments, validation
+def notebook_04(corpus, paras, theme_data, project_validation):
     from analysis.extract import quantities as indicators, targets
 
     tokens, dictionary, _ = theme_data
     tokens = tokens.merge(paras[["doc_id", "para_no", "part_kind"]], on=["doc_id", "para_no"]) \
         if "part_kind" not in tokens else tokens
     quantities = indicators.extract_quantities(paras, dictionary)
-    sample, coded = indicators.read_quantity_sample(), indicators.read_coded_sample()
     report_targets = targets.report_targets(quantities[quantities["doc_id"].isin(WORK_REPORTS)], paras)
     instrument_list, sides = instruments.read_instruments(), instruments.instrument_sides()
-    instrument_coded = validation.read_coded_sample(instruments.INSTRUMENT_CODED_SAMPLE)
-    return {"agreement": indicators.sample_agreement(paras, sample, coded),
+    return {"measures": project_validation["quantity_measures"],
+            "agreement": project_validation["agreement"],
             "density": targets.numeric_density(quantities, tokens, paras, ["doc_id", "part_kind"]),
             "side_by_side": targets.targets_side_by_side(report_targets, *WORK_REPORTS),
-            "by_side": instruments.precision_by_side(validation.precision_by_entry(instrument_coded, instrument_list),
-                                                     sides),
-            "missed": validation.missed_paragraph_share(instrument_coded),
+            "by_side": instruments.precision_by_side(project_validation["precision_instruments"], sides),
+            "recall": project_validation["recall_instruments"],
+            "side_recall": instruments.recall_by_side(project_validation["recall_instruments"], sides),
             "used": instruments.sentence_instruments(tokens, paras, instrument_list, dictionary, sides)}
 
 
 def test_notebook_04_claims_hold_on_the_seeds(notebook_04):
     data = notebook_04
-    assert findings.extraction_is_accurate(data["agreement"]).holds
+    assert findings.coders_agree(data["agreement"], "quantity").holds
+    assert findings.extraction_is_accurate(data["measures"]).holds
+    assert findings.target_kind_is_accurate(data["measures"]).holds
     assert findings.reviews_denser_than_plans(data["density"], WORK_REPORTS).holds
     assert findings.hedging_cannot_be_told_apart(data["density"], WORK_REPORTS, "hedged").holds
     assert findings.hedging_cannot_be_told_apart(data["density"], WORK_REPORTS, "floor").holds
     assert findings.few_targets_shared(data["side_by_side"]).holds
-    assert findings.instruments_precise_but_incomplete(data["by_side"], data["missed"]).holds
-    assert findings.side_used_most(data["used"], WORK_REPORTS, "environment").holds
+    assert findings.instruments_precise_but_incomplete(data["by_side"], data["recall"]).holds
+    assert findings.instrument_counts_cannot_rank_sides(data["side_recall"]).holds
+    assert findings.no_side_leads(data["used"], WORK_REPORTS, instruments.SIDES).holds
 
 
 def test_notebook_04_claims_fail_on_contrary_data(notebook_04):
     data = notebook_04
-    worse = data["agreement"].assign(ci_low=0.5)
-    assert not findings.extraction_is_accurate(worse).holds
+    worse = data["measures"].assign(ci_low=0.5, share=0.6)
+    assert not findings.extraction_is_accurate(worse).holds and not findings.target_kind_is_accurate(worse).holds
     flat = data["density"].copy()
     flat.loc[flat["part_kind"] == "plan", "quantities"] = flat.loc[flat["part_kind"] == "review", "quantities"].to_numpy() * 2
     assert not findings.reviews_denser_than_plans(flat, WORK_REPORTS).holds
     apart = data["density"].copy()
-    apart.loc[apart["doc_id"] == WORK_REPORTS[1], ["hedged_ci_low", "hedged_ci_high"]] = [0.6, 0.9]
+    plan = apart["part_kind"] == "plan"
+    apart.loc[plan, "targets"] = 40
+    apart.loc[plan & (apart["doc_id"] == WORK_REPORTS[0]), "hedged"] = 2
+    apart.loc[plan & (apart["doc_id"] == WORK_REPORTS[1]), "hedged"] = 30      # 2/40 against 30/40: p < 0.001
     assert not findings.hedging_cannot_be_told_apart(apart, WORK_REPORTS, "hedged").holds
     shared = data["side_by_side"].assign(match="same indicator")
     assert not findings.few_targets_shared(shared).holds
-    assert not findings.instruments_precise_but_incomplete(data["by_side"].assign(precision=0.5), data["missed"]).holds
+    assert not findings.instruments_precise_but_incomplete(data["by_side"].assign(precision=0.5), data["recall"]).holds
+    assert not findings.instruments_precise_but_incomplete(data["by_side"], data["recall"].assign(ci_high=0.95)).holds
     assert not findings.side_used_most(data["used"], WORK_REPORTS, "supply").holds
+    one_side = data["used"].assign(side="supply")
+    assert not findings.no_side_leads(one_side, WORK_REPORTS, instruments.SIDES).holds
+    assert not findings.instrument_counts_cannot_rank_sides(data["side_recall"].assign(recall=0.8)).holds
