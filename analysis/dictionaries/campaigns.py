@@ -2,7 +2,8 @@
 one, and whether it began between the years compared.
 
 The lexicon (``analysis/data/lexicon.tsv``) marks a campaign with its level (``shanghai``,
-``national``) and the year it was launched (``campaign_start``). A district comparison of
+``national``), the year it was launched (``campaign_start``) and the document or event that
+dates it (``campaign_source``). A district comparison of
 two reports from different years cannot tell a district's choice from a campaign that the
 whole city took up in between: a term tied to such a campaign is a candidate year effect.
 """
@@ -18,10 +19,11 @@ __all__ = ["campaign_table", "campaign_mentions", "linked_campaigns", "campaign_
 
 
 def campaign_table(entries: Sequence[LexiconEntry]) -> pd.DataFrame:
-    """The lexicon's campaigns: campaign, category, level, start_year; in lexicon order."""
+    """The lexicon's campaigns: campaign, category, level, start_year, source (what dates the
+    start year); in lexicon order."""
     return pd.DataFrame([{"campaign": e.term, "category": e.category, "level": e.campaign,
-                          "start_year": e.campaign_start} for e in entries if e.campaign],
-                        columns=["campaign", "category", "level", "start_year"])
+                          "start_year": e.campaign_start, "source": e.campaign_source} for e in entries if e.campaign],
+                        columns=["campaign", "category", "level", "start_year", "source"])
 
 
 def campaign_mentions(entries: Sequence[LexiconEntry], tokens: pd.DataFrame, doc_ids: Sequence[str]

@@ -15,6 +15,7 @@ from .findings import (
     reviews_denser_than_plans, hedging_cannot_be_told_apart, few_targets_shared,
     instruments_precise_but_incomplete, side_used_most,
     coders_agree, target_kind_is_accurate, instrument_counts_cannot_rank_sides, recall_is_partial, sign_filter_passes_at_chance, no_side_leads,
+    raw_tfidf_tracks_frequency,
 )
 from .export import (
     FORMATS, EXCEL_MAX_ROWS, DICTIONARY_FILE, DEFAULT_DESIGNS, read_dictionary,
@@ -36,7 +37,7 @@ __all__ = [
     "places_among_largest_ratios", "rankings_agree", "documents_differ_in_kind",
     "extraction_is_accurate", "reviews_denser_than_plans", "hedging_cannot_be_told_apart",
     "few_targets_shared", "instruments_precise_but_incomplete", "side_used_most",
-    "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides", "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads", "FORMATS",
+    "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides", "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads", "raw_tfidf_tracks_frequency", "FORMATS",
     "EXCEL_MAX_ROWS", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary",
     "analysis_tables", "data_dictionary", "write_tables", "STATISTICS", "MAX_SENTENCES",
     "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",

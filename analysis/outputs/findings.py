@@ -26,7 +26,8 @@ __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_
            "rankings_agree", "documents_differ_in_kind", "extraction_is_accurate", "reviews_denser_than_plans",
            "hedging_cannot_be_told_apart", "few_targets_shared", "instruments_precise_but_incomplete",
            "side_used_most", "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides",
-           "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads"]
+           "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads",
+           "raw_tfidf_tracks_frequency"]
 
 
 @dataclass(frozen=True)
@@ -271,6 +272,16 @@ def tfidf_departs_from_frequency(overlap: pd.DataFrame, max_mean: float = 0.5) -
                  f"Jaccard of the top lists, frequency / tfidf: mean {mean:.2f}, range "
                  f"{rows['jaccard'].min():.2f}–{rows['jaccard'].max():.2f} over {len(rows)} documents",
                  len(rows) > 0 and mean <= max_mean)
+
+
+def raw_tfidf_tracks_frequency(overlap: pd.DataFrame) -> Claim:
+    """Holds when the top lists of TF-IDF with raw counts share more with frequency's (mean
+    Jaccard, :func:`analysis.textstats.keywords.top_n_overlap`, methods ``frequency /
+    tfidf_raw``) than those of the sublinear TF-IDF do (``frequency / tfidf``)."""
+    raw = float(overlap.loc[overlap["methods"] == "frequency / tfidf_raw", "jaccard"].mean())
+    sub = float(overlap.loc[overlap["methods"] == "frequency / tfidf", "jaccard"].mean())
+    return Claim("With raw counts, TF-IDF ranks close to plain frequency; the sublinear count departs from it",
+                 f"mean Jaccard with frequency: raw-count TF-IDF {raw:.2f}, sublinear TF-IDF {sub:.2f}", bool(raw > sub))
 
 
 def term_marks_groups(top: pd.DataFrame, term: str, present: Sequence[str], absent: Sequence[str], by: str) -> Claim:

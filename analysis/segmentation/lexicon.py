@@ -27,21 +27,24 @@ CAMPAIGN_LEVELS = ("shanghai", "national")
 
 @dataclass(frozen=True)
 class LexiconEntry:
-    """One lexicon term; ``campaign`` and ``campaign_start`` are set when the term names a
-    Shanghai-wide or national campaign, with the year it was launched (empty, None otherwise)."""
+    """One lexicon term; ``campaign``, ``campaign_start`` and ``campaign_source`` are set when
+    the term names a Shanghai-wide or national campaign: its level, the year it was launched
+    and the document or event that dates it (empty, None otherwise)."""
 
     term: str
     category: str
     source: str
     campaign: str = ""
     campaign_start: int | None = None
+    campaign_source: str = ""
 
 
 def read_lexicon(path: Path = LEXICON_FILE) -> list[LexiconEntry]:
-    """The lexicon entries (term, category, source, and the optional campaign and
-    campaign_start columns), in file order. An error names the file and line of a term
-    jieba cannot keep whole (one with punctuation, spaces or 〇 in it), of a campaign level
-    other than those of ``CAMPAIGN_LEVELS``, or of a campaign without a four-digit start year."""
+    """The lexicon entries (term, category, source, and the optional campaign,
+    campaign_start and campaign_source columns), in file order. An error names the file and
+    line of a term jieba cannot keep whole (one with punctuation, spaces or 〇 in it), of a
+    campaign level other than those of ``CAMPAIGN_LEVELS``, of a campaign without a four-digit
+    start year, or of a campaign without the source of its start year."""
     rows = read_tsv(path, ["term", "category", "source"])
     entries = []
     for line_no, row in enumerate(rows, 2):
@@ -57,8 +60,12 @@ def read_lexicon(path: Path = LEXICON_FILE) -> list[LexiconEntry]:
             raise ValueError(f"{where}: campaign {term!r} needs the year it began in campaign_start, not {start!r}")
         if start and not level:
             raise ValueError(f"{where}: campaign_start {start!r} given but no campaign level")
+        campaign_source = (row.get("campaign_source") or "").strip()
+        if level and not campaign_source:
+            raise ValueError(f"{where}: campaign {term!r} needs campaign_source, the document or event that dates "
+                             f"its start year {start}")
         entries.append(LexiconEntry(term, row["category"].strip(), row["source"].strip(), level,
-                                    int(start) if start else None))
+                                    int(start) if start else None, campaign_source))
     return entries
 
 

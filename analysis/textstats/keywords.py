@@ -34,10 +34,10 @@ def paragraph_idf(words: pd.DataFrame, unit: Sequence[str] = ("doc_id", "para_no
     return pd.Series(np.log((n_units + 1) / (df.to_numpy(dtype=np.float64) + 1)) + 1, index=df.index, name="idf")
 
 
-def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str] = ("doc_id", "para_no")
-                   ) -> pd.DataFrame:
+def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str] = ("doc_id", "para_no"),
+                   sublinear: bool = True) -> pd.DataFrame:
     """TF-IDF keywords of each ``by`` group: sublinear term frequency times an IDF fitted
-    on paragraphs.
+    on paragraphs (``sublinear=False``: the raw count times the IDF, for comparison).
 
     With five documents an IDF over documents has only six possible values, so the IDF
     is fitted on the units ``unit`` (paragraphs): idf(t) = ln((1 + n) / (1 + df(t))) + 1,
@@ -53,7 +53,8 @@ def tfidf_keywords(tokens: pd.DataFrame, by: str = "doc_id", unit: Sequence[str]
     counts = words.groupby([by, "token"], sort=True).size().rename("count").reset_index()
     counts = counts.rename(columns={"token": "term"})
     counts["idf"] = counts["term"].map(idf)
-    counts["tfidf"] = (1 + np.log(counts["count"])) * counts["idf"]
+    tf = 1 + np.log(counts["count"]) if sublinear else counts["count"].astype(float)
+    counts["tfidf"] = tf * counts["idf"]
     return rank_within_groups(counts, [by], "tfidf")
 
 

@@ -47,6 +47,12 @@ def test_lexicon_campaign_columns_are_checked(tmp_path):
     path.write_text(header + "甲乙\tformula\tx\t\t2018\n", encoding="utf-8")
     with pytest.raises(ValueError, match="campaign_start '2018' given but no campaign level"):
         lexicon.read_lexicon(path)
+    path.write_text(header + "甲乙\tformula\tx\tshanghai\t2018\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2: campaign '甲乙' needs campaign_source"):
+        lexicon.read_lexicon(path)
+    path.write_text(header.replace("\n", "\tcampaign_source\n") + "甲乙\tformula\tx\tshanghai\t2018\t某文件（2018年）\n",
+                    encoding="utf-8")
+    assert lexicon.read_lexicon(path)[0].campaign_source == "某文件（2018年）"
     path.write_text("term\tcategory\tsource\n甲乙\tformula\tx\n", encoding="utf-8")   # the columns are optional
     assert lexicon.read_lexicon(path) == [LexiconEntry("甲乙", "formula", "x")]
 
@@ -57,4 +63,7 @@ def test_campaign_mentions_count_the_names_per_document(corpus, paras):
     counts = table.set_index("campaign")[["cn-2018-wr", "xh-2019-wr"]]
     assert counts.loc["四大品牌"].tolist() == [0, 4]           # launched 2018, after the Changning report
     assert counts.loc["一网通办"].tolist() == [0, 4]
+    # announced in May 2017, first held in November 2018: named in the report of January 2018
+    assert counts.loc["进口博览会"].tolist() == [2, 5] and table.set_index("campaign").at["进口博览会", "start_year"] == 2017
+    assert table["source"].str.len().gt(0).all()
     assert (counts.sum(axis=1) > 0).all()                      # campaigns named in neither are left out

@@ -125,8 +125,10 @@ def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
     tokens = main_design[0]
     by_document = textstats.term_frequencies(tokens, "doc_id")
     assert findings.core_terms_shared(textstats.top_terms(by_document, 15)).holds
-    overlap = textstats.top_n_overlap({"frequency": by_document, "tfidf": textstats.tfidf_keywords(tokens)}, 15)
+    overlap = textstats.top_n_overlap({"frequency": by_document, "tfidf": textstats.tfidf_keywords(tokens),
+                                       "tfidf_raw": textstats.tfidf_keywords(tokens, sublinear=False)}, 15)
     assert findings.tfidf_departs_from_frequency(overlap).holds
+    assert findings.raw_tfidf_tracks_frequency(overlap).holds
     parts = tokens[tokens["doc_id"].isin(WORK_REPORTS) & tokens["part_kind"].isin(["review", "plan"])]
     parts = parts.assign(doc_part=parts["doc_id"].astype(str) + " · " + parts["part_kind"].astype(str))
     top_by_part = textstats.top_terms(textstats.term_frequencies(parts, "doc_part"), 15)
@@ -179,8 +181,9 @@ def test_notebook_03_and_01_claims_fail_on_contradicting_data():
     assert not findings.core_terms_shared(top).holds
     assert findings.term_marks_groups(top, "甲", ["a"], ["b"], "doc_id").holds
     assert not findings.term_marks_groups(top, "甲", ["a", "b"], [], "doc_id").holds
-    overlap = pd.DataFrame({"methods": ["frequency / tfidf"], "jaccard": [0.9]})
+    overlap = pd.DataFrame({"methods": ["frequency / tfidf", "frequency / tfidf_raw"], "jaccard": [0.9, 0.5]})
     assert not findings.tfidf_departs_from_frequency(overlap).holds
+    assert not findings.raw_tfidf_tracks_frequency(overlap).holds
     comparison = pd.DataFrame({"term": ["产业"], "rank": [1]})
     assert not findings.places_among_largest_ratios(comparison, {"长宁"}).holds
     selection = pd.DataFrame({"k": [2, 3], "stability": [0.9, 0.5], "stability_sd": [0.05, 0.05],

@@ -34,6 +34,9 @@ def test_tfidf_idf_fitted_on_paragraphs_by_hand():
     assert table.loc[("b", "学校"), "tfidf"] == pytest.approx((1 + math.log(2)) * idf["学校"])
     # 建设 (1 + ln 2) × 1 and 公园 1 × (ln 2 + 1) tie exactly: the tie goes to the term (公 < 建)
     assert table.loc["a"].sort_values("rank").index.tolist() == ["公园", "建设", "学校"]
+    raw = textstats.tfidf_keywords(tokens, sublinear=False).set_index(["doc_id", "term"])
+    assert raw.loc[("a", "建设"), "tfidf"] == pytest.approx(2 * idf["建设"])
+    assert raw.loc[("b", "学校"), "tfidf"] == pytest.approx(2 * idf["学校"])
 
 
 def test_textrank_ranks_lexicon_terms_and_breaks_ties():
