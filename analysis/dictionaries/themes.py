@@ -383,7 +383,9 @@ def hit_concordance(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: p
 
 
 def timeline_steps(hits: pd.DataFrame, tokens: pd.DataFrame, timeline: Sequence[str], themes: Sequence[DictionaryEntry],
-                   n_resamples: int = 2000, seed: int = 2024) -> pd.DataFrame:
+                   n_resamples: int = 2000, seed: int = 2024, confidence_level: float = 0.95) -> pd.DataFrame:
     """Changes between consecutive documents of a timeline: :func:`rate_differences` of
-    each document against the one before it (doc_id groups)."""
-    return rate_differences(hits, tokens, themes, list(zip(timeline, timeline[1:])), "doc_id", n_resamples, seed)
+    each document against the one before it (doc_id groups), at ``confidence_level``
+    (1 − 0.05 / m for Bonferroni intervals over a family of m changes)."""
+    return rate_differences(hits, tokens, themes, list(zip(timeline, timeline[1:])), "doc_id", n_resamples, seed,
+                            confidence_level)

@@ -46,12 +46,18 @@ def claims_table(claims: Sequence[Claim]) -> pd.DataFrame:
                         columns=["claim", "evidence", "holds"])
 
 
-def timeline_changes_are_few(steps: pd.DataFrame, max_share: float = 0.2) -> Claim:
+def timeline_changes_are_few(steps: pd.DataFrame, adjusted: pd.DataFrame | None = None, max_share: float = 0.2) -> Claim:
     """Holds when at most ``max_share`` of the consecutive changes (rows of
-    :func:`analysis.dictionaries.themes.timeline_steps`) have a 95% interval that excludes 0."""
+    :func:`analysis.dictionaries.themes.timeline_steps`) have a 95% interval that excludes 0.
+    The evidence gives the count expected by chance alone (5% of the family of all changes)
+    and, with ``adjusted`` (the same steps with Bonferroni intervals, level 1 − 0.05 / m),
+    how many exclude 0 after adjustment within the family."""
     k, n = int(steps["excludes_zero"].sum()), len(steps)
+    evidence = f"{k} of {n} changes have a 95% interval excluding 0 ({0.05 * n:.1f} expected by chance)"
+    if adjusted is not None:
+        evidence += f"; {int(adjusted['excludes_zero'].sum())} of {len(adjusted)} with Bonferroni intervals over the family"
     return Claim("Few changes along the timeline are distinguishable from paragraph-level variation",
-                 f"{k} of {n} changes have a 95% interval excluding 0", n > 0 and k <= max_share * n)
+                 evidence, n > 0 and k <= max_share * n)
 
 
 def timeline_changes_are_confounded(steps: pd.DataFrame, corpus: pd.DataFrame) -> Claim:

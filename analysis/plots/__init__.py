@@ -19,7 +19,7 @@ from .comparison_figures import (
     plot_keyness, plot_term_scatter, plot_expression_overlap,
 )
 from .target_figures import (
-    plot_targets_by_theme, PART_COLOURS, plot_numeric_density,
+    plot_targets_by_theme, PART_COLOURS, MIN_TARGETS_FOR_INTERVAL, WHOLE_DOCUMENT_COLOUR, plot_numeric_density,
 )
 from .views import (
     MAX_PANELS, MAX_COLUMNS, MAX_BARS, MAX_CLOUDS, view_groups, fits_page, top_terms_figure,
@@ -33,7 +33,7 @@ __all__ = [
     "plot_heatmap", "plot_document_sizes", "plot_top_terms", "plot_dispersion",
     "plot_wordclouds", "plot_comparison_cloud", "plot_theme_timeline", "plot_grouped_rates",
     "plot_slope_chart", "plot_topic_stability", "plot_keyness", "plot_term_scatter",
-    "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS",
+    "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS", "MIN_TARGETS_FOR_INTERVAL", "WHOLE_DOCUMENT_COLOUR",
     "plot_numeric_density", "MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS",
     "view_groups", "fits_page", "top_terms_figure", "wordclouds_figure",
     "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure",

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .style import use_project_style
 
-__all__ = ["plot_targets_by_theme", "PART_COLOURS", "plot_numeric_density"]
+__all__ = ["plot_targets_by_theme", "PART_COLOURS", "MIN_TARGETS_FOR_INTERVAL", "WHOLE_DOCUMENT_COLOUR", "plot_numeric_density"]
 
 
 def plot_targets_by_theme(counts: pd.DataFrame, themes: list, names: dict[str, str], colours: dict[str, str],
@@ -49,31 +49,48 @@ PART_COLOURS = {"review": "#4C72B0", "plan": "#DD8452", "other": "#937860", "fro
 """Colours of the part kinds of a report (no part: the whole document)."""
 
 
-def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str = "") -> plt.Figure:
+MIN_TARGETS_FOR_INTERVAL = 3
+"""Below this many targets a share is drawn without its interval."""
+WHOLE_DOCUMENT_COLOUR = "#8172B3"
+"""The bar colour of a document without review and plan parts."""
+
+
+def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str = "",
+                         min_targets: int = MIN_TARGETS_FOR_INTERVAL) -> plt.Figure:
     """Two panels, one row per (group, part kind) of ``density``
-    (:func:`analysis.extract.targets.numeric_density`): quantities per 1,000 word tokens; and the
-    shares of targets that are hedged and floors, with their Wilson intervals (rows without
-    targets left empty, and each share labelled with its n)."""
+    (:func:`analysis.extract.targets.numeric_density`): quantities per 1,000 word tokens, bars
+    coloured by part kind (legend); and the shares of targets that are hedged and floors,
+    with their Wilson intervals, each row labelled with its n. Rows without targets are left
+    empty; a row with fewer than ``min_targets`` targets shows its shares as open markers
+    without an interval (an interval on one or two targets spans most of [0, 1])."""
     use_project_style()
     rows = density[density["word_tokens"] > 0].reset_index(drop=True)
     parts = rows["part_kind"].astype(object).fillna("").astype(str)
     labels = [f"{g} · {p}" if p else f"{g}" for g, p in zip(rows[group].astype(str).str.replace("\n", " "), parts)]
     y = np.arange(len(rows))[::-1]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.32 * len(rows) + 1.8), sharey=True)
-    left.barh(y, rows["per_1000"], color=[PART_COLOURS.get(p, "#8172B3") for p in parts])
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.32 * len(rows) + 2.1), sharey=True)
+    left.barh(y, rows["per_1000"], color=[PART_COLOURS.get(p, WHOLE_DOCUMENT_COLOUR) for p in parts])
     left.set_yticks(y, labels, fontsize=8)
     left.set_xlabel("每千词数量 quantities per 1,000 word tokens")
+    shown_parts = list(dict.fromkeys(parts))
+    left.legend(handles=[plt.Rectangle((0, 0), 1, 1, color=PART_COLOURS.get(p, WHOLE_DOCUMENT_COLOUR),
+                                       label=p or "whole document (no parts)") for p in shown_parts],
+                fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.9 / max(len(rows), 1)),
+                ncol=len(shown_parts), frameon=False, title="bar colour: part of the document", title_fontsize=8)
     for share, offset, colour, name in (("hedged", 0.15, "#C44E52", "hedged 左右/力争/约/近/预计"),
                                         ("floor", -0.15, "#55A868", "floor 以上/不低于/超过/多")):
-        has = rows["targets"] > 0
-        right.errorbar(rows.loc[has, f"{share}_share"], y[has] + offset,
-                       xerr=np.clip([rows.loc[has, f"{share}_share"] - rows.loc[has, f"{share}_ci_low"],   # ≥ 0 but
-                                     rows.loc[has, f"{share}_ci_high"] - rows.loc[has, f"{share}_share"]],  # for rounding
+        enough = rows["targets"] >= min_targets
+        few = (rows["targets"] > 0) & ~enough
+        right.errorbar(rows.loc[enough, f"{share}_share"], y[enough] + offset,
+                       xerr=np.clip([rows.loc[enough, f"{share}_share"] - rows.loc[enough, f"{share}_ci_low"],  # ≥ 0 but
+                                     rows.loc[enough, f"{share}_ci_high"] - rows.loc[enough, f"{share}_share"]],  # for rounding
                                     0, None),
                        fmt="o", ms=4, color=colour, elinewidth=0.8, capsize=2, label=name)
+        right.plot(rows.loc[few, f"{share}_share"], y[few] + offset, "o", ms=4, markerfacecolor="white", color=colour)
     for yy, n in zip(y, rows["targets"]):
         if n:
-            right.text(1.02, yy, f"n = {int(n)}", va="center", fontsize=7, transform=right.get_yaxis_transform())
+            note = f"n = {int(n)}" + ("" if n >= min_targets else ": no interval")
+            right.text(1.02, yy, note, va="center", fontsize=7, transform=right.get_yaxis_transform())
     right.set_xlim(0, 1)
     right.set_xlabel("目标中的比例 share of targets (95% Wilson intervals)")
     right.legend(fontsize=8, loc="lower right", frameon=False)

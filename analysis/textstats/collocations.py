@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import chi2
 
 from .comparison import signed_g2
 from .._internal.rounding import rank_within_groups
@@ -22,10 +21,12 @@ def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame
     Over the N adjacent word pairs (no punctuation or stop word between them), for
     the pair (x, y) with frequency a, x first in a + b pairs and y second in a + c:
     PMI = log2(a·N / ((a + b)(a + c))) (Church & Hanks 1990), and the log-likelihood
-    G² of the table [[a, b], [c, N − a − b − c]] (Dunning 1993) with its p from χ²(1).
+    G² of the table [[a, b], [c, N − a − b − c]] (Dunning 1993), both as association scores
+    that rank pairs, not tests: adjacent words are not independent draws, and χ²(1) p-values
+    of adjacent pairs (to 1e-46) would only restate the ranking, so none is reported.
     Pairs seen fewer than ``min_freq`` times are left out (PMI overrates rare pairs).
-    Columns: bigram, first, second, freq, freq_first, freq_second, pmi, g2, p_value,
-    rank (by G², ties by the bigram).
+    Columns: bigram, first, second, freq, freq_first, freq_second, pmi, g2, rank (by G²,
+    ties by the bigram).
     """
     ordered = tokens.sort_values(["doc_id", "para_no", "position"], kind="mergesort")
     following = ordered.groupby(["doc_id", "para_no"], sort=False).shift(-1)
@@ -44,7 +45,6 @@ def bigram_collocations(tokens: pd.DataFrame, min_freq: int = 3) -> pd.DataFrame
     g2 = np.abs(signed_g2(a.to_numpy(float), (first - a).to_numpy(float), second.to_numpy(float),
                           (n - second).to_numpy(float)))
     freq["g2"] = g2
-    freq["p_value"] = chi2.sf(g2, 1)
     freq.insert(0, "bigram", freq["first"] + freq["second"])
     freq["term"] = freq["bigram"]
     return rank_within_groups(freq, [], "g2").drop(columns="term")

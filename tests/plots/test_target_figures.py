@@ -35,7 +35,11 @@ def test_numeric_density_leaves_groups_without_targets_empty_and_labels_n():
     figure = plots.plot_numeric_density(density)
     left, right = figure.axes
     assert [round(p.get_width()) for p in left.patches] == [50, 10]
-    assert [t.get_text() for t in right.texts] == ["n = 2"]
+    assert [t.get_text() for t in right.texts] == ["n = 2: no interval"]      # below MIN_TARGETS_FOR_INTERVAL
+    bars = [seg for c in right.collections if isinstance(c, matplotlib.collections.LineCollection)
+            for seg in c.get_segments() if len(seg) and np.ptp(seg[:, 0]) > 0]
+    assert bars == []                                                        # no interval drawn on two targets
+    assert [t.get_text() for t in left.get_legend().get_texts()] == ["review", "plan"]
     plt.close(figure)
 
 

@@ -2,7 +2,7 @@
 import math
 
 import pytest
-from scipy.stats import chi2, chi2_contingency
+from scipy.stats import chi2_contingency
 from toy_corpora import toy_tokens
 
 from analysis import textstats
@@ -18,7 +18,7 @@ def test_bigram_collocations_by_hand():
     assert table.loc["建设公园", "pmi"] == pytest.approx(math.log2(2 * 4 / (3 * 3)))
     g2, _, _, _ = chi2_contingency([[2, 1], [1, 0]], correction=False, lambda_="log-likelihood")
     assert table.loc["建设公园", "g2"] == pytest.approx(g2)
-    assert table.loc["建设公园", "p_value"] == pytest.approx(chi2.sf(g2, 1))
+    assert "p_value" not in table.columns          # an association score, not a test
     assert textstats.bigram_collocations(tokens, min_freq=2)["bigram"].tolist() == ["建设公园"]
 
 
