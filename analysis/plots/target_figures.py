@@ -73,10 +73,8 @@ def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str
     left.set_yticks(y, labels, fontsize=8)
     left.set_xlabel("每千词数量 quantities per 1,000 word tokens")
     shown_parts = list(dict.fromkeys(parts))
-    left.legend(handles=[plt.Rectangle((0, 0), 1, 1, color=PART_COLOURS.get(p, WHOLE_DOCUMENT_COLOUR),
-                                       label=p or "whole document (no parts)") for p in shown_parts],
-                fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.09 - 0.9 / max(len(rows), 1)),
-                ncol=len(shown_parts), frameon=False, title="bar colour: part of the document", title_fontsize=8)
+    part_handles = [plt.Rectangle((0, 0), 1, 1, color=PART_COLOURS.get(p, WHOLE_DOCUMENT_COLOUR),
+                                  label=p or "whole document (no parts)") for p in shown_parts]
     for share, offset, colour, name in (("hedged", 0.15, "#C44E52", "hedged 左右/力争/约/近/预计"),
                                         ("floor", -0.15, "#55A868", "floor 以上/不低于/超过/多")):
         enough = rows["targets"] >= min_targets
@@ -96,5 +94,9 @@ def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str
     right.legend(fontsize=8, loc="lower right", frameon=False)
     if title:
         fig.suptitle(title, fontsize=10)
-    fig.tight_layout()
+    legend_height = 0.7                                              # inches below the panels for the bar legend
+    fig.set_size_inches(fig.get_size_inches()[0], fig.get_size_inches()[1] + legend_height)
+    fig.legend(handles=part_handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncol=len(part_handles),
+               frameon=False, fontsize=8, title="bar colour: part of the document", title_fontsize=8)
+    fig.tight_layout(rect=(0, legend_height / fig.get_size_inches()[1], 1, 1))
     return fig

@@ -39,7 +39,7 @@ def test_numeric_density_leaves_groups_without_targets_empty_and_labels_n():
     bars = [seg for c in right.collections if isinstance(c, matplotlib.collections.LineCollection)
             for seg in c.get_segments() if len(seg) and np.ptp(seg[:, 0]) > 0]
     assert bars == []                                                        # no interval drawn on two targets
-    assert [t.get_text() for t in left.get_legend().get_texts()] == ["review", "plan"]
+    assert [t.get_text() for t in figure.legends[0].get_texts()] == ["review", "plan"]
     plt.close(figure)
 
 
