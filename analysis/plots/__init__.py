@@ -13,7 +13,8 @@ from .frequency_figures import (
     plot_comparison_cloud,
 )
 from .theme_figures import (
-    plot_theme_timeline, plot_grouped_rates, plot_slope_chart, plot_topic_stability,
+    plot_theme_timeline, plot_grouped_rates, TERM_PALETTE_RISING, TERM_PALETTE_FALLING, plot_slope_chart,
+    plot_topic_stability,
 )
 from .comparison_figures import (
     plot_keyness, plot_term_scatter, plot_expression_overlap,
@@ -31,7 +32,7 @@ __all__ = [
     "FONT_FILE", "FONT_NAME", "PAGE_INCHES", "PER_10K_LABEL", "font_path",
     "use_project_style", "set_figure_folder", "save_figure", "save_table", "panel_grid",
     "plot_heatmap", "plot_document_sizes", "plot_top_terms", "plot_dispersion",
-    "plot_wordclouds", "plot_comparison_cloud", "plot_theme_timeline", "plot_grouped_rates",
+    "plot_wordclouds", "plot_comparison_cloud", "plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING",
     "plot_slope_chart", "plot_topic_stability", "plot_keyness", "plot_term_scatter",
     "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS", "MIN_TARGETS_FOR_INTERVAL", "WHOLE_DOCUMENT_COLOUR",
     "plot_numeric_density", "MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS",

@@ -14,7 +14,8 @@ from ..documents.districts import district_colours, district_names
 from ..documents.genres import genre_markers
 from .style import GROUP_COLOURS, PER_10K_LABEL, panel_grid, use_project_style
 
-__all__ = ["plot_theme_timeline", "plot_grouped_rates", "plot_slope_chart", "plot_topic_stability"]
+__all__ = ["plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING", "plot_slope_chart",
+           "plot_topic_stability"]
 
 
 REWRITTEN_FILL = "#BBBBBB"
@@ -25,16 +26,26 @@ def _marker_fill(scope: str, quality: str, colour: str) -> str:
     return "white" if is_excerpt(scope) else REWRITTEN_FILL if is_rewritten(quality) else colour
 
 
-def _document_handles(colour: str, genres: list[str]) -> list[plt.Line2D]:
-    """Legend entries for the genre markers and the excerpt and rewritten fills."""
+def _document_handles(colour: str, genres: list[str], excerpt: bool = True, rewritten: bool = True
+                      ) -> list[plt.Line2D]:
+    """Legend entries for the genre markers, and for the excerpt and rewritten fills when
+    such a document is drawn (no entry for a marker the figure does not show)."""
     markers = genre_markers()
     handles = [plt.Line2D([], [], marker=markers.get(g, "D"), linestyle="", color=colour, label=g)
                for g in genres]
-    handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor="white",
-                              label="excerpt (hollow)"))
-    handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor=REWRITTEN_FILL,
-                              label="machine-rewritten (grey fill)"))
+    if excerpt:
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor="white",
+                                  label="excerpt (hollow)"))
+    if rewritten:
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor=REWRITTEN_FILL,
+                                  label="machine-rewritten (grey fill)"))
     return handles
+
+
+def _drawn_fills(docs: pd.DataFrame) -> dict[str, bool]:
+    """Whether an excerpt and a machine-rewritten text are among ``docs`` (indexed by doc_id)."""
+    return {"excerpt": any(is_excerpt(s) for s in docs["scope"]),
+            "rewritten": any(is_rewritten(q) for q in docs["text_quality"])}
 
 
 def _year_axis(ax, dates: pd.Series) -> None:
@@ -86,7 +97,8 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         ax.set_ylim(bottom=0)
         _year_axis(ax, docs["date"])
         ax.tick_params(axis="x", rotation=45)
-    handles = _document_handles(colours[places[0]] if len(places) == 1 else "#555555", list(genre_markers()))
+    handles = _document_handles(colours[places[0]] if len(places) == 1 else "#555555",
+                                sorted(set(docs["genre"])), **_drawn_fills(docs))
     if len(places) > 1:
         names = district_names()
         handles += [plt.Line2D([], [], color=colours[p], linewidth=2, label=names[p]) for p in places]
@@ -148,12 +160,18 @@ def _spread(values: np.ndarray, min_gap: float) -> np.ndarray:
     return out
 
 
+TERM_PALETTE_RISING = ("#C44E52", "#DD8452", "#8C564B", "#E377C2", "#937860", "#BCBD22", "#D62728", "#FF9896")
+TERM_PALETTE_FALLING = ("#4C72B0", "#17BECF", "#55A868", "#8172B3", "#1F77B4", "#2CA02C", "#9467BD", "#64B5CD")
+"""One colour per term in the slope chart's rising and falling panels (warm and cool)."""
+
+
 def plot_slope_chart(trajectories: pd.DataFrame, documents: pd.DataFrame, title: str = "") -> plt.Figure:
     """Term rates along a timeline on a time axis proportional to the dates: each term's
     rate in each document (marker by genre, hollow for an excerpt, grey fill for a
     machine-rewritten text) and its least-squares line (dashed: a fitted trend, not a
-    path through the documents), rising terms (slope > 0) left, falling right, labels
-    spread so that none overlap. ``trajectories`` has term, slope and a rate column per
+    path through the documents; cut at 0), each term in a colour of its own shared by its
+    points, line and label, rising terms (slope > 0) left, falling right, labels spread so
+    that none overlap. ``trajectories`` has term, slope and a rate column per
     doc_id of ``documents`` (doc_id, date, genre, scope, text_quality; in time order)."""
     use_project_style()
     docs = documents.set_index("doc_id")
@@ -164,27 +182,30 @@ def plot_slope_chart(trajectories: pd.DataFrame, documents: pd.DataFrame, title:
     top = float(trajectories[doc_ids].to_numpy(dtype=float).max()) if len(trajectories) else 1.0
     for ax, rising in zip(axes, (True, False)):
         rows = trajectories[(trajectories["slope"] > 0) == rising]
-        colour = "#C44E52" if rising else "#4C72B0"
-        ends = []
-        for _, row in rows.iterrows():
+        palette = TERM_PALETTE_RISING if rising else TERM_PALETTE_FALLING
+        ends, colours = [], []
+        for k, (_, row) in enumerate(rows.iterrows()):
+            colour = palette[k % len(palette)]           # a term's line, points and label share its colour
             y = row[doc_ids].to_numpy(dtype=float)
             intercept = y.mean() - row["slope"] * x.mean()
-            ax.plot(dates, intercept + row["slope"] * x, color=colour, linestyle="--", linewidth=0.9, alpha=0.7)
+            ax.plot(dates, intercept + row["slope"] * x, color=colour, linestyle="--", linewidth=0.9, alpha=0.8)
             for doc_id, value in zip(doc_ids, y):
                 ax.plot(dates[doc_id], value, marker=genre_markers().get(docs.loc[doc_id, "genre"], "D"), color=colour,
                         markerfacecolor=_marker_fill(docs.loc[doc_id, "scope"], docs.loc[doc_id, "text_quality"],
                                                      colour), markersize=4.5, linestyle="")
-            ends.append(intercept + row["slope"] * x[-1])
+            ends.append(max(intercept + row["slope"] * x[-1], 0.0))     # a line that ends below 0 is cut at 0
+            colours.append(colour)
         label_y = _spread(np.array(ends), 0.045 * top)
         label_x = dates.iloc[-1] + pd.Timedelta(days=150)
-        for term, end, placed in zip(rows["term"], ends, label_y):
+        for term, end, placed, colour in zip(rows["term"], ends, label_y, colours):
             ax.annotate(term, (dates.iloc[-1], end), xytext=(label_x, placed), textcoords="data", fontsize=8,
                         va="center", color=colour, arrowprops={"arrowstyle": "-", "color": "#BBBBBB", "lw": 0.5})
         _year_axis(ax, dates)
         ax.set_xlim(right=dates.iloc[-1] + pd.Timedelta(days=700))
+        ax.set_ylim(bottom=0)                             # a rate is never negative: no fitted line below 0
         ax.set_title("上升 rising" if rising else "下降 falling", fontsize=10)
     axes[0].set_ylabel(PER_10K_LABEL)
-    fig.legend(handles=_document_handles("#555555", sorted(set(docs["genre"]))) +
+    fig.legend(handles=_document_handles("#555555", sorted(set(docs["genre"])), **_drawn_fills(docs)) +
                [plt.Line2D([], [], linestyle="--", color="#555555", label="least-squares line")],
                loc="lower center", ncol=6, frameon=False, fontsize=8)
     if title:

@@ -57,3 +57,21 @@ def test_theme_timeline_draws_each_district_in_its_colour_with_its_own_line():
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
     assert "长宁 Changning" in legend and "上海 Shanghai" in legend and "ref (reference)" in legend
     plt.close(figure)
+
+
+def test_slope_chart_cuts_lines_at_zero_colours_each_term_and_lists_only_drawn_markers():
+    documents = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": pd.to_datetime(["2018-01-10", "2020-12-01", "2024-01-10"]),
+                              "genre": ["work_report", "plan_proposal", "work_report"],
+                              "scope": ["full", "full", "full"], "text_quality": ["original"] * 3})
+    trajectories = pd.DataFrame({"term": ["甲", "乙", "丙"], "slope": [5.0, 1.0, -6.0],
+                                 "a": [1.0, 2.0, 20.0], "b": [10.0, 3.0, 5.0], "c": [20.0, 4.0, 0.0]})
+    figure = theme_figures.plot_slope_chart(trajectories, documents)
+    rising, falling = figure.axes
+    assert rising.get_ylim()[0] == 0 and falling.get_ylim()[0] == 0
+    labels = {t.get_text(): t.get_color() for t in rising.texts}
+    lines = [line for line in rising.get_lines() if line.get_linestyle() == "--"]
+    assert labels["甲"] != labels["乙"] and {line.get_color() for line in lines} == set(labels.values())
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    assert "machine-rewritten (grey fill)" not in legend and "excerpt (hollow)" not in legend
+    assert {"plan_proposal", "work_report", "least-squares line"} <= set(legend)
+    plt.close(figure)
