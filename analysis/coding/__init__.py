@@ -19,7 +19,7 @@ from .agreement import (
     adjudicated_codes,
 )
 from .scores import (
-    PRECISION_FLOOR, LOW_PRECISION_MARK, mark_low_precision, located_keywords, extractor_reading, entry_precision, keyword_precision, entry_recall,
+    PRECISION_FLOOR, LOW_PRECISION_MARK, mark_low_precision, low_precision_ids, located_keywords, extractor_reading, entry_precision, keyword_precision, entry_recall,
     quantity_scores,
 )
 from .workflow import (
@@ -33,7 +33,7 @@ __all__ = [
     "number_rows", "write_workbook", "read_workbook",
     "NUMBER_FIELDS", "coded_values", "field_agreement", "pairwise_kappa", "agreement_with_kappa", "disagreements", "read_adjudication",
     "adjudicated_codes",
-    "PRECISION_FLOOR", "LOW_PRECISION_MARK", "mark_low_precision", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall",
+    "PRECISION_FLOOR", "LOW_PRECISION_MARK", "mark_low_precision", "low_precision_ids", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall",
     "quantity_scores",
     "SENTENCE_KEY_FILE", "NUMBER_KEY_FILE", "PROJECT_SAMPLE_DIR", "Measured", "measured_dictionaries",
     "export_sample", "read_keys", "coded_tables", "import_codes", "project_sample_tables",

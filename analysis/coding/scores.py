@@ -33,7 +33,7 @@ from ..extract.quantities import extract_quantities, find_quantities
 from ..documents.structure import sentence_numbers
 from .blind_sample import body_sentences
 
-__all__ = ["PRECISION_FLOOR", "LOW_PRECISION_MARK", "mark_low_precision", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall", "quantity_scores"]
+__all__ = ["PRECISION_FLOOR", "LOW_PRECISION_MARK", "mark_low_precision", "low_precision_ids", "located_keywords", "extractor_reading", "entry_precision", "keyword_precision", "entry_recall", "quantity_scores"]
 
 PRECISION_FLOOR = 0.7
 """An entry whose precision is below this is flagged wherever it is shown."""
@@ -44,8 +44,18 @@ LOW_PRECISION_MARK = "† precision < 0.7"
 def mark_low_precision(entries: Sequence, precision: pd.DataFrame) -> list:
     """``entries`` with :data:`LOW_PRECISION_MARK` added to the English name of each entry that
     ``precision`` (:func:`entry_precision`) flags ``below_0_7``; figures label entries by name."""
-    flagged = set(precision.loc[precision["below_0_7"].astype(bool), "entry"])
+    flagged = _flagged(precision)
     return [replace(e, en=f"{e.en} {LOW_PRECISION_MARK}") if e.id in flagged else e for e in entries]
+
+
+def low_precision_ids(precision: pd.DataFrame) -> dict[str, str]:
+    """entry id -> ``<id> †`` for each entry ``precision`` flags ``below_0_7``: the labels
+    tables of rates use (``.rename(index=...)``)."""
+    return {entry: f"{entry} †" for entry in sorted(_flagged(precision))}
+
+
+def _flagged(precision: pd.DataFrame) -> set[str]:
+    return set(precision.loc[precision["below_0_7"].astype(bool), "entry"])
 
 
 def located_keywords(hits: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:

@@ -81,12 +81,17 @@ def read_keys(key_dir: Path | str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def coded_tables(key_dir: Path | str, workbooks: Sequence[Path | str], measured: Measured,
                  adjudication: Path | str | None = None) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
-    """(tables, disagreements) of two or more coders' workbooks read against the keys:
+    """(tables, disagreements) of two or more coders' workbooks read against the keys (a
+    ValueError names any document of the keys that ``measured`` does not hold):
     ``agreement`` and ``kappa`` always; with every disagreement settled (by ``adjudication``,
     or because there is none) also the final codes and the scores, by file stem."""
     if len(workbooks) < 2:
         raise ValueError("validate import: give two or more coders' workbooks")
     key, number_key = read_keys(key_dir)
+    missing = sorted((set(key["doc_id"]) | set(number_key["doc_id"])) - set(measured.paras["doc_id"].astype(str)))
+    if missing:
+        raise ValueError(f"{display_path(Path(key_dir))}: the sample's keys name documents the corpus does not hold: "
+                         f"{', '.join(missing)}")
     entries = {name: e for name, (e, _) in measured.dictionaries.items()}
     fields = sentence_fields(entries)
     coded = [read_workbook(w, key["sample_id"].to_list(), number_key["sample_id"].to_list(), fields) for w in workbooks]
@@ -144,14 +149,9 @@ def _write_adjudication(path: Path, open_points: pd.DataFrame, key: pd.DataFrame
 
 def project_sample_tables(measured: Measured, sample_dir: Path | str = PROJECT_SAMPLE_DIR) -> dict[str, pd.DataFrame]:
     """:func:`coded_tables` of every ``coding-*.xlsx`` in ``sample_dir`` (in name order) with its
-    ``adjudication.xlsx``. ``measured`` must hold every document the keys name (the seeds
-    for the project's sample): a ValueError names the missing ones."""
+    ``adjudication.xlsx``; ``measured`` is the corpus the keys were drawn from (the seeds for
+    the project's sample)."""
     sample_dir = Path(sample_dir)
-    key, number_key = read_keys(sample_dir)
-    missing = sorted((set(key["doc_id"]) | set(number_key["doc_id"])) - set(measured.paras["doc_id"].astype(str)))
-    if missing:
-        raise ValueError(f"{display_path(sample_dir)}: the sample's keys name documents the corpus does not hold: "
-                         f"{', '.join(missing)}")
     workbooks = sorted(sample_dir.glob("coding-*.xlsx"))
     tables, _ = coded_tables(sample_dir, workbooks, measured, sample_dir / "adjudication.xlsx")
     return tables

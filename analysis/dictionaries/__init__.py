@@ -6,7 +6,7 @@ Modules, in the order of the stage: ``themes``, ``instruments``, ``directives``,
 Code outside the package uses the names re-exported here (``from analysis import dictionaries``, then ``dictionaries.NAME``).
 """
 from .themes import (
-    THEMES_FILE, DictionaryEntry, BODY_KINDS, read_themes, not_attention_phrases,
+    THEMES_FILE, DictionaryEntry, BODY_KINDS, read_themes, not_attention_phrases, occurrence_starts, phrase_mask,
     body_tokens, theme_hits, theme_rates, bootstrap_theme_rates, rate_differences,
     keyword_usage, hit_offsets, hit_concordance, timeline_steps,
 )
@@ -26,6 +26,7 @@ from .coverage import (
 
 __all__ = [
     "THEMES_FILE", "DictionaryEntry", "BODY_KINDS", "read_themes", "not_attention_phrases",
+    "occurrence_starts", "phrase_mask",
     "body_tokens", "theme_hits", "theme_rates", "bootstrap_theme_rates", "rate_differences",
     "keyword_usage", "hit_offsets", "hit_concordance", "timeline_steps", "INSTRUMENTS_FILE",
     "SIDES", "read_instruments", "instrument_sides",

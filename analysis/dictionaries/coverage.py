@@ -11,19 +11,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .themes import BODY_KINDS, DictionaryEntry, hit_offsets
+from .themes import BODY_KINDS, DictionaryEntry, hit_offsets, occurrence_starts, phrase_mask
 
 __all__ = ["keyword_coverage", "unmatched_occurrences"]
 
 _OCCURRENCE_COLUMNS = ["entry", "keyword", "doc_id", "para_no", "start", "covered", "tokens"]
-
-
-def _covered_characters(text_length: int, spans: Sequence[tuple[int, int]]) -> np.ndarray:
-    """Per character: True inside one of ``spans`` (start, end)."""
-    covered = np.zeros(text_length, dtype=bool)
-    for start, end in spans:
-        covered[start:end] = True
-    return covered
 
 
 def unmatched_occurrences(paras: pd.DataFrame, tokens: pd.DataFrame, hits: pd.DataFrame,
@@ -45,32 +37,24 @@ def unmatched_occurrences(paras: pd.DataFrame, tokens: pd.DataFrame, hits: pd.Da
     for doc_id, para_no, text in zip(body["doc_id"].astype(str), body["para_no"], body["text"]):
         key = (doc_id, int(para_no))
         found = [(entry.id, keyword, start) for entry in entries for keyword in entry.keywords
-                 for start in _starts(text, keyword)]
+                 for start in occurrence_starts(text, keyword)]
         if not found:
             continue
-        spans = hit_spans.get(key, []) + [(s, s + len(p)) for p in not_attention for s in _starts(text, p)]
-        covered = _covered_characters(len(text), spans)
+        covered = phrase_mask(text, not_attention)
+        for start, end in hit_spans.get(key, []):
+            covered[start:end] = True
         para_tokens = token_groups.get(key)
+        if para_tokens is not None:
+            token_starts = para_tokens["start"].to_numpy()
+            token_texts = para_tokens["token"].astype(str).to_numpy()
+            token_ends = token_starts + np.array([len(t) for t in token_texts])
         for entry_id, keyword, start in found:
             end = start + len(keyword)
-            overlapping = ""
-            if para_tokens is not None:
-                token_starts = para_tokens["start"].to_numpy()
-                token_texts = para_tokens["token"].astype(str).to_numpy()
-                token_ends = token_starts + np.array([len(t) for t in token_texts])
-                overlapping = "/".join(token_texts[(token_starts < end) & (token_ends > start)])
+            overlapping = "" if para_tokens is None else \
+                "/".join(token_texts[(token_starts < end) & (token_ends > start)])
             rows.append((entry_id, keyword, doc_id, int(para_no), start, bool(covered[start:end].all()), overlapping))
     table = pd.DataFrame(rows, columns=_OCCURRENCE_COLUMNS)
     return table.sort_values(["doc_id", "para_no", "start", "keyword"], kind="mergesort").reset_index(drop=True)
-
-
-def _starts(text: str, phrase: str) -> list[int]:
-    """Start offsets of every (possibly overlapping) occurrence of ``phrase`` in ``text``."""
-    starts, at = [], text.find(phrase)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(phrase, at + 1)
-    return starts
 
 
 def keyword_coverage(occurrences: pd.DataFrame) -> pd.DataFrame:

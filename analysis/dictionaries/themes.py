@@ -35,6 +35,8 @@ __all__ = [
     "BODY_KINDS",
     "read_themes",
     "not_attention_phrases",
+    "occurrence_starts",
+    "phrase_mask",
     "body_tokens",
     "theme_hits",
     "theme_rates",
@@ -134,15 +136,23 @@ def _keyword_index(themes: Sequence[DictionaryEntry]) -> dict[str, list[tuple[st
     return {c: sorted(entries, key=lambda e: (-len(e[0]), e[0])) for c, entries in index.items()}
 
 
-def _excluded_spans(text: str, phrases: Sequence[str]) -> np.ndarray:
-    """Per character of ``text``: True inside an occurrence of a not_attention phrase."""
-    excluded = np.zeros(len(text), dtype=bool)
+def occurrence_starts(text: str, phrase: str) -> list[int]:
+    """Start offsets of every occurrence of ``phrase`` in ``text``, overlapping ones included."""
+    starts, at = [], text.find(phrase)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(phrase, at + 1)
+    return starts
+
+
+def phrase_mask(text: str, phrases: Sequence[str]) -> np.ndarray:
+    """Per character of ``text``: True inside an occurrence of one of ``phrases`` (the
+    not_attention phrases, where no keyword may match)."""
+    mask = np.zeros(len(text), dtype=bool)
     for phrase in phrases:
-        start = text.find(phrase)
-        while start >= 0:
-            excluded[start:start + len(phrase)] = True
-            start = text.find(phrase, start + 1)
-    return excluded
+        for start in occurrence_starts(text, phrase):
+            mask[start:start + len(phrase)] = True
+    return mask
 
 
 def _keyword_starters(index: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str, str]]]:
@@ -218,7 +228,7 @@ def theme_hits(tokens: pd.DataFrame, themes: Sequence[DictionaryEntry], not_atte
                 if p not in texts:
                     a = first[p]
                     texts[p] = _paragraph_text(all_words[a:limits[p]], starts_list[a:limits[p]])
-                    excluded[p] = _excluded_spans(texts[p], phrases) if phrases and any(
+                    excluded[p] = phrase_mask(texts[p], phrases) if phrases and any(
                         phrase in texts[p] for phrase in phrases) else None
                 if texts[p].startswith(keyword, start) and (excluded[p] is None
                                                             or not excluded[p][start:start + len(keyword)].any()):

@@ -238,9 +238,7 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     before = sentence[:start]
     breaks = [m.end() for m in _CLAUSE_CHAIN_BREAK.finditer(before)]
     lead = before[breaks[-1]:] if breaks else before
-    if COMMITMENT_MARKERS.search(lead) or _LIST_OPENING.search(before):
-        return "target"
-    if part_kind == "plan":
+    if part_kind == "plan" or COMMITMENT_MARKERS.search(lead) or _LIST_OPENING.search(before):
         return "target"
     if part_kind == "review" or COMPLETION_MARKERS.search(lead):
         return "achieved"

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from ..coding.scores import LOW_PRECISION_MARK
 from ..documents.corpus import is_excerpt, is_rewritten
 from ..documents.districts import district_colours, district_names
 from ..documents.genres import genre_markers
@@ -26,26 +27,20 @@ def _marker_fill(scope: str, quality: str, colour: str) -> str:
     return "white" if is_excerpt(scope) else REWRITTEN_FILL if is_rewritten(quality) else colour
 
 
-def _document_handles(colour: str, genres: list[str], excerpt: bool = True, rewritten: bool = True
-                      ) -> list[plt.Line2D]:
-    """Legend entries for the genre markers, and for the excerpt and rewritten fills when
-    such a document is drawn (no entry for a marker the figure does not show)."""
+def _document_handles(colour: str, docs: pd.DataFrame) -> list[plt.Line2D]:
+    """Legend entries for the genre markers of ``docs`` (indexed by doc_id, with genre, scope
+    and text_quality), and for the excerpt and rewritten fills only when such a document is
+    among them (no entry for a marker the figure does not show)."""
     markers = genre_markers()
     handles = [plt.Line2D([], [], marker=markers.get(g, "D"), linestyle="", color=colour, label=g)
-               for g in genres]
-    if excerpt:
+               for g in sorted(set(docs["genre"]))]
+    if any(is_excerpt(s) for s in docs["scope"]):
         handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor="white",
                                   label="excerpt (hollow)"))
-    if rewritten:
+    if any(is_rewritten(q) for q in docs["text_quality"]):
         handles.append(plt.Line2D([], [], marker="o", linestyle="", color=colour, markerfacecolor=REWRITTEN_FILL,
                                   label="machine-rewritten (grey fill)"))
     return handles
-
-
-def _drawn_fills(docs: pd.DataFrame) -> dict[str, bool]:
-    """Whether an excerpt and a machine-rewritten text are among ``docs`` (indexed by doc_id)."""
-    return {"excerpt": any(is_excerpt(s) for s in docs["scope"]),
-            "rewritten": any(is_rewritten(q) for q in docs["text_quality"])}
 
 
 def _year_axis(ax, dates: pd.Series) -> None:
@@ -97,8 +92,7 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         ax.set_ylim(bottom=0)
         _year_axis(ax, docs["date"])
         ax.tick_params(axis="x", rotation=45)
-    handles = _document_handles(colours[places[0]] if len(places) == 1 else "#555555",
-                                sorted(set(docs["genre"])), **_drawn_fills(docs))
+    handles = _document_handles(colours[places[0]] if len(places) == 1 else "#555555", docs)
     if len(places) > 1:
         names = district_names()
         handles += [plt.Line2D([], [], color=colours[p], linewidth=2, label=names[p]) for p in places]
@@ -106,7 +100,7 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#888888", label=f"{reference} (reference)"))
     fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 6), frameon=False, fontsize=7.5)
     fig.supylabel("每千词命中 hits per 1,000 word tokens", fontsize=9, x=0.003)
-    marked = "; † precision below 0.7 on the blind-coded sample" if any("†" in t.en for t in themes) else ""
+    marked = "; † precision below 0.7 on the blind-coded sample" if any(LOW_PRECISION_MARK in t.en for t in themes) else ""
     fig.suptitle("政策注意力的变化（95% 自助法区间）Policy attention over time (95% bootstrap intervals; "
                  "lines only between documents of the same genre and scope)\n"
                  f"each panel has its own y-scale{marked}", fontsize=10)
@@ -205,7 +199,7 @@ def plot_slope_chart(trajectories: pd.DataFrame, documents: pd.DataFrame, title:
         ax.set_ylim(bottom=0)                             # a rate is never negative: no fitted line below 0
         ax.set_title("上升 rising" if rising else "下降 falling", fontsize=10)
     axes[0].set_ylabel(PER_10K_LABEL)
-    fig.legend(handles=_document_handles("#555555", sorted(set(docs["genre"])), **_drawn_fills(docs)) +
+    fig.legend(handles=_document_handles("#555555", docs) +
                [plt.Line2D([], [], linestyle="--", color="#555555", label="least-squares line")],
                loc="lower center", ncol=6, frameon=False, fontsize=8)
     if title:

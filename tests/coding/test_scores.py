@@ -43,3 +43,4 @@ def test_mark_low_precision_names_only_the_flagged_entries():
     marked = coding.mark_low_precision(entries, precision)
     assert [e.en for e in marked] == ["Alpha", f"Beta {coding.LOW_PRECISION_MARK}"]
     assert marked[1].keywords == entries[1].keywords and entries[1].en == "Beta"
+    assert coding.low_precision_ids(precision) == {"b": "b †"}

@@ -195,3 +195,11 @@ def test_the_shipped_keys_point_at_the_seed_sentences_the_coders_saw(measured):
     text = sentences["text"]
     spans = [text[(d, p, n)][s:e] for d, p, n, s, e in numbers[["doc_id", "para_no", "sent_no", "start", "end"]].itertuples(index=False)]
     assert [float(x.replace(",", "")) for x in spans] == pytest.approx(numbers["number"].astype(float).tolist())
+
+
+def test_import_names_the_documents_of_the_keys_that_the_corpus_lacks(measured):
+    lacking = workflow.Measured(measured.corpus, measured.paras[measured.paras["doc_id"].astype(str) != "xh-2019-wr"],
+                                measured.tokens, measured.dictionaries)
+    books = sorted(workflow.PROJECT_SAMPLE_DIR.glob("coding-*.xlsx"))
+    with pytest.raises(ValueError, match="keys name documents the corpus does not hold: xh-2019-wr"):
+        workflow.coded_tables(workflow.PROJECT_SAMPLE_DIR, books, lacking)

@@ -196,7 +196,7 @@ def test_every_keyword_matches_wherever_it_stands_on_token_boundaries(corpus, pa
     for doc_id, para_no, text in zip(body["doc_id"], body["para_no"], body["text"]):
         if (doc_id, para_no) not in starts.index:
             continue
-        excluded = themes._excluded_spans(text, phrases)
+        excluded = themes.phrase_mask(text, phrases)
         for keyword in {k for t in dictionary for k in t.keywords}:
             at = text.find(keyword)
             while at >= 0:
@@ -219,7 +219,7 @@ def _reference_theme_hits(tokens, dictionary, not_attention):
     for (doc_id, para_no), paragraph in ordered.groupby(["doc_id", "para_no"], sort=False):
         words, starts, positions = (paragraph[c].to_list() for c in ("token", "start", "position"))
         text = themes._paragraph_text(words, starts)
-        excluded = themes._excluded_spans(text, not_attention)
+        excluded = themes.phrase_mask(text, not_attention)
         token_ending_at = {start + len(word): i for i, (start, word) in enumerate(zip(starts, words))}
         i = 0
         while i < len(words):
@@ -248,3 +248,8 @@ def test_theme_hits_equal_the_plain_rule_on_the_seeds(dictionary):
     white_space = tokens.assign(start=tokens["start"] + (tokens["position"] >= 3))    # a dropped space in each paragraph
     pd.testing.assert_frame_equal(themes.theme_hits(white_space, entries, not_attention=phrases)[expected.columns],
                                   _reference_theme_hits(white_space, entries, phrases))
+
+
+def test_occurrence_starts_and_phrase_mask_include_overlapping_occurrences():
+    assert themes.occurrence_starts("阿阿阿", "阿阿") == [0, 1]
+    assert themes.phrase_mask("甲十四五乙", ["十四五"]).tolist() == [False, True, True, True, False]

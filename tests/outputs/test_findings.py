@@ -262,3 +262,20 @@ def test_notebook_04_claims_fail_on_contrary_data(notebook_04):
     one_side = data["used"].assign(side="supply")
     assert not findings.no_side_leads(one_side, WORK_REPORTS, instruments.SIDES).holds
     assert not findings.instrument_counts_cannot_rank_sides(data["side_recall"].assign(recall=0.8)).holds
+
+
+def test_notebook_03_prose_on_the_other_designs_and_the_place_campaign(corpus, main_design):
+    """03's prose: the same-year design (Changning's plan part against Xuhui's review part)
+    sets verbs of intention against verbs of completion, and 长三角, a place name of the main
+    design, stands in a campaign begun between the two reports."""
+    from analysis import documents
+
+    tokens, _, _, table, places = main_design
+    target, reference = documents.pair_designs(corpus, ("Changning", "Xuhui"), ("cn-2018-wr", "xh-2019-wr"))["same year"]
+    same_year = textstats.keyness(textstats.word_counts(tokens.query(target)),
+                                  textstats.word_counts(tokens.query(reference)), 5)
+    significant = same_year[same_year["p_adjusted"] < 0.05]
+    assert {"推动", "推进", "继续", "引导", "扩大"} <= set(significant.loc[significant["g2"] > 0, "term"])
+    assert {"实现", "竣工", "达到", "完成"} <= set(significant.loc[significant["g2"] < 0, "term"])
+    linked = campaigns.campaign_terms(table[table["term"].isin(places)], analysis.read_lexicon(), (2018, 2019))
+    assert linked.loc[linked["began_between"], "term"].tolist() == ["长三角"]
