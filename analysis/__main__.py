@@ -52,15 +52,20 @@ def check(manifest: Path, flag_share: float) -> int:
 
 def add(args: argparse.Namespace) -> int:
     """Add the files (analysis.documents.intake); print one line per document added, or every problem."""
-    from .documents.intake import add_documents
+    from .documents.intake import add_documents, read_sidecar
     from .documents.corpus import CorpusError
 
+    if not args.files and not args.sidecar:
+        print("add: give the files, or a --sidecar that lists them", file=sys.stderr)
+        return 2
     try:
-        result = add_documents(args.files, args.district, district_zh=args.district_zh, genre=args.genre,
+        per_file = read_sidecar(args.sidecar) if args.sidecar else {}
+        files = [*args.files, *(path for path in per_file if path not in args.files)]
+        result = add_documents(files, args.district, district_zh=args.district_zh, genre=args.genre,
                                date=args.date, title=args.title, doc_id=args.doc_id, scope=args.scope,
                                speaker=args.speaker, source=args.source, publisher=args.publisher,
                                manifest=args.manifest, district_from_folder=args.district_from_folder,
-                               keep_going=args.keep_going)
+                               keep_going=args.keep_going, per_file=per_file)
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -117,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--flag-share", type=float, default=0.2,
                               help="flag a document whose cleaning removes more than this share (default 0.2)")
     add_parser = commands.add_parser("add", help="copy documents into seeds/ and write their manifest rows")
-    add_parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
+    add_parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                             help="documents: .txt, .md, .html, .docx or .pdf")
+    add_parser.add_argument("--sidecar", type=Path, help="CSV or TSV with a file column (relative to it) and any of "
+                            "district, district_zh, date, genre, title, doc_id, speaker, source, publisher, scope "
+                            "per file; its files are added with the FILEs")
     add_parser.add_argument("--district", help="place: a district id (Changning, Shanghai) or a Chinese name "
                             "(长宁, 杭州市, 浙江省; a division of China becomes cn + its code)")
     add_parser.add_argument("--district-from-folder", action="store_true",
@@ -173,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--copies", type=int, default=100, help="corpus size as a multiple of the seeds (default 100)")
     bench.add_argument("--workers", type=int, default=0, help="processes for the parallel run (default: all cores)")
     bench.add_argument("--skip-notebooks", action="store_true", help="do not time the notebooks")
+    bench.add_argument("--out-of-core-reports", type=int, default=10_000,
+                       help="synthetic reports for the out-of-core figures (default 10,000; 0 skips them)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.manifest, args.flag_share)
@@ -224,7 +234,7 @@ def benchmark(args: argparse.Namespace) -> int:
     sys.path.insert(0, str(ROOT))
     from tools.benchmark.run import run    # the repository's tooling, on the path only for this command
 
-    return run(args.copies, args.workers, not args.skip_notebooks)
+    return run(args.copies, args.workers, not args.skip_notebooks, out_of_core_reports=args.out_of_core_reports)
 
 
 if __name__ == "__main__":

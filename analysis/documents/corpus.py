@@ -194,15 +194,17 @@ def _inspect(manifest: Path, read_files: Collection[str] | None = None
     return problems, texts
 
 
-def read_manifest(manifest: Path | str = MANIFEST) -> pd.DataFrame:
+def read_manifest(manifest: Path | str = MANIFEST, read_files: Collection[str] | None = None) -> pd.DataFrame:
     """The validated manifest: one row per document, every column as text except
     ``date`` (datetime64; a year-only date at YEAR_ONLY_POSITION, with date_precision
-    "year") and ``year`` (int). Raises CorpusError listing every problem."""
-    return _validated(Path(manifest))[0]
+    "year") and ``year`` (int). Raises CorpusError listing every problem. ``read_files``
+    as in :func:`manifest_problems` (``()``: no file is read, each must exist)."""
+    return _validated(Path(manifest), read_files)[0]
 
 
-def _validated(manifest: Path) -> tuple[pd.DataFrame, dict[str, ExtractedDocument]]:
-    problems, texts = _inspect(manifest)
+def _validated(manifest: Path, read_files: Collection[str] | None = None
+               ) -> tuple[pd.DataFrame, dict[str, ExtractedDocument]]:
+    problems, texts = _inspect(manifest, read_files)
     if problems:
         raise CorpusError(problems)
     text, _ = _decode(manifest, manifest.read_bytes())

@@ -25,7 +25,15 @@ manifest row:
   analysis.documents.districts); a name several divisions share is an error listing them;
 * url: the source address in the metadata; district_zh: ``--district-zh``, the resolved
   place's name, or the one the manifest already has for the district; doc_id:
-  ``{district}-{year}-{genre code}``.
+  ``{district}-{year}-{genre code}``; a second document of one place, year and genre gets
+  ``-2`` (then ``-3`` …) unless ``--doc-id`` is given, and its date_note names the other
+  and the year its review part says it reviews (一、2020年工作回顾), where the text says.
+
+A sidecar (``--sidecar files.csv``, :func:`read_sidecar`) gives these fields per file: a
+column ``file`` (relative to the sidecar) and any of district, district_zh, date, genre,
+title, doc_id, speaker, source, publisher and scope; a filled cell overrides the call's
+option for that file, an empty one leaves it. Copies of sidecar files are named
+``{district}-{file name}``, as with ``--district-from-folder``, so places cannot clash.
 
 Every problem of every file is reported at once and nothing is written. When writing
 fails half-way, the files copied so far are removed and the manifest is left as it was.
@@ -42,14 +50,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from .corpus import CorpusError, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, manifest_problems, prepare_text
 from .formats import SUPPORTED_SUFFIXES, DocumentFormatError, read_document
 from ..paths import MANIFEST, display_path
 from .districts import resolve_place
-from .structure import chinese_numeral
+from .structure import chinese_numeral, paragraphs
 
-__all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "AddedDocument", "meeting_dates", "signature_dates", "add_documents", "manifest_rows",
-           "write_manifest"]
+__all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "SIDECAR_FIELDS", "AddedDocument", "meeting_dates",
+           "signature_dates", "read_sidecar", "reviewed_year", "add_documents", "manifest_rows", "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
                     "publisher", "scope", "source", "url", "date_precision", "date_note", "quality_note",
@@ -221,11 +231,88 @@ class AddResult:
     refused: list[str]
 
 
+SIDECAR_FIELDS = ("district", "district_zh", "date", "genre", "title", "doc_id", "speaker", "source", "publisher",
+                  "scope")
+"""The fields a sidecar may give per file, beside its ``file`` column."""
+
+
+def read_sidecar(path: Path | str) -> dict[Path, dict[str, str]]:
+    """A sidecar CSV or TSV (by its suffix; UTF-8): file (relative to the sidecar's folder)
+    -> the fields of :data:`SIDECAR_FIELDS` its row fills (empty cells left out), in row
+    order. Raises CorpusError naming the sidecar, line and problem: no ``file`` column, an
+    unknown column, an empty or repeated file, a file that does not exist."""
+    path = Path(path)
+    where = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise CorpusError([f"{where}: sidecar not found"]) from None
+    except UnicodeDecodeError:
+        raise CorpusError([f"{where}: the sidecar is not UTF-8"]) from None
+    reader = csv.DictReader(io.StringIO(text), delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+    header = [name.strip() for name in reader.fieldnames or []]
+    if "file" not in header:
+        raise CorpusError([f"{where}: no 'file' column (columns: {', '.join(header) or 'none'})"])
+    unknown = [name for name in header if name != "file" and name not in SIDECAR_FIELDS]
+    if unknown:
+        raise CorpusError([f"{where}: unknown column(s) {', '.join(unknown)}; a sidecar gives file and any of "
+                           f"{', '.join(SIDECAR_FIELDS)}"])
+    entries: dict[Path, dict[str, str]] = {}
+    lines: dict[Path, int] = {}
+    problems = []
+    for line_no, row in enumerate(reader, 2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        if not row.get("file"):
+            problems.append(f"{where} line {line_no}: empty file")
+            continue
+        file = path.parent / row["file"]
+        if file in entries:
+            problems.append(f"{where} line {line_no}: {row['file']} is already listed on line {lines[file]}")
+        elif not file.is_file():
+            problems.append(f"{where} line {line_no}: {display_path(file)}: file not found")
+        else:
+            entries[file] = {k: v for k, v in row.items() if k in SIDECAR_FIELDS and v}
+            lines[file] = line_no
+    if problems:
+        raise CorpusError(problems)
+    if not entries:
+        raise CorpusError([f"{where}: lists no file"])
+    return entries
+
+
+def _date_problem(date: str, label: str) -> list[str]:
+    """[] when ``date`` is an ISO date (YYYY-MM-DD) or a year (YYYY), else the problem."""
+    try:
+        if not re.fullmatch(r"\d{4}", date):
+            dt.date.fromisoformat(date)
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+                raise ValueError
+    except ValueError:
+        return [f"{label} {date!r}: not an ISO date (YYYY-MM-DD) nor a year (YYYY)"]
+    return []
+
+
+def reviewed_year(text: str, year: int, genre: str) -> str:
+    """What a report's review part says it reviews: "reviews 2020 (一、2020年工作回顾)" from
+    the first review heading that names a year, else that its review heading names none, or
+    that no review part was found."""
+    corpus = {"doc_id": ["new"], "text": [text], "year": [year], "genre": [genre]}
+    table = paragraphs(pd.DataFrame(corpus))
+    headings = table[(table["kind"] == "part_heading") & (table["part_kind"] == "review")]["text"].tolist()
+    for heading in headings:
+        if m := re.search(r"(\d{4})年", heading):
+            return f"reviews {m.group(1)} ({heading})"
+    if headings:
+        return f"its review heading names no year ({headings[0]})"
+    return "no review part found"
+
+
 def add_documents(files: list[Path | str], district: str | None, *, district_zh: str | None = None,
                   genre: str | None = None, date: str | None = None, title: str | None = None,
                   doc_id: str | None = None, scope: str = "whole", speaker: str = "", source: str = "",
                   publisher: str = "", manifest: Path | str = MANIFEST, district_from_folder: bool = False,
-                  keep_going: bool = False) -> list[dict[str, str]] | AddResult:
+                  keep_going: bool = False, per_file: dict[Path, dict[str, str]] | None = None
+                  ) -> list[dict[str, str]] | AddResult:
     """Copy ``files`` unchanged into the manifest's folder and append their manifest rows
     (rules in the module docstring). Returns the rows added. Raises CorpusError listing
     every problem; then nothing is written.
@@ -235,30 +322,34 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
     name}`` so that places cannot clash, and ``source`` records the file it came from
     (``file 浙江省/2003.md``) unless given. With ``keep_going``, the files without problems
     are added and the others listed with their reasons (an AddResult); problems of the call
-    itself (options, the manifest) still stop it."""
+    itself (options, the manifest) still stop it. ``per_file`` (:func:`read_sidecar`) gives
+    fields per file that override the call's."""
     manifest = Path(manifest)
     folder = manifest.parent
     files = [Path(f) for f in files]
+    per_file = {Path(f): fields for f, fields in (per_file or {}).items()}
     problems: list[str] = []
     if not files:
         raise CorpusError(["no files given"])
     if len(files) > 1 and (date or title or doc_id):
-        raise CorpusError(["--date, --title and --doc-id describe one document; add the files one at a time"])
-    if district_from_folder == (district is not None):
-        raise CorpusError(["give either --district or --district-from-folder"])
+        raise CorpusError(["--date, --title and --doc-id describe one document; add the files one at a time "
+                           "(or give them per file in a sidecar)"])
+    placed = all(per_file.get(f, {}).get("district") for f in files)
+    if district_from_folder and district is not None or not (district_from_folder or district is not None or placed):
+        raise CorpusError(["give either --district or --district-from-folder"
+                           + (", or a district for every file in the sidecar" if per_file else "")])
     if district is not None:
         district, district_zh, place_problems = _place(district, district_zh)
         problems += place_problems
     if genre is not None and not _GENRE.match(genre):
         problems.append(f"--genre {genre!r}: use lower-case letters and underscores (work_report, plan_proposal …)")
     if date is not None:
-        try:
-            if not re.fullmatch(r"\d{4}", date):
-                dt.date.fromisoformat(date)
-                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-                    raise ValueError
-        except ValueError:
-            problems.append(f"--date {date!r}: not an ISO date (YYYY-MM-DD) nor a year (YYYY)")
+        problems += _date_problem(date, "--date")
+    for path, fields in per_file.items():
+        if fields.get("date"):
+            problems += _date_problem(fields["date"], f"{display_path(path)}: date")
+        if fields.get("genre") and not _GENRE.match(fields["genre"]):
+            problems.append(f"{display_path(path)}: genre {fields['genre']!r}: use lower-case letters and underscores")
     if manifest.is_file():
         problems += [f"the manifest has problems; fix them before adding documents: {p}"
                      for p in manifest_problems(manifest, read_files=())]
@@ -274,7 +365,19 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
     for path in files:
         where = display_path(path)
         file_problems: list[str] = []
-        if district_from_folder:
+        given = per_file.get(path, {})
+        if given.get("district"):
+            key = (given["district"], given.get("district_zh"))
+            if key not in places:
+                places[key] = _place(*key)
+            place, place_zh, place_problems = places[key]
+            if place_problems:
+                problems.append(f"{where}: {place_problems[0]}")
+                refused.append(problems[-1])
+                continue
+            name = f"{place}-{path.name}"
+            file_source = given.get("source", source)
+        elif district_from_folder:
             if path.parent.name not in places:
                 places[path.parent.name] = _place(path.parent.name, None)
             place, place_zh, place_problems = places[path.parent.name]
@@ -299,14 +402,21 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
         if not file_problems and copy and target.exists():
             file_problems.append(f"{where}: {display_path(target)} already exists (not listed in the manifest); "
                                  "remove it or rename the file")
-        row = None if file_problems else _row(path, where, place, place_zh, name, file_source, genre, date, title,
-                                              doc_id, scope, speaker, publisher, file_problems)
+        explicit_id = given.get("doc_id", doc_id)
+        row = None if file_problems else _row(
+            path, where, place, place_zh, name, file_source, given.get("genre", genre), given.get("date", date),
+            given.get("title", title), explicit_id, given.get("scope", scope), given.get("speaker", speaker),
+            given.get("publisher", publisher), file_problems)
+        if row is not None and given.get("date"):
+            row["date_note"] = f"Date given in the sidecar for {path.name}."
         if row is not None:
-            clash = [other.source for other in added if other.row["doc_id"] == row["doc_id"]]
-            if row["doc_id"] in listed_ids or clash:
+            used = listed_ids | {other.row["doc_id"] for other in added}
+            if row["doc_id"] in used and explicit_id:
+                clash = [other.source for other in added if other.row["doc_id"] == row["doc_id"]]
                 where_else = display_path(clash[0]) if clash else display_path(manifest)
-                file_problems.append(f"{where}: doc_id {row['doc_id']!r} is already used (by {where_else}); "
-                                     "add this file on its own with --doc-id")
+                file_problems.append(f"{where}: doc_id {row['doc_id']!r} is already used (by {where_else})")
+            elif row["doc_id"] in used:
+                _number_second_document(row, used, path)
         if file_problems:
             problems += file_problems
             refused += file_problems
@@ -321,6 +431,20 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
     if keep_going:
         return AddResult([a.row for a in added], refused)
     return [a.row for a in added]
+
+
+def _number_second_document(row: dict[str, str], used: set[str], path: Path) -> None:
+    """Give ``row``, whose inferred doc_id is taken by another document of the same place,
+    year and genre, the first free id ``{doc_id}-2``, ``-3`` …, and say so in its date_note
+    with what its review part says it reviews (:func:`reviewed_year`)."""
+    first = row["doc_id"]
+    number = 2
+    while f"{first}-{number}" in used:
+        number += 1
+    row["doc_id"] = f"{first}-{number}"
+    text = prepare_text(read_document(path)).text
+    row["date_note"] = (f"{row['date_note']} Document {number} of {row['district']} in {row['year']} with genre "
+                        f"{row['genre']} (the first: {first}); {reviewed_year(text, int(row['year']), row['genre'])}.")
 
 
 def _row(path: Path, where: str, district: str, district_zh: str, name: str, source: str, genre: str | None,

@@ -1,7 +1,7 @@
 """Stage 2, segmentation: jieba with the policy-term lexicon, stop words, part of speech, the
 place-name gazetteer, and the token table (cached, in parallel, or on a Dask cluster).
 
-Modules, in the order of the stage: ``lexicon``, ``stop_words``, ``segmenter``, ``tokens``, ``token_table``, ``tagging``, ``gazetteer``, ``cluster``.
+Modules, in the order of the stage: ``lexicon``, ``stop_words``, ``segmenter``, ``tokens``, ``token_table``, ``partitions``, ``tagging``, ``gazetteer``, ``cluster``.
 Code outside the package uses the names re-exported here (``from analysis import segmentation``, then ``segmentation.NAME``).
 """
 from .lexicon import (
@@ -20,6 +20,9 @@ from .token_table import (
     segment_paragraphs, corpus_tokens, segmentation_fingerprint, annotate_tokens,
     stack_groups,
 )
+from .partitions import (
+    PARTITION_SCHEMA, PartitionSummary, write_token_partitions,
+)
 from .tagging import (
     pos_tokenizer, part_of_speech, token_part_of_speech, tags,
 )
@@ -32,7 +35,7 @@ __all__ = [
     "lexicon_terms", "PROJECT_STOPWORDS_FILE", "stopwords", "Segmenter", "CacheWarning",
     "usable_cache_dir", "tokenizer", "tokenize", "is_word", "is_number", "pretokenized",
     "segment_paragraphs", "corpus_tokens", "segmentation_fingerprint", "annotate_tokens",
-    "stack_groups", "pos_tokenizer", "part_of_speech", "token_part_of_speech", "tags",
+    "stack_groups", "PARTITION_SCHEMA", "PartitionSummary", "write_token_partitions", "pos_tokenizer", "part_of_speech", "token_part_of_speech", "tags",
     "PLACES_FILE", "place_names", "is_place", "SegmentationSetup", "map_in_order",
     "cluster_mapper", "word_counts",
 ]

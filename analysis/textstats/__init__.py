@@ -1,7 +1,7 @@
 """Stage 3, text statistics: frequencies, keywords, collocations, keyness, trajectories,
 similarity, and their intervals and paragraph-level tests.
 
-Modules, in the order of the stage: ``frequency``, ``keywords``, ``collocations``, ``comparison``, ``trajectories``, ``similarity``, ``intervals``.
+Modules, in the order of the stage: ``frequency``, ``keywords``, ``collocations``, ``comparison``, ``trajectories``, ``similarity``, ``intervals``, ``out_of_core``.
 Code outside the package uses the names re-exported here (``from analysis import textstats``, then ``textstats.NAME``).
 """
 from .frequency import (
@@ -29,6 +29,10 @@ from .intervals import (
     MIN_PARAGRAPHS, poisson_rate_interval, wilson_interval, proportion_with_interval, RateDifference,
     bootstrap_rate_difference,
 )
+from .out_of_core import (
+    DEFAULT_MEMORY_LIMIT, partition_connection, partition_word_counts, partition_group_counts,
+    partition_keyness,
+)
 
 __all__ = [
     "document_sizes", "term_frequencies", "top_terms", "lexicon_frequencies", "word_counts",
@@ -39,5 +43,6 @@ __all__ = [
     "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness",
     "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out",
     "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "proportion_with_interval",
-    "RateDifference", "bootstrap_rate_difference",
+    "RateDifference", "bootstrap_rate_difference", "DEFAULT_MEMORY_LIMIT", "partition_connection",
+    "partition_word_counts", "partition_group_counts", "partition_keyness",
 ]

@@ -246,10 +246,27 @@ def test_every_problem_of_every_file_is_reported_and_nothing_is_written(seeds, i
     assert snapshot(seeds) == before
 
 
+def test_two_reports_of_one_place_in_one_year_get_distinct_ids_and_a_note(seeds, incoming, capsys):
+    first = write_md(incoming, "a.md", markdown_report(2019))
+    second = write_md(incoming, "b.md", markdown_report(2019).replace("一、2018年工作回顾", "一、过去五年工作回顾"))
+    third = write_md(incoming, "c.md", markdown_report(2019))
+    assert add(seeds / "manifest.csv", first, second, "--district", "杭州市") == 0
+    assert add(seeds / "manifest.csv", third, "--district", "杭州市") == 0
+    rows = {row["file"]: row for row in manifest_rows(seeds / "manifest.csv")[1]}
+    assert [rows[name]["doc_id"] for name in ("a.md", "b.md", "c.md")] == ["cn330100-2019-wr", "cn330100-2019-wr-2", "cn330100-2019-wr-3"]
+    assert "Document" not in rows["a.md"]["date_note"]
+    assert rows["b.md"]["date_note"].endswith("Document 2 of cn330100 in 2019 with genre work_report (the first: "
+                                              "cn330100-2019-wr); its review heading names no year (一、过去五年工作回顾).")
+    assert rows["c.md"]["date_note"].endswith("(the first: cn330100-2019-wr); reviews 2018 (一、2018年工作回顾).")
+    assert main(["check", "--manifest", str(seeds / "manifest.csv")]) == 0
+    capsys.readouterr()
+
+
 def test_a_doc_id_clash_and_options_for_one_file(seeds, incoming, capsys):
     first = write_md(incoming, "a.md", markdown_report(2019))
     second = write_md(incoming, "b.md", markdown_report(2019))
-    assert add(seeds / "manifest.csv", first, second, "--district", "Demo") == 1
+    assert add(seeds / "manifest.csv", first, "--district", "Demo") == 0
+    assert add(seeds / "manifest.csv", second, "--district", "Demo", "--doc-id", "demo-2019-wr") == 1
     assert "b.md: doc_id 'demo-2019-wr' is already used (by " in capsys.readouterr().err
     assert add(seeds / "manifest.csv", first, second, "--district", "Demo", "--date", "2019-01-15") == 1
     assert "--date, --title and --doc-id describe one document" in capsys.readouterr().err
@@ -420,3 +437,42 @@ def test_a_folder_of_places_goes_in_at_once_and_a_bad_file_does_not_block_the_re
     assert rows[["doc_id", "file", "district_zh", "source"]].values.tolist() == [
         ["cn320000-2021-wr", "cn320000-2021.md", "江苏省", "file 江苏省/2021.md"],
         ["cn330000-2021-wr", "cn330000-2021.md", "浙江省", "file 浙江省/2021.md"]]
+
+
+def _sidecar(folder, text):
+    path = folder / "files.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_sidecar_gives_place_date_and_genre_per_file(seeds, incoming, capsys):
+    (incoming / "a").mkdir()
+    (incoming / "b").mkdir()
+    write_md(incoming / "a", "2019.md", markdown_report(2019, "杭州市").replace("——2019年1月15日在", "——"))
+    write_md(incoming / "b", "2019.md", markdown_report(2019, "宁波市").replace("政府工作报告", "工作总结"))
+    sidecar = _sidecar(incoming, "file,district,date,genre\na/2019.md,杭州市,2019-01-20,\n"
+                                 "b/2019.md,宁波市,,plan_proposal\n")
+    assert main(["add", "--sidecar", str(sidecar), "--manifest", str(seeds / "manifest.csv")]) == 0
+    rows = {row["file"]: row for row in manifest_rows(seeds / "manifest.csv")[1]}
+    hangzhou, ningbo = rows["cn330100-2019.md"], rows["cn330200-2019.md"]
+    assert (hangzhou["doc_id"], hangzhou["date"], hangzhou["genre"]) == ("cn330100-2019-wr", "2019-01-20", "work_report")
+    assert hangzhou["date_note"] == "Date given in the sidecar for 2019.md."
+    assert (ningbo["doc_id"], ningbo["genre"], ningbo["district_zh"]) == ("cn330200-2019-fyp", "plan_proposal", "宁波市")
+    assert main(["check", "--manifest", str(seeds / "manifest.csv")]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("name,district\na.md,Demo\n", "files.csv: no 'file' column (columns: name, district)"),
+    ("file,place\na.md,Demo\n", "files.csv: unknown column(s) place; a sidecar gives file and any of district"),
+    ("file,district\na.md,Demo\na.md,Demo\n", "files.csv line 3: a.md is already listed on line 2"),
+    ("file,district\nmissing.md,Demo\n", "missing.md: file not found"),
+    ("file,district,date\na.md,Demo,2019-13-01\n", "a.md: date '2019-13-01': not an ISO date"),
+    ("file,district\na.md,\n", "give either --district or --district-from-folder, or a district for every file"),
+])
+def test_a_bad_sidecar_is_an_error_naming_it(seeds, incoming, capsys, text, problem):
+    write_md(incoming, "a.md", markdown_report(2019))
+    before = snapshot(seeds)
+    assert main(["add", "--sidecar", str(_sidecar(incoming, text)), "--manifest", str(seeds / "manifest.csv")]) == 1
+    assert problem in capsys.readouterr().err
+    assert snapshot(seeds) == before

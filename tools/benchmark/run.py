@@ -19,7 +19,11 @@
 * the notebooks run cold on ``copies`` × the seeds (and a tenth of that) with 2
   segmentation processes, against raw jieba on the same corpus (target: notebooks 00–03
   ≤ 2.5 ×) and against what their kernels' start alone costs, and
-  the bytes of figures and tables they write (target: growth at most linear).
+  the bytes of figures and tables they write (target: growth at most linear);
+* beyond one machine, on 10,000 synthetic reports (about 180 million characters): the token
+  partitions written by the worker processes, with each worker's peak memory (target
+  ≤ 2 GiB), and word counts per place × year and keyness of two groups run out of core
+  by DuckDB over them, with their time and memory (:func:`out_of_core`).
 
 The programs it runs live in ``tools/benchmark/``; notebooks are run by papermill with
 their parameters set for the scaled corpus (:func:`scaled_parameters`).
@@ -162,7 +166,24 @@ def read_manifest_ids(manifest: Path) -> list[str]:
         return [row["doc_id"] for row in csv.DictReader(handle)]
 
 
-def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int = 3) -> int:
+def out_of_core(reports: int, workers: int) -> None:
+    """Print the out-of-core figures (tools/benchmark/out_of_core.py) on ``reports`` synthetic
+    reports: token partitions written by ``workers`` processes (target: ≤ 2 GiB per worker),
+    word counts per place × year and keyness of two groups by DuckDB."""
+    with tempfile.TemporaryDirectory() as tmp:
+        documents, chars = _python("out_of_core.py", "write", tmp, str(reports))
+        print(f"beyond one machine: {int(documents):,} synthetic reports, {int(chars):,} characters")
+        seconds, tokens, worker_mib, main_mib = _python("out_of_core.py", "partition", tmp, str(workers))
+        print(f"  token partitions, {workers} processes:  {seconds:8.1f} s for {int(tokens):,} tokens; peak memory "
+              f"{worker_mib:,.0f} MiB per worker (target ≤ 2,048), {main_mib:,.0f} MiB in the main process")
+        counted, rows, keyed, terms, peak = _python("out_of_core.py", "count", tmp, str(workers))
+        print(f"  word counts per place × year (DuckDB, to Parquet): {counted:8.1f} s, {int(rows):,} rows")
+        print(f"  keyness of two groups of places (DuckDB counts):  {keyed:8.1f} s, {int(terms):,} terms")
+        print(f"  peak memory of the DuckDB process:               {peak:8,.0f} MiB")
+
+
+def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int = 3,
+        out_of_core_reports: int = 10_000) -> int:
     workers = workers or os.cpu_count() or 1
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
@@ -215,6 +236,8 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
         for listed in (10, 100, 500, 990):
             print(f"  {listed:4d} listed: {per_call[float(listed)]:8.3f} s per file")
 
+    if out_of_core_reports:
+        out_of_core(out_of_core_reports, workers)
     if notebooks:
         with tempfile.TemporaryDirectory() as tmp:
             os.environ["ANALYSIS_FIGURES_DIR"] = str(Path(tmp) / "figures")    # kernels inherit it
