@@ -1,7 +1,7 @@
 """Stage 1, documents: reading files of any format, adding them to a manifest, loading and
 cleaning the corpus, and parsing its structure (parts, sections, paragraphs, sentences).
 
-Modules, in the order of the stage: ``formats``, ``corpus``, ``cleaning``, ``resplit``, ``appended``, ``structure``, ``districts``, ``divisions``, ``genres``, ``intake``, ``checks``.
+Modules, in the order of the stage: ``formats``, ``corpus``, ``cleaning``, ``resplit``, ``heading_split``, ``appended``, ``structure``, ``districts``, ``divisions``, ``genres``, ``intake``, ``checks``.
 Code outside the package uses the names re-exported here (``from analysis import documents``, then ``documents.NAME``).
 """
 from .formats import (
@@ -21,6 +21,9 @@ from .cleaning import (
 )
 from .resplit import (
     RUN_TOGETHER_MIN_CHARS, resplit_run_together,
+)
+from .heading_split import (
+    split_heading_lines,
 )
 from .appended import (
     APPENDED_HEADING, is_appended_heading, appended_start,
@@ -59,7 +62,7 @@ __all__ = [
     "cleaning_summary", "document_labels", "marked_doc_ids", "is_excerpt", "is_rewritten",
     "TEXT_QUALITIES", "DATE_PRECISIONS", "YEAR_ONLY_POSITION", "select_documents", "decimal_years", "ChromeRule", "CHROME_RULES",
     "SPAM_PATTERN", "CleanedText", "normalise_line", "normalise_text", "is_prose",
-    "clean_text", "find_spam", "RUN_TOGETHER_MIN_CHARS", "resplit_run_together",
+    "clean_text", "find_spam", "RUN_TOGETHER_MIN_CHARS", "resplit_run_together", "split_heading_lines",
     "APPENDED_HEADING", "is_appended_heading", "appended_start", "chinese_numeral",
     "context", "paragraphs", "split_sentences", "sentences", "sentence_numbers", "first_sentence_with", "outline",
     "structure_summary", "PARAGRAPH_COLUMNS", "HEADING_MARKER", "reports_missing_parts",

@@ -24,6 +24,7 @@ from .districts import read_districts
 from .formats import DocumentFormatError, ExtractedDocument, decode_text, read_document
 from .genres import genre_labels
 from ..paths import MANIFEST, display_path
+from .heading_split import split_heading_lines
 from .resplit import resplit_run_together
 
 __all__ = [
@@ -239,7 +240,10 @@ def prepare_text(document: ExtractedDocument) -> PreparedText:
     1. :func:`analysis.documents.cleaning.clean_text` (normalisation, page chrome in the edge zones);
     2. :func:`analysis.documents.resplit.resplit_run_together` (a run-together line cut at its headings,
        audited as action "resplit", rule "run_together_headings");
-    3. :func:`analysis.documents.appended.appended_start` (glossaries, notes, attachments and revision
+    3. :func:`analysis.documents.heading_split.split_heading_lines` (a heading line with running text
+       cut after its heading sentence, audited as action "split_heading", rule
+       "heading_with_running_text");
+    4. :func:`analysis.documents.appended.appended_start` (glossaries, notes, attachments and revision
        lists after the report proper set apart: zone "appended", action "set_apart").
 
     The audit starts with the markup rows of the file's format. Line numbers are those
@@ -259,6 +263,18 @@ def prepare_text(document: ExtractedDocument) -> PreparedText:
                          "raw_line": cleaned_lines[index][:200],
                          "note": f"{pieces} paragraphs run together on one line; "
                                  f"cut before {len(headings)} heading(s): {shown}"})
+    lines_before_split = lines
+    lines, heading_cuts = split_heading_lines(lines)
+    cut_at = dict(heading_cuts)
+    split_numbers: list[int] = []
+    for index, (line_no, line) in enumerate(zip(numbers, lines_before_split)):
+        split_numbers.extend([line_no] * (2 if index in cut_at else 1))
+        if index in cut_at:
+            rows.append({"line_no": line_no, "zone": "body", "action": "split_heading", "rule": "heading_with_running_text",
+                         "raw_line": line[:200],
+                         "note": f"kept {cut_at[index]} as the heading; the {len(line) - len(cut_at[index])} "
+                                 "characters after it are a paragraph, counted with the body"})
+    numbers = split_numbers
     start = appended_start(lines)
     appended: list[str] = []
     if start is not None:

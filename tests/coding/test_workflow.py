@@ -173,14 +173,41 @@ def test_import_refuses_one_workbook_a_repeated_coder_and_a_missing_file(exporte
         workflow.import_codes(folder, [books[0], books[0]], measured, tmp_path / "out")
 
 
-def test_the_shipped_keys_are_the_default_draw_on_the_seeds(measured, tmp_path):
+def _renumbered(before: pd.DataFrame, after: pd.DataFrame) -> dict:
+    """(doc_id, para_no) of a paragraph table read before heading lines were split ->
+    (doc_id, para_no) of the same running text after: a split line's text is its second piece."""
+    mapping = {}
+    for doc_id, old in before.groupby("doc_id", sort=False):
+        new = after[after["doc_id"] == doc_id]
+        numbers, texts, j = new["para_no"].to_list(), new["text"].to_list(), 0
+        for para_no, text in zip(old["para_no"], old["text"]):
+            whole = texts[j] == text
+            assert whole or texts[j] + texts[j + 1] == text, (doc_id, para_no)
+            mapping[(doc_id, para_no)] = (doc_id, numbers[j if whole else j + 1])
+            j += 1 if whole else 2
+        assert j == len(texts)
+    return mapping
+
+
+def test_the_shipped_keys_are_the_default_draw_on_the_seeds(measured, tmp_path, monkeypatch):
     """The project's coded sample (analysis/data/coding) is what validate export draws on the
-    seeds with its defaults, so anyone can export the same sample for a new coder. When the
-    dictionaries change, the draw changes: keep the shipped keys (the scores then count the
-    sampled sentences that are no longer hits as dropped) and change this test, or recode."""
-    workflow.export_sample(tmp_path, ["new-coder"], measured)
+    seeds with its defaults, so anyone can export the same sample for a new coder. The keys
+    were drawn before heading lines with running text were split (documents.heading_split),
+    which renumbered the paragraphs after each split line: the draw is made on the seeds
+    read without that split and renumbered to today's paragraphs, which are the shipped keys.
+    When the dictionaries change, the draw changes: keep the shipped keys (the scores then
+    count the sampled sentences that are no longer hits as dropped) and change this test, or recode."""
+    from analysis.documents import corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module, "split_heading_lines", lambda lines: (lines, []))
+    unsplit = workflow.measured_dictionaries(*analysis.prepare())
+    monkeypatch.undo()
+    workflow.export_sample(tmp_path, ["new-coder"], unsplit)
+    mapping = _renumbered(unsplit.paras.astype({"doc_id": str}), measured.paras.astype({"doc_id": str}))
     for name in (workflow.SENTENCE_KEY_FILE, workflow.NUMBER_KEY_FILE):
-        assert (tmp_path / name).read_bytes() == (workflow.PROJECT_SAMPLE_DIR / name).read_bytes(), name
+        drawn = pd.read_csv(tmp_path / name, dtype=str)
+        drawn["para_no"] = [str(mapping[(d, int(p))][1]) for d, p in zip(drawn["doc_id"], drawn["para_no"])]
+        assert drawn.to_csv(index=False, lineterminator="\n").encode() == (workflow.PROJECT_SAMPLE_DIR / name).read_bytes(), name
 
 
 def test_the_shipped_keys_point_at_the_seed_sentences_the_coders_saw(measured):

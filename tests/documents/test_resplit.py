@@ -8,7 +8,7 @@ from analysis.__main__ import main
 from analysis.documents.corpus import load_corpus, prepare_text
 from analysis.documents.formats import ExtractedDocument
 from analysis.documents.resplit import RUN_TOGETHER_MIN_CHARS, resplit_run_together
-from analysis.documents.structure import paragraphs, structure_summary
+from analysis.documents.structure import paragraphs, split_sentences, structure_summary
 from synthetic_reports import report_lines
 
 LINES = report_lines(2019)
@@ -35,10 +35,13 @@ def test_one_long_line_is_resplit_at_its_headings_into_the_original_paragraphs()
     run_together = "".join(lines[:3]) + "\n" + "".join(lines[3:])     # a title block, then one long line
     prepared = prepare_text(ExtractedDocument(run_together))
     # every numbered heading starts a paragraph again; a part heading has no sentence end,
-    # so it stays joined to the paragraph it heads (its title is read up to that paragraph's first 。),
-    # and an unnumbered closing paragraph stays joined to the item before it
-    expected = ["".join(lines[:3]), lines[3] + lines[4], *lines[5:10], lines[10] + lines[11], *lines[12:15],
-                lines[15] + lines[16]]
+    # so it stays joined to the paragraph it heads, and the joined line is then cut after its first
+    # sentence (documents.heading_split: the heading keeps that sentence, the rest is body text);
+    # a one-sentence joined line stays whole, and an unnumbered closing paragraph stays joined to
+    # the item before it
+    first, *rest = split_sentences(lines[4])
+    expected = ["".join(lines[:3]), lines[3] + first, "".join(rest), *lines[5:10], lines[10] + lines[11],
+                *lines[12:15], lines[15] + lines[16]]
     assert prepared.text.split("\n") == expected
     rows = [row for row in prepared.audit_rows if row["action"] == "resplit"]
     assert len(rows) == 1

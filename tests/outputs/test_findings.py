@@ -156,7 +156,9 @@ def test_notebook_02_topic_and_like_for_like_claims_hold_on_the_seeds(theme_data
     assert findings.documents_differ_in_kind(analysis.load_corpus(), ["cn-2018-wr", "cn-2020-fyp", "cn-2024-wr"]).holds
     docs = topics.paragraph_documents(tokens)
     selection = topics.choose_topic_number(docs, range(2, 13), 0, n_samples=20)
-    assert findings.topic_number_is_uncertain(selection).holds
+    # since heading lines with running text count as body (more paragraphs to model), stability
+    # favours k = 2 by more than one standard deviation, and notebook 02 says so
+    assert not findings.topic_number_is_uncertain(selection).holds
     chosen = int(selection.loc[selection["chosen"], "k"].item())
     assert findings.topics_align_weakly(topics.topic_theme_alignment(topics.fit_topics(docs, chosen, 0),
                                                                      dictionary)).holds
