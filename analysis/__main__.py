@@ -181,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--copies", type=int, default=100, help="corpus size as a multiple of the seeds (default 100)")
     bench.add_argument("--workers", type=int, default=0, help="processes for the parallel run (default: all cores)")
     bench.add_argument("--skip-notebooks", action="store_true", help="do not time the notebooks")
+    bench.add_argument("--real-size-reports", type=int, default=1200,
+                       help="synthetic work reports for the real-size figures (default 1,200; 0 skips them)")
     bench.add_argument("--out-of-core-reports", type=int, default=10_000,
                        help="synthetic reports for the out-of-core figures (default 10,000; 0 skips them)")
     args = parser.parse_args(argv)
@@ -234,7 +236,8 @@ def benchmark(args: argparse.Namespace) -> int:
     sys.path.insert(0, str(ROOT))
     from tools.benchmark.run import run    # the repository's tooling, on the path only for this command
 
-    return run(args.copies, args.workers, not args.skip_notebooks, out_of_core_reports=args.out_of_core_reports)
+    return run(args.copies, args.workers, not args.skip_notebooks, out_of_core_reports=args.out_of_core_reports,
+               real_size_reports=args.real_size_reports)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .documents.corpus import load_corpus, select_documents
+from ._internal.memory import release_freed_memory
 from ._internal.parallel import start_workers
 from .paths import MANIFEST
 from .documents.structure import paragraphs
@@ -37,7 +38,9 @@ def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, w
     """Load ``manifest``, keep ``doc_ids`` (every document when None; an unknown doc_id is a
     ValueError naming it), split paragraphs and segment them (cached; in ``workers``
     processes, or on the Dask cluster of ``client``). Worker processes are started first
-    (:func:`analysis._internal.parallel.start_workers`), so their start-up overlaps with loading."""
+    (:func:`analysis._internal.parallel.start_workers`), so their start-up overlaps with loading.
+    Freed memory goes back to the operating system between the steps
+    (:func:`analysis._internal.memory.release_freed_memory`)."""
     if client is None:
         mapper = None
         start_workers(workers)
@@ -47,5 +50,8 @@ def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, w
         mapper = cluster_mapper(client)
     corpus = select_documents(load_corpus(manifest), doc_ids)
     paras = paragraphs(corpus)
-    tokens = annotate_tokens(corpus_tokens(paras, workers=workers, mapper=mapper), paras, corpus)
+    release_freed_memory()                    # loading's small objects, before the token table grows
+    tokens = corpus_tokens(paras, workers=workers, mapper=mapper)
+    release_freed_memory()
+    tokens = annotate_tokens(tokens, paras, corpus)
     return Prepared(corpus, paras, tokens)

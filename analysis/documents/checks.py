@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._internal.memory import release_freed_memory
 from ..paths import display_path
 from .corpus import cleaning_summary, load_corpus, manifest_problems
 from .districts import DISTRICTS_FILE, missing_districts
@@ -44,6 +45,8 @@ def corpus_problems(manifest: Path | str, flag_share: float = 0.2) -> CorpusChec
         return CorpusCheck(problems, [], None, pd.DataFrame(columns=["doc_id", "part_no", "part_title", "part_kind", "rule"]))
     corpus = load_corpus(manifest)
     summary = cleaning_summary(corpus, flag_share)
+    corpus = corpus.drop(columns=["raw_text", "audit_rows"])           # not needed below: memory at scale
+    release_freed_memory()
     files = dict(zip(corpus["doc_id"], corpus["file"]))
     for row in summary[summary["flagged"]].itertuples():
         problems.append(f"{display_path(Path(manifest).parent / files[row.doc_id])}: cleaning removed "

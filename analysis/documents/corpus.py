@@ -319,6 +319,9 @@ def cleaning_audit(corpus: pd.DataFrame) -> pd.DataFrame:
     return audit
 
 
+_WHITE_SPACE = re.compile(r"\s+")
+
+
 def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2, audit: pd.DataFrame | None = None
                      ) -> pd.DataFrame:
     """Per document: characters before and after cleaning, lines removed, and the share
@@ -341,8 +344,8 @@ def cleaning_summary(corpus: pd.DataFrame, flag_share: float = 0.2, audit: pd.Da
     def rows_where(mask: pd.Series) -> pd.Series:
         return audit[mask].groupby("doc_id").size()
 
-    def visible(text: str) -> int:
-        return sum(not c.isspace() for c in text)
+    def visible(text: str) -> int:       # characters that are not white space (str.isspace is regex \s)
+        return len(text) - sum(map(len, _WHITE_SPACE.findall(text)))
 
     table = pd.DataFrame({
         "doc_id": corpus["doc_id"],

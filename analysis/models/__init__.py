@@ -4,11 +4,15 @@ Modules, in the order of the stage: ``topics``.
 Code outside the package uses the names re-exported here (``from analysis import models``, then ``models.NAME``).
 """
 from .topics import (
-    TopicModel, paragraph_documents, fit_topics, npmi_coherence, choose_topic_number,
-    topic_prevalence, topic_theme_alignment,
+    TopicModel, paragraph_documents, fit_topics, npmi_coherence, SELECTION_MAX_PARAGRAPHS, selection_paragraphs,
+    choose_topic_number,
+    topic_prevalence, PROCEDURAL_WORDS, PROCEDURAL_MIN_WORDS, procedural_topics, topic_theme_alignment,
+    alignment_matrix,
 )
 
 __all__ = [
-    "TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence",
-    "choose_topic_number", "topic_prevalence", "topic_theme_alignment",
+    "TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence", "SELECTION_MAX_PARAGRAPHS",
+    "selection_paragraphs",
+    "choose_topic_number", "topic_prevalence", "PROCEDURAL_WORDS", "PROCEDURAL_MIN_WORDS", "procedural_topics",
+    "topic_theme_alignment", "alignment_matrix",
 ]

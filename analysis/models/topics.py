@@ -19,8 +19,9 @@ from .._internal.rounding import RANK_SIGNIFICANT_DIGITS, round_significant, sor
 from ..dictionaries.themes import DictionaryEntry
 from ..segmentation.tokens import pretokenized
 
-__all__ = ["TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence", "choose_topic_number",
-           "topic_prevalence", "topic_theme_alignment"]
+__all__ = ["TopicModel", "paragraph_documents", "fit_topics", "npmi_coherence", "SELECTION_MAX_PARAGRAPHS",
+           "selection_paragraphs", "choose_topic_number", "topic_prevalence", "PROCEDURAL_WORDS", "PROCEDURAL_MIN_WORDS",
+           "procedural_topics", "topic_theme_alignment", "alignment_matrix"]
 
 
 @dataclass(frozen=True)
@@ -150,12 +151,31 @@ def _ranked_top_terms(job: tuple) -> list[list[str]]:
     return [terms[order].tolist() for order in _top_terms(components, terms, top_n)]
 
 
+SELECTION_MAX_PARAGRAPHS = 1000
+"""Above this many paragraphs, the topic number is chosen on a seeded random sample of this
+many (:func:`selection_paragraphs`): 231 fits on every paragraph of a long timeline took
+minutes, and the stability of a topic's top words needs hundreds of paragraphs, not all."""
+
+
+def selection_paragraphs(docs: pd.Series, max_paragraphs: int | None = SELECTION_MAX_PARAGRAPHS,
+                         seed: int = 0) -> pd.Series:
+    """The paragraphs the topic number is chosen on: all of ``docs`` when there are at most
+    ``max_paragraphs`` (or it is None), else a simple random sample of ``max_paragraphs`` of
+    them without replacement (numpy generator seeded with ``seed``), in corpus order."""
+    if max_paragraphs is None or len(docs) <= max_paragraphs:
+        return docs
+    rows = np.sort(np.random.default_rng(seed).choice(len(docs), size=max_paragraphs, replace=False))
+    return docs.iloc[rows]
+
+
 def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n: int = 10,
-                        n_samples: int = 20, fraction: float = 0.8, min_df: int = 3, workers: int | None = 1
-                        ) -> pd.DataFrame:
+                        n_samples: int = 20, fraction: float = 0.8, min_df: int = 3, workers: int | None = 1,
+                        max_paragraphs: int | None = SELECTION_MAX_PARAGRAPHS) -> pd.DataFrame:
     """Topic-number selection by stability (Greene, O'Callaghan & Cunningham 2014).
 
-    For each k: fit on all paragraphs (the reference) and on ``n_samples`` random
+    The paragraphs are ``docs``, or above ``max_paragraphs`` a seeded random sample of them
+    (:func:`selection_paragraphs`, seeded with ``seed``).
+    For each k: fit on all those paragraphs (the reference) and on ``n_samples`` random
     subsets of ``fraction`` of them (numpy generator seeded with ``seed``); stability
     is the mean, over subsets, of the Jaccard index between reference and subset
     topics' top-``top_n`` term sets under the best one-to-one matching (Hungarian
@@ -168,6 +188,7 @@ def choose_topic_number(docs: pd.Series, ks: Sequence[int], seed: int = 0, top_n
     """
     if n_samples < 2:
         raise ValueError(f"n_samples must be at least 2 (a spread over one subset is undefined), not {n_samples}")
+    docs = selection_paragraphs(docs, max_paragraphs, seed)
     rng = np.random.default_rng(seed)
     size = int(round(fraction * len(docs)))
     samples = [np.sort(rng.choice(len(docs), size=size, replace=False)) for _ in range(n_samples)]
@@ -196,11 +217,27 @@ def topic_prevalence(model: TopicModel) -> pd.DataFrame:
     return weights.div(weights.sum(axis=1), axis=0)
 
 
+PROCEDURAL_WORDS = ("审议", "请予", "各位代表", "代表", "政协委员", "委员", "列席", "意见", "报告", "现在")
+"""Words of a report's procedural frame (现在，我代表市人民政府向大会报告工作，请予审议，并请
+市政协委员和其他列席人员提出意见), not of its policy content."""
+PROCEDURAL_MIN_WORDS = 2
+
+
+def procedural_topics(model: TopicModel, words: Sequence[str] = PROCEDURAL_WORDS,
+                      min_words: int = PROCEDURAL_MIN_WORDS) -> list[str]:
+    """Topics whose top terms hold at least ``min_words`` of ``words``: the report's
+    procedural frame (the opening address and its boilerplate), not a policy subject."""
+    listed = set(words)
+    found = model.top_terms.groupby("topic", sort=False)["term"].agg(lambda terms: len(listed & set(terms)))
+    return found.index[found >= min_words].to_list()
+
+
 def topic_theme_alignment(model: TopicModel, themes: Sequence[DictionaryEntry], min_share: float = 0.02) -> pd.DataFrame:
     """Which dictionary theme each topic corresponds to: the share of the topic's term
     weight that falls on each theme's (single-token) keywords, the best theme and its
-    share, and the share of weight on no theme's keywords. A topic whose best share is
-    below ``min_share`` corresponds to no theme (best_theme "none")."""
+    share, the share of weight on no theme's keywords (unmatched_share), and whether the
+    topic is procedural (:func:`procedural_topics`). A topic whose best share is below
+    ``min_share`` corresponds to no theme (best_theme "none")."""
     weights = model.term_weights
     total = weights.sum(axis=1)
     shares = pd.DataFrame({t.id: weights[[k for k in t.keywords if k in weights.columns]].sum(axis=1) / total
@@ -209,5 +246,16 @@ def topic_theme_alignment(model: TopicModel, themes: Sequence[DictionaryEntry], 
     table["best_theme"] = shares.idxmax(axis=1).where(shares.max(axis=1) >= min_share, "none")
     table["best_share"] = shares.max(axis=1)
     table["unmatched_share"] = 1 - shares.sum(axis=1)
+    table["procedural"] = table.index.isin(procedural_topics(model))
     table.index.name = "topic"
     return table.reset_index()
+
+
+def alignment_matrix(alignment: pd.DataFrame, themes: Sequence[DictionaryEntry]) -> pd.DataFrame:
+    """The heat map of :func:`topic_theme_alignment`: topics (rows; a procedural one marked
+    "[procedural]") × themes, and a last column "no theme" (unmatched_share), so that every
+    row sums to 1 and a colour scale from 0 to 1 shows how little falls on any theme."""
+    matrix = alignment.set_index("topic")[[t.id for t in themes]].copy()
+    matrix["no theme"] = alignment.set_index("topic")["unmatched_share"]
+    procedural = set(alignment.loc[alignment["procedural"], "topic"])
+    return matrix.rename(index=lambda topic: f"{topic} [procedural]" if topic in procedural else topic)

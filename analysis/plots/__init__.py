@@ -13,7 +13,7 @@ from .frequency_figures import (
     plot_comparison_cloud,
 )
 from .theme_figures import (
-    plot_theme_timeline, plot_grouped_rates, TERM_PALETTE_RISING, TERM_PALETTE_FALLING, plot_slope_chart,
+    YEAR_LABELS, REFERENCE_SHIFT, plot_theme_timeline, plot_grouped_rates, TERM_PALETTE_RISING, TERM_PALETTE_FALLING, plot_slope_chart,
     plot_topic_stability,
 )
 from .comparison_figures import (
@@ -23,7 +23,7 @@ from .target_figures import (
     plot_targets_by_theme, PART_COLOURS, MIN_TARGETS_FOR_INTERVAL, WHOLE_DOCUMENT_COLOUR, plot_numeric_density,
 )
 from .views import (
-    MAX_PANELS, MAX_COLUMNS, MAX_BARS, MAX_CLOUDS, view_groups, fits_page, top_terms_figure,
+    MAX_PANELS, MAX_COLUMNS, MAX_BARS, MAX_CLOUDS, view_groups, division_provinces, fits_page, top_terms_figure,
     wordclouds_figure, dispersion_figure, document_sizes_figure, NEIGHBOURS,
     similarity_figure,
 )
@@ -32,10 +32,10 @@ __all__ = [
     "FONT_FILE", "FONT_NAME", "PAGE_INCHES", "PER_10K_LABEL", "font_path",
     "use_project_style", "set_figure_folder", "save_figure", "save_table", "panel_grid",
     "plot_heatmap", "plot_document_sizes", "plot_top_terms", "plot_dispersion",
-    "plot_wordclouds", "plot_comparison_cloud", "plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING",
+    "plot_wordclouds", "plot_comparison_cloud", "YEAR_LABELS", "REFERENCE_SHIFT", "plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING",
     "plot_slope_chart", "plot_topic_stability", "plot_keyness", "plot_term_scatter",
     "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS", "MIN_TARGETS_FOR_INTERVAL", "WHOLE_DOCUMENT_COLOUR",
     "plot_numeric_density", "MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS",
-    "view_groups", "fits_page", "top_terms_figure", "wordclouds_figure",
+    "view_groups", "division_provinces", "fits_page", "top_terms_figure", "wordclouds_figure",
     "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure",
 ]

@@ -11,15 +11,21 @@ from .style import PER_10K_LABEL, panel_grid, font_path, use_project_style
 __all__ = ["plot_document_sizes", "plot_top_terms", "plot_dispersion", "plot_wordclouds", "plot_comparison_cloud"]
 
 
-def plot_document_sizes(sizes: pd.DataFrame, labels: pd.Series, show_ids: bool = True) -> plt.Figure:
-    """Two bar panels per document: word tokens and word types (``sizes`` from
-    :func:`analysis.textstats.frequency.document_sizes`; ``labels`` maps doc_id to a display label, shown
-    above the doc_id unless ``show_ids`` is False)."""
+_DOCUMENT_SIZE_PANELS = ("词次 word tokens", "词型 word types")
+"""The two panels' titles when each bar is one document."""
+
+
+def plot_document_sizes(sizes: pd.DataFrame, labels: pd.Series, show_ids: bool = True,
+                        panel_titles: tuple[str, str] = _DOCUMENT_SIZE_PANELS) -> plt.Figure:
+    """Two bar panels per document (or per group of documents): word tokens and word types
+    (``sizes`` from :func:`analysis.textstats.frequency.document_sizes`; ``labels`` maps doc_id
+    to a display label, shown above the doc_id unless ``show_ids`` is False; ``panel_titles``
+    say what a bar of each panel counts)."""
     use_project_style()
     ordered = sizes.iloc[::-1]
     names = [f"{labels[d]}\n{d}" if show_ids else labels[d] for d in ordered["doc_id"]]
     fig, axes = plt.subplots(1, 2, figsize=(9, 0.6 * len(sizes) + 1.4), sharey=True)
-    panels = [("word_tokens", "词次 word tokens"), ("word_types", "词型 word types")]
+    panels = list(zip(("word_tokens", "word_types"), panel_titles))
     for ax, (column, title) in zip(axes, panels):
         bars = ax.barh(names, ordered[column], color="#4C72B0")
         ax.bar_label(bars, fmt="{:,.0f}", padding=3, fontsize=8)

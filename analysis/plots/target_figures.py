@@ -62,9 +62,12 @@ def plot_numeric_density(density: pd.DataFrame, group: str = "group", title: str
     coloured by part kind (legend); and the shares of targets that are hedged and floors,
     with their Wilson intervals, each row labelled with its n. Rows without targets are left
     empty; a row with fewer than ``min_targets`` targets shows its shares as open markers
-    without an interval (an interval on one or two targets spans most of [0, 1])."""
+    without an interval (an interval on one or two targets spans most of [0, 1]). Front matter
+    (the lines before a document's first part: title, meeting line, salutation) gets no row
+    when it holds no quantity."""
     use_project_style()
-    rows = density[density["word_tokens"] > 0].reset_index(drop=True)
+    front = density["part_kind"].astype(object).eq("front") & density["quantities"].eq(0)
+    rows = density[(density["word_tokens"] > 0) & ~front].reset_index(drop=True)
     parts = rows["part_kind"].astype(object).fillna("").astype(str)
     labels = [f"{g} · {p}" if p else f"{g}" for g, p in zip(rows[group].astype(str).str.replace("\n", " "), parts)]
     y = np.arange(len(rows))[::-1]

@@ -15,7 +15,7 @@ from ..documents.districts import district_colours, district_names
 from ..documents.genres import genre_markers
 from .style import GROUP_COLOURS, PER_10K_LABEL, panel_grid, use_project_style
 
-__all__ = ["plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING", "plot_slope_chart",
+__all__ = ["YEAR_LABELS", "REFERENCE_SHIFT", "plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING", "plot_slope_chart",
            "plot_topic_stability"]
 
 
@@ -43,12 +43,27 @@ def _document_handles(colour: str, docs: pd.DataFrame) -> list[plt.Line2D]:
     return handles
 
 
+YEAR_LABELS = 10
+"""At most this many year labels on a time axis: beyond, every 2nd or 5th year is labelled
+(each year keeps a minor tick), so that 25 years stay readable in a narrow panel."""
+
+
 def _year_axis(ax, dates: pd.Series) -> None:
-    """A time axis proportional to dates, ticks at whole years."""
-    years = range(dates.min().year, dates.max().year + 2)
-    ax.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], [str(y) for y in years], fontsize=8)
+    """A time axis proportional to dates, ticks at whole years; labels at every year up to
+    YEAR_LABELS years, else at every 2nd (up to twice that) or 5th year."""
+    years = list(range(dates.min().year, dates.max().year + 2))
+    step = 1 if len(years) <= YEAR_LABELS else 2 if len(years) <= 2 * YEAR_LABELS else 5
+    labelled = years if step == 1 else [y for y in years if y % step == 0]
+    ax.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in labelled], [str(y) for y in labelled], fontsize=8)
+    if step > 1:
+        ax.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], minor=True)
     ax.set_xlim(pd.Timestamp(year=dates.min().year, month=1, day=1) - pd.Timedelta(days=60),
                 pd.Timestamp(year=dates.max().year + 1, month=1, day=1))
+
+
+REFERENCE_SHIFT = pd.Timedelta(days=90)
+"""A reference document within this of a timeline document's date is drawn this much later,
+so that neither point hides the other (the legend says so)."""
 
 
 def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: list, reference: str | None = None,
@@ -58,7 +73,8 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
     has its colour (analysis/data/districts.tsv) and its own line; markers show the genre,
     hollow for an excerpt, grey fill for a machine-rewritten text; a line joins two
     consecutive timeline documents of a district only when they share genre and scope (no
-    line across genres, as if they formed a trend); ``reference`` (a doc_id) is drawn in grey.
+    line across genres, as if they formed a trend); ``reference`` (a doc_id) is drawn in grey,
+    REFERENCE_SHIFT later when it would fall on a timeline point. Year labels: :func:`_year_axis`.
 
     ``rates`` is :func:`analysis.dictionaries.themes.bootstrap_theme_rates`; ``documents`` has doc_id,
     district, date, genre, scope and text_quality for every document drawn, timeline first.
@@ -70,6 +86,9 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
     timeline = [d for d in docs.index if d != reference]
     colours = district_colours()
     places = list(dict.fromkeys(docs.loc[timeline, "district"]))
+    near = reference is not None and bool((abs(docs.loc[timeline, "date"] - docs.loc[reference, "date"])
+                                           < REFERENCE_SHIFT).any())
+    reference_shift = REFERENCE_SHIFT if near else pd.Timedelta(0)      # beside a timeline point, not on it
     fig, axes = panel_grid(len(themes), ncols, 3.1, 2.7, extra_height=1.0, sharex=True)
     for ax, theme in zip(axes, themes):
         rows = rates[rates["theme"] == theme.id].set_index("doc_id")
@@ -82,7 +101,8 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         for doc_id in docs.index:
             colour = "#888888" if doc_id == reference else colours[docs.loc[doc_id, "district"]]
             row = rows.loc[doc_id]
-            ax.errorbar(docs.loc[doc_id, "date"], row["per_1000"],
+            ax.errorbar(docs.loc[doc_id, "date"] + (reference_shift if doc_id == reference else pd.Timedelta(0)),
+                        row["per_1000"],
                         yerr=[[row["per_1000"] - row["ci_low"]], [row["ci_high"] - row["per_1000"]]],
                         fmt=genre_markers().get(docs.loc[doc_id, "genre"], "D"), color=colour, ecolor=colour,
                         markerfacecolor=_marker_fill(docs.loc[doc_id, "scope"], docs.loc[doc_id, "text_quality"],
@@ -97,7 +117,8 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
         names = district_names()
         handles += [plt.Line2D([], [], color=colours[p], linewidth=2, label=names[p]) for p in places]
     if reference:
-        handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#888888", label=f"{reference} (reference)"))
+        handles.append(plt.Line2D([], [], marker="o", linestyle="", color="#888888",
+                                  label=f"{reference} (reference{', drawn 3 months later' if near else ''})"))
     fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 6), frameon=False, fontsize=7.5)
     fig.supylabel("每千词命中 hits per 1,000 word tokens", fontsize=9, x=0.003)
     marked = "; † precision below 0.7 on the blind-coded sample" if any(LOW_PRECISION_MARK in t.en for t in themes) else ""

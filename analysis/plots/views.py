@@ -7,7 +7,9 @@ The rule, for every per-document figure:
 * beyond that, one column (or cloud, or bar) per *view group*: the document itself while
   there are at most ``max_groups`` documents (MAX_COLUMNS for a heat map, MAX_BARS for a
   bar chart, MAX_PANELS for word clouds), else district × year (长宁 2018), else
-  district × decade (长宁 2010s), else district (:func:`view_groups`);
+  district × decade (长宁 2010s), else district, else province, else the largest provinces
+  and one group of the others (:func:`view_groups`), so that no figure has more than
+  ``max_groups`` groups;
 * no figure is larger than a printable page, :data:`analysis.plots.style.PAGE_INCHES` (A3, either way round);
   the CSV beside each figure always holds the full per-document table.
 """
@@ -19,12 +21,13 @@ import pandas as pd
 
 from ..documents.corpus import document_labels, marked_doc_ids
 from ..documents.districts import read_districts
+from ..documents.divisions import read_divisions
 from .._internal.rounding import sorted_by
 from ..textstats.frequency import term_frequencies, top_terms
 from .frequency_figures import plot_dispersion, plot_document_sizes, plot_top_terms, plot_wordclouds
 from .style import PAGE_INCHES, PER_10K_LABEL, plot_heatmap
 
-__all__ = ["MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS", "view_groups", "fits_page", "top_terms_figure",
+__all__ = ["MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS", "view_groups", "division_provinces", "fits_page", "top_terms_figure",
            "wordclouds_figure", "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure"]
 
 MAX_PANELS = 12
@@ -55,18 +58,33 @@ def view_groups(corpus: pd.DataFrame, max_groups: int = MAX_COLUMNS) -> pd.Serie
     """doc_id -> the label of the group a figure shows the document in, in corpus order:
     "label\\ndoc_id" per document while there are at most ``max_groups`` documents; else
     district × year (长宁 2018) if that makes at most ``max_groups`` groups; else district ×
-    decade (长宁 2010s) if so; else district. Chinese names from analysis/data/districts.tsv."""
+    decade (长宁 2010s) if so; else district if so; else province (a division of China, cn +
+    code, in its province; other places as themselves) if so; else the ``max_groups`` − 1
+    provinces or places with the most documents (ties by name) and one group of all the
+    others. Chinese names from analysis/data/districts.tsv and the divisions list."""
     if len(corpus) <= max_groups:
         labels = document_labels(corpus)
         return pd.Series([f"{labels[d]}\n{d}" for d in corpus["doc_id"]], index=corpus["doc_id"].to_list(),
                          name="group")
     names = read_districts()["name_zh"].to_dict()
     place = [names.get(d) or zh or d for d, zh in zip(corpus["district"], corpus["district_zh"])]
+    provinces = division_provinces()
+    province = [provinces.get(d[2:4], p) if d.startswith("cn") else p for d, p in zip(corpus["district"], place)]
     for labels in ([f"{p} {y}" for p, y in zip(place, corpus["year"])],
-                   [f"{p} {y // 10 * 10}s" for p, y in zip(place, corpus["year"])]):
+                   [f"{p} {y // 10 * 10}s" for p, y in zip(place, corpus["year"])], place, province):
         if len(set(labels)) <= max_groups:
             return pd.Series(labels, index=corpus["doc_id"].to_list(), name="group")
-    return pd.Series(place, index=corpus["doc_id"].to_list(), name="group")
+    counts = pd.Series(province).value_counts()
+    largest = set(sorted(counts.index, key=lambda p: (-counts[p], p))[:max_groups - 1])
+    other = f"其他 other ({len(counts) - len(largest)} places)"
+    return pd.Series([p if p in largest else other for p in province], index=corpus["doc_id"].to_list(), name="group")
+
+
+def division_provinces() -> dict[str, str]:
+    """The first two digits of a division code (cn330100 -> 33) -> its province's Chinese name."""
+    table = read_divisions()
+    provinces = table[table["level"] == "province"]
+    return dict(zip(provinces["code"].str[:2], provinces["name_zh"]))
 
 
 def _grouped(tokens: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
@@ -142,7 +160,8 @@ def document_sizes_figure(sizes: pd.DataFrame, corpus: pd.DataFrame) -> tuple[pl
                .groupby("doc_id", sort=False).agg(word_tokens=("word_tokens", "sum"), word_types=("word_types", "max"))
                .reset_index())
     names = pd.Series(grouped["doc_id"].to_list(), index=grouped["doc_id"].to_list())
-    return plot_document_sizes(grouped, names, show_ids=False), sizes
+    titles = ("词次 word tokens, summed over the group's documents", "词型 word types of the group's largest document")
+    return plot_document_sizes(grouped, names, show_ids=False, panel_titles=titles), sizes
 
 
 NEIGHBOURS = 10

@@ -1,7 +1,7 @@
 """Stage 3, text statistics: frequencies, keywords, collocations, keyness, trajectories,
 similarity, and their intervals and paragraph-level tests.
 
-Modules, in the order of the stage: ``frequency``, ``keywords``, ``collocations``, ``comparison``, ``trajectories``, ``similarity``, ``intervals``, ``out_of_core``.
+Modules, in the order of the stage: ``frequency``, ``keywords``, ``collocations``, ``comparison``, ``trajectories``, ``trends``, ``similarity``, ``intervals``, ``out_of_core``.
 Code outside the package uses the names re-exported here (``from analysis import textstats``, then ``textstats.NAME``).
 """
 from .frequency import (
@@ -22,6 +22,9 @@ from .comparison import (
 from .trajectories import (
     term_trajectories, leave_one_out_slopes, trajectory_leave_one_out,
 )
+from .trends import (
+    MIN_TREND_DOCUMENTS, MIN_CLUSTERS, TREND_COLUMNS, attention_trends,
+)
 from .similarity import (
     document_similarity,
 )
@@ -41,7 +44,8 @@ __all__ = [
     "keyness", "log_odds_dirichlet", "ranking_agreement", "keyness_robustness",
     "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs",
     "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness",
-    "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out",
+    "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out", "MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS",
+    "attention_trends",
     "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "proportion_with_interval",
     "RateDifference", "bootstrap_rate_difference", "DEFAULT_MEMORY_LIMIT", "partition_connection",
     "partition_word_counts", "partition_group_counts", "partition_keyness",

@@ -173,3 +173,15 @@ def test_bom_and_crlf_are_accepted_and_normalised(tmp_path):
 def test_decimal_years():
     dates = pd.Series(pd.to_datetime(["2018-01-01", "2020-12-31", "2019-07-02"]))
     assert analysis.decimal_years(dates).tolist() == pytest.approx([2018.0, 2020 + 365 / 366, 2019 + 182 / 365])
+
+
+def test_visible_characters_are_those_str_isspace_does_not_call_white_space():
+    """cleaning_summary counts characters that are not white space with a regular expression;
+    \\s and str.isspace agree on every code point, so the counts are those of the plain rule."""
+    import re
+    import sys
+
+    assert all(chr(i).isspace() == bool(re.match(r"\s", chr(i))) for i in range(sys.maxunicode + 1))
+    corpus = analysis.load_corpus()
+    summary = analysis.documents.cleaning_summary(corpus)
+    assert summary["chars_clean"].tolist() == [sum(not c.isspace() for c in t) for t in corpus["text"]]

@@ -78,3 +78,38 @@ def test_top_terms_equal_ranking_every_rounded_weight():
         expected = [np.lexsort((terms, -round_significant(row, RANK_SIGNIFICANT_DIGITS)))[:10] for row in weights]
         assert [t.tolist() for t in topics._top_terms(weights, terms, 10)] == [e.tolist() for e in expected]
     assert [t.tolist() for t in topics._top_terms(np.array([[0.5, 0.2]]), terms[:2], 10)] == [[0, 1]]
+
+
+def test_above_the_limit_the_topic_number_is_chosen_on_a_seeded_sample_of_paragraphs():
+    """choose_topic_number on more than max_paragraphs paragraphs is choose_topic_number on the
+    seeded sample selection_paragraphs draws (that many, in corpus order); at or below the
+    limit every paragraph is used."""
+    rng = np.random.default_rng(1)
+    words = [f"词{i}" for i in range(40)]
+    docs = pd.Series([list(rng.choice(words[:20] if i % 2 else words[20:], size=12)) for i in range(60)],
+                     index=pd.MultiIndex.from_tuples([("d", i) for i in range(60)], names=["doc_id", "para_no"]))
+    assert topics.selection_paragraphs(docs, 60, seed=3) is docs and topics.selection_paragraphs(docs, None) is docs
+    sample = topics.selection_paragraphs(docs, 40, seed=3)
+    assert len(sample) == 40 and sample.index.is_monotonic_increasing and set(sample.index) < set(docs.index)
+    assert sample.index.equals(topics.selection_paragraphs(docs, 40, seed=3).index)
+    assert not sample.index.equals(topics.selection_paragraphs(docs, 40, seed=4).index)
+    limited = topics.choose_topic_number(docs, [2, 3], seed=3, top_n=5, n_samples=3, max_paragraphs=40)
+    pd.testing.assert_frame_equal(limited, topics.choose_topic_number(sample, [2, 3], seed=3, top_n=5, n_samples=3,
+                                                                      max_paragraphs=None))
+
+
+def test_a_topic_of_the_procedural_frame_is_marked_and_the_matrix_shows_the_unmatched_share():
+    top = pd.DataFrame({"topic": ["T1 a"] * 3 + ["T2 b"] * 3, "rank": [0, 1, 2] * 2,
+                        "term": ["审议", "政协委员", "发展", "改革", "代表", "开放"], "weight": [1.0] * 6})
+    weights = pd.DataFrame([[1.0, 1.0, 2.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 3.0, 1.0, 0.0]],
+                           index=["T1 a", "T2 b"], columns=["审议", "政协委员", "发展", "改革", "代表", "开放"])
+    model = topics.TopicModel(pd.DataFrame(), weights, top)
+    assert topics.procedural_topics(model) == ["T1 a"]
+    dictionary = [DictionaryEntry("reform", "改革", "Reform", ("改革", "开放")), DictionaryEntry("economy", "经济", "Economy", ("发展",))]
+    alignment = topics.topic_theme_alignment(model, dictionary)
+    assert alignment["procedural"].tolist() == [True, False]
+    matrix = topics.alignment_matrix(alignment, dictionary)
+    assert matrix.index.tolist() == ["T1 a [procedural]", "T2 b"]
+    assert matrix.columns.tolist() == ["reform", "economy", "no theme"]
+    assert matrix.sum(axis=1).to_numpy() == pytest.approx([1, 1])
+    assert matrix.loc["T1 a [procedural]", "no theme"] == pytest.approx(0.5)

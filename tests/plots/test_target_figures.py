@@ -57,3 +57,13 @@ def test_numeric_density_draws_shares_at_the_interval_ends():
                    if np.ptp(seg[:, i]) > 0)
     plt.close(figure)
     assert (0.44, 1.0) in spans and (0.0, 0.56) in spans         # both intervals are drawn, whole
+
+
+def test_numeric_density_draws_no_row_for_front_matter_without_quantities():
+    density = pd.DataFrame({"group": ["x", "x", "y"], "part_kind": ["front", "plan", "front"], "word_tokens": [30, 200, 40],
+                            "quantities": [0, 2, 1], "targets": [0, 0, 0], "per_1000": [0.0, 10.0, 25.0],
+                            **{f"{s}_{c}": [float("nan")] * 3 for s in ("hedged", "floor")
+                               for c in ("share", "ci_low", "ci_high")}})
+    figure = plots.plot_numeric_density(density)
+    assert [t.get_text() for t in figure.axes[0].get_yticklabels()] == ["x · plan", "y · front"]   # bottom to top
+    plt.close(figure)

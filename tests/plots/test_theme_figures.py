@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.collections  # noqa: E402
+import matplotlib.dates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
@@ -74,4 +75,29 @@ def test_slope_chart_cuts_lines_at_zero_colours_each_term_and_lists_only_drawn_m
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
     assert "machine-rewritten (grey fill)" not in legend and "excerpt (hollow)" not in legend
     assert {"plan_proposal", "work_report", "least-squares line"} <= set(legend)
+    plt.close(figure)
+
+
+def test_theme_timeline_of_25_years_labels_every_fifth_year_and_moves_a_reference_off_a_timeline_point():
+    from types import SimpleNamespace
+
+    years = range(2000, 2025)
+    documents = pd.DataFrame({
+        "doc_id": [f"d{y}" for y in years] + ["ref"], "district": ["Changning"] * 25 + ["Xuhui"],
+        "date": pd.to_datetime([f"{y}-01-10" for y in years] + ["2010-01-20"]),
+        "genre": ["work_report"] * 26, "scope": ["whole"] * 26, "text_quality": ["original"] * 26})
+    theme = SimpleNamespace(id="t", zh="主题", en="theme")
+    rates = pd.DataFrame({"doc_id": documents["doc_id"], "theme": "t", "per_1000": 2.0, "ci_low": 1.0, "ci_high": 3.0})
+    figure = analysis.plots.plot_theme_timeline(rates, documents, [theme], reference="ref", ncols=1)
+    ax = figure.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2000", "2005", "2010", "2015", "2020", "2025"]
+    assert len(ax.get_xticks(minor=True)) == 20          # the other years (a minor tick under a label is dropped)
+    reference_x = [line.get_xdata()[0] for line in ax.get_lines() if line.get_color() == "#888888"
+                   and line.get_marker() not in (None, "None", "")]
+    timeline_x = {line.get_xdata()[0] for line in ax.get_lines() if line.get_color() != "#888888"
+                  and line.get_marker() not in (None, "None", "") and len(line.get_xdata()) == 1}
+    assert reference_x and reference_x[0] not in timeline_x
+    assert matplotlib.dates.num2date(matplotlib.dates.date2num(reference_x[0])).month == 4   # 90 days after 20 January
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "ref (reference, drawn 3 months later)" in legend
     plt.close(figure)

@@ -57,6 +57,14 @@ def test_view_groups_coarsen_with_the_number_of_documents(corpus):
     unknown = views.view_groups(frame(["Kunshan"] * 3, [2001, 2002, 2003]), 2)    # a place not in districts.tsv
     assert unknown.unique().tolist() == ["Kunshan 2000s"]
 
+    # many places of China: their provinces, then the largest provinces and one group of the rest
+    cities = frame(["cn330100", "cn330200", "cn320100", "cn320200", "cn440100", "cn110000"], [2001] * 6)
+    cities["district_zh"] = ["杭州市", "宁波市", "南京市", "无锡市", "广州市", "北京市"]
+    provinces = views.view_groups(cities, 4)
+    assert provinces.tolist() == ["浙江", "浙江", "江苏", "江苏", "广东", "北京"]
+    capped = views.view_groups(cities, 3)
+    assert capped.tolist() == ["浙江", "浙江", "江苏", "江苏", "其他 other (2 places)", "其他 other (2 places)"]
+
 
 @pytest.fixture(scope="module")
 def tokens_annotated(corpus, paras):
@@ -87,6 +95,9 @@ def test_large_corpora_figures_fit_a_page_and_tables_keep_every_document(large):
         plt.close(figure)
     assert made["top terms"][1]["doc_id"].nunique() == n
     assert made["sizes"][1]["doc_id"].nunique() == n
+    if n > views.MAX_BARS:                  # bars per group say what a group's bar is
+        titles = [ax.get_title() for ax in made["sizes"][0].axes]
+        assert "summed over the group's documents" in titles[0] and "the group's largest document" in titles[1]
     assert len(made["dispersion"][1]) == len(positions)
     # beyond a page of panels the top-terms view is one heat map (image + colour bar)
     assert len(made["top terms"][0].axes) == 2

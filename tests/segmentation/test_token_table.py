@@ -3,6 +3,7 @@ import os
 import time
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -157,3 +158,30 @@ def test_annotate_tokens_refuses_a_paragraph_listed_twice():
     tokens = analysis.corpus_tokens(paras)
     with pytest.raises(ValueError, match="listed twice"):
         analysis.annotate_tokens(tokens, pd.concat([paras, paras.head(1)]), corpus)
+
+
+def test_annotation_in_chunks_equals_annotation_at_once(monkeypatch):
+    """annotate_tokens looks up paragraphs in chunks of tokens (bounded memory on a large
+    corpus); chunks of 1,000 tokens give the same table as one chunk."""
+    corpus = analysis.load_corpus()
+    paras = analysis.paragraphs(corpus)
+    tokens = analysis.corpus_tokens(paras)
+    partial_paras = paras[paras["para_no"] % 7 != 3]
+    whole = analysis.annotate_tokens(tokens, partial_paras, corpus)
+    monkeypatch.setattr(token_table, "_CHUNK", 1000)
+    assert len(tokens) > 10_000
+    pd.testing.assert_frame_equal(analysis.annotate_tokens(tokens, partial_paras, corpus), whole)
+    assert whole["year"].dtype == np.int16 and whole["year"].tolist() == tokens.merge(
+        corpus[["doc_id", "year"]].astype({"doc_id": str}), left_on=tokens["doc_id"].astype(str), right_on="doc_id")["year"].tolist()
+
+
+def test_token_doc_ids_are_categorical_with_sorted_categories_and_arrows_pool_is_restored():
+    import pyarrow as pa
+
+    before = pa.default_memory_pool().backend_name
+    paras = analysis.paragraphs(analysis.load_corpus())
+    tokens = analysis.corpus_tokens(paras.iloc[::-1].sort_values("doc_id", ascending=False, kind="stable"))
+    assert isinstance(tokens["doc_id"].dtype, pd.CategoricalDtype)
+    assert list(tokens["doc_id"].cat.categories) == sorted(paras["doc_id"].unique())
+    assert tokens["doc_id"].astype(str).unique().tolist() == sorted(paras["doc_id"].unique(), reverse=True)
+    assert pa.default_memory_pool().backend_name == before

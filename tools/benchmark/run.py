@@ -20,6 +20,11 @@
   segmentation processes, against raw jieba on the same corpus (target: notebooks 00–03
   ≤ 2.5 ×) and against what their kernels' start alone costs, and
   the bytes of figures and tables they write (target: growth at most linear);
+* at real size, on about 1,200 synthetic work reports of 300 prefecture-level cities
+  (about 20 million characters; :func:`real_size`): ``prepare`` with 2 workers, cold,
+  against raw ``jieba.lcut`` in one process (target ≤ 1.0 ×), its peak memory (target
+  ≤ 1.5 GiB), ``check`` (target ≤ 10 s and 1 GiB), and each notebook with a warm token
+  cache and 2 workers (target ≤ 3 min each, ≤ 10 min for all);
 * beyond one machine, on 10,000 synthetic reports (about 180 million characters): the token
   partitions written by the worker processes, with each worker's peak memory (target
   ≤ 2 GiB), and word counts per place × year and keyness of two groups run out of core
@@ -125,6 +130,7 @@ def _execute(path: Path, parameters: dict | None = None, time_figures: bool = Fa
         nbformat.write(notebook, source)
         start = time.perf_counter()
         papermill.execute_notebook(str(source), str(output), parameters=parameters or {}, cwd=str(NOTEBOOKS_DIR),
+                                   engine_name="encrypted",
                                    kernel_name=KERNEL_NAME, progress_bar=False, log_output=False)
         seconds = time.perf_counter() - start
         if not time_figures:
@@ -182,8 +188,64 @@ def out_of_core(reports: int, workers: int) -> None:
         print(f"  peak memory of the DuckDB process:               {peak:8,.0f} MiB")
 
 
+def real_size_parameters(folder: Path, figures: Path, workers: int) -> dict[str, dict]:
+    """Each notebook's parameters for the corpus tools/benchmark/real_size.py writes: the first
+    place's reports as notebook 02's timeline, its last report against the second place's
+    in notebooks 01–04."""
+    from tools.benchmark.real_size import FIRST_YEAR, doc_id, places
+
+    manifest = folder / "corpus" / "manifest.csv"
+    years = sorted({int(row["year"]) for row in csv.DictReader(manifest.open(encoding="utf-8"))})
+    (first, _), (second, _) = places()[:2]
+    timeline = [doc_id(first, year) for year in years]
+    pair = [timeline[-1], doc_id(second, years[-1])]
+    common = {"MANIFEST": str(manifest), "FIGURES_DIR": str(figures), "WORKERS": workers}
+    own = {
+        "00": {},
+        "01": {"WORK_REPORTS": pair, "COMPARE": pair},
+        "02": {"TIMELINE": timeline, "REFERENCE": pair[1], "WORK_REPORTS": pair, "EXCERPT": timeline[-1],
+               "EXCERPT_SECTIONS": [1], "MATCH": timeline[-2] if len(timeline) > 1 else timeline[-1],
+               "MATCH_SECTIONS": [1], "SUBJECT": "第一节 the first section", "TRAJECTORY_DOCS": timeline},
+        "03": {"PLACES": [first, second], "REPORTS": pair},
+        "04": {"PLACES": [first, second], "REPORTS": pair},
+    }
+    assert FIRST_YEAR == years[0]
+    return {path.name: {**common, **own[path.name[:2]]} for path in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+            if path.name[:2] in own}
+
+
+def real_size(reports: int, workers: int, notebooks: bool) -> None:
+    """Print the real-size figures (module docstring) on ``reports`` synthetic work reports."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        documents, chars = _python("real_size.py", "write", tmp, str(reports))
+        print(f"real size: {int(documents):,} synthetic work reports of 300 places, {int(chars):,} characters")
+        raw_seconds, _ = _python("raw_jieba.py", str(folder / "corpus" / "manifest.csv"))
+        cold, peak, worker_peak, tokens = _python("real_size.py", "prepare", tmp, str(workers), "cold")
+        print(f"  raw jieba.lcut, one process:     {raw_seconds:8.1f} s")
+        print(f"  prepare, {workers} workers, cold cache:  {cold:8.1f} s = {cold / raw_seconds:.2f} × raw jieba "
+              f"(target ≤ 1.0 ×); {int(tokens):,} tokens")
+        print(f"  prepare, peak memory:            {peak:8,.0f} MiB in the main process (target ≤ 1,536); "
+              f"{worker_peak:,.0f} MiB in the largest process it waited for")
+        warm, peak, _, _ = _python("real_size.py", "prepare", tmp, str(workers), "warm")
+        print(f"  prepare, warm cache:             {warm:8.1f} s, peak {peak:,.0f} MiB")
+        seconds, peak, code = _python("real_size.py", "check", tmp)
+        print(f"  check:                           {seconds:8.1f} s, peak {peak:,.0f} MiB "
+              f"(target ≤ 10 s and 1,024 MiB; exit code {int(code)})")
+        if not notebooks:
+            return
+        os.environ["ANALYSIS_CACHE_DIR"] = str(folder / "cache")            # kernels inherit it: warm
+        total = 0.0
+        for name, parameters in real_size_parameters(folder, folder / "figures", workers).items():
+            seconds = _execute(NOTEBOOKS_DIR / name, parameters)[0]
+            total += seconds
+            print(f"  {name:34s} {seconds:8.1f} s  (target ≤ 180 s)")
+        print(f"  {'every notebook':34s} {total:8.1f} s  (target ≤ 600 s)")
+        os.environ.pop("ANALYSIS_CACHE_DIR", None)
+
+
 def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int = 3,
-        out_of_core_reports: int = 10_000) -> int:
+        out_of_core_reports: int = 10_000, real_size_reports: int = 1200) -> int:
     workers = workers or os.cpu_count() or 1
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
@@ -236,6 +298,8 @@ def run(copies: int = 100, workers: int = 0, notebooks: bool = True, repeat: int
         for listed in (10, 100, 500, 990):
             print(f"  {listed:4d} listed: {per_call[float(listed)]:8.3f} s per file")
 
+    if real_size_reports:
+        real_size(real_size_reports, min(workers, 2), notebooks)
     if out_of_core_reports:
         out_of_core(out_of_core_reports, workers)
     if notebooks:

@@ -1,0 +1,70 @@
+"""Trends over years: does attention to a theme rise or fall across many documents?
+
+A step between two consecutive documents says little on a long timeline; a trend uses every
+document at once. For each theme, an ordinary least-squares model of a document's measure on
+its year (statsmodels):
+
+    y_d = a + b · year_d (+ a fixed effect per government, and per genre, where they vary) + e_d
+
+b is the change per year. Its standard error is clustered by government when the documents
+come from at least MIN_CLUSTERS governments (few clusters make cluster-robust errors too
+small), else heteroskedasticity-robust (HC3). The documents are the unit: each is one
+observation, however long. The themes form one family of tests, adjusted by
+Benjamini–Hochberg. No trend is estimated on fewer than MIN_TREND_DOCUMENTS documents.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import statsmodels.formula.api as smf
+from scipy.stats import false_discovery_control
+
+__all__ = ["MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS", "attention_trends"]
+
+MIN_TREND_DOCUMENTS = 6
+"""Fewest documents on which a trend is estimated (with fewer, a slope is two or three steps)."""
+MIN_CLUSTERS = 10
+"""Fewest governments for standard errors clustered by government; below, HC3."""
+TREND_COLUMNS = ["theme", "documents", "governments", "years", "slope_per_year", "ci_low", "ci_high", "p_value",
+                 "p_adjusted", "significant", "standard_errors", "fixed_effects"]
+
+
+def attention_trends(measures: pd.DataFrame, value: str = "per_1000", government: str = "district",
+                     genre: str = "genre", year: str = "year", group: str = "theme", alpha: float = 0.05,
+                     min_documents: int = MIN_TREND_DOCUMENTS) -> pd.DataFrame:
+    """The trend of ``value`` over ``year`` for each ``group`` of ``measures`` (one row per
+    document and group, e.g. :func:`analysis.dictionaries.themes.theme_rates` joined to the
+    documents' district, genre and year), by the module's model. Columns TREND_COLUMNS: the
+    slope per year with its (1 − alpha) interval and p-value, p adjusted over the groups
+    (Benjamini–Hochberg), significant (p_adjusted < alpha), which standard errors and fixed
+    effects were used. An empty table when fewer than ``min_documents`` documents have a year."""
+    data = measures.dropna(subset=[value, year])
+    documents = data.groupby(group, sort=False).size()
+    if data.empty or documents.max() < min_documents:
+        return pd.DataFrame(columns=TREND_COLUMNS)
+    rows = []
+    for name, rows_of in data.groupby(group, sort=False):
+        frame = pd.DataFrame({"y": rows_of[value].astype(float).to_numpy(),
+                              "year": rows_of[year].astype(float).to_numpy(),
+                              "government": rows_of[government].astype(str).to_numpy(),
+                              "genre": rows_of[genre].astype(str).to_numpy()})
+        effects = [name for name in ("government", "genre") if frame[name].nunique() > 1]
+        formula = "y ~ year" + "".join(f" + C({name})" for name in effects)
+        governments = frame["government"].nunique()
+        clustered = governments >= MIN_CLUSTERS
+        model = smf.ols(formula, frame)
+        if frame["y"].nunique() <= 1:                               # no variation: slope 0, nothing to test
+            slope, low, high, p = 0.0, 0.0, 0.0, 1.0
+        else:
+            fit = (model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(frame["government"])[0]})
+                   if clustered else model.fit(cov_type="HC3"))
+            slope, p = float(fit.params["year"]), float(fit.pvalues["year"])
+            low, high = (float(v) for v in fit.conf_int(alpha).loc["year"])
+        rows.append({"theme": name, "documents": len(frame), "governments": governments,
+                     "years": f"{int(frame['year'].min())}–{int(frame['year'].max())}", "slope_per_year": slope,
+                     "ci_low": low, "ci_high": high, "p_value": p,
+                     "standard_errors": "clustered by government" if clustered else "HC3",
+                     "fixed_effects": ", ".join(effects) or "none"})
+    table = pd.DataFrame(rows)
+    table["p_adjusted"] = false_discovery_control(table["p_value"].to_numpy(), method="bh")
+    table["significant"] = table["p_adjusted"] < alpha
+    return table[TREND_COLUMNS]
