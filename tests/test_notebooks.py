@@ -111,6 +111,8 @@ def test_papermill_reads_every_one_line_parameter(path):
     source = next(c.source for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
     one_line = set(re.findall(r"^([A-Z][A-Z0-9_]*) = [^\n]*?[^,\[{(\n]\s*(?:#[^\n]*)?$", source, re.M))
     assert one_line and one_line <= set(papermill.inspect_notebook(str(path)))
+    assigned = set(re.findall(r"^([A-Z][A-Z0-9_]*(?:\s*,\s*[A-Z][A-Z0-9_]*)*)\s*=", source, re.M))
+    assert assigned == set(papermill.inspect_notebook(str(path))), "one parameter a line: papermill reads no a, b = …"
 
 
 @pytest.mark.slow
@@ -249,3 +251,5 @@ def test_every_notebook_runs_under_papermill_on_a_messy_corpus(tmp_path):
         assert not SEED_NAMES.findall(shown), (name, sorted(set(SEED_NAMES.findall(shown))))
         if name.startswith("03-"):
             assert MESSY_PLACES["cn330100"][:2] in shown and MESSY_PLACES["cn320100"][:2] in shown
+        if name.startswith("02-"):          # 31 reports of one place: a trend per theme, Newey–West errors
+            assert "documents on the timeline: 31; a trend needs at least 6" in shown and "Newey–West" in shown

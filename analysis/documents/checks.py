@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._internal.memory import release_freed_memory
 from ..paths import display_path
-from .corpus import cleaning_summary, load_corpus, manifest_problems
+from .corpus import CorpusError, cleaning_summary, load_corpus
 from .districts import DISTRICTS_FILE, missing_districts
 from .genres import GENRES_FILE, missing_genres
 from .structure import (PART_HEADINGS_FILE, first_headings, paragraphs, part_headings, reports_missing_parts,
@@ -40,10 +40,12 @@ def corpus_problems(manifest: Path | str, flag_share: float = 0.2) -> CorpusChec
     there is none, the corpus is loaded and each document whose cleaning removed more than
     ``flag_share`` of its text is a problem, as is each district or genre without its data
     row (:func:`metadata_problems`); :func:`structure_warnings` are warnings."""
-    problems = manifest_problems(manifest)
-    if problems:
-        return CorpusCheck(problems, [], None, pd.DataFrame(columns=["doc_id", "part_no", "part_title", "part_kind", "rule"]))
-    corpus = load_corpus(manifest)
+    try:
+        corpus = load_corpus(manifest)              # validates the manifest and reads each file once
+    except CorpusError as error:
+        return CorpusCheck(error.problems, [], None,
+                           pd.DataFrame(columns=["doc_id", "part_no", "part_title", "part_kind", "rule"]))
+    problems: list[str] = []
     summary = cleaning_summary(corpus, flag_share)
     corpus = corpus.drop(columns=["raw_text", "audit_rows"])           # not needed below: memory at scale
     release_freed_memory()

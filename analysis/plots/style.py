@@ -134,7 +134,8 @@ def plot_heatmap(matrix: pd.DataFrame, title: str = "", fmt: str = "{:.2f}", cma
     """An annotated heat map of ``matrix`` (rows and columns labelled by its index and
     columns), with a colour bar labelled ``colorbar_label`` (required: a colour bar says what
     it measures). Cells shrink to keep the figure within a page (:data:`PAGE_INCHES`);
-    values are written in the cells only while they are large enough to hold them."""
+    values are written in the cells only while they are large enough to hold them, and a
+    missing value (NaN) leaves its cell blank, never "nan"."""
     use_project_style()
 
     # cells shrink so that the figure fits a page (landscape); values are written in cells wide enough
@@ -147,6 +148,8 @@ def plot_heatmap(matrix: pd.DataFrame, title: str = "", fmt: str = "{:.2f}", cma
     ax.set_yticks(range(matrix.shape[0]), matrix.index, fontsize=8)
     high = np.nanmax(matrix.to_numpy(dtype=float)) if vmax is None else vmax
     for (i, j), value in np.ndenumerate(matrix.to_numpy(dtype=float) if annotate else np.empty((0, 0))):
+        if np.isnan(value):                                  # an empty cell (no value defined) stays blank
+            continue
         ax.text(j, i, fmt.format(value), ha="center", va="center", fontsize=7,
                 color="white" if value > 0.6 * high else "black")
     fig.colorbar(image, ax=ax, shrink=0.8).set_label(colorbar_label, fontsize=8)

@@ -23,7 +23,7 @@ from .trajectories import (
     term_trajectories, leave_one_out_slopes, trajectory_leave_one_out,
 )
 from .trends import (
-    MIN_TREND_DOCUMENTS, MIN_CLUSTERS, TREND_COLUMNS, attention_trends,
+    MIN_TREND_DOCUMENTS, MIN_CLUSTERS, TREND_COLUMNS, newey_west_lags, attention_trends,
 )
 from .similarity import (
     document_similarity,
@@ -45,7 +45,7 @@ __all__ = [
     "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs",
     "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness",
     "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out", "MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS",
-    "attention_trends",
+    "newey_west_lags", "attention_trends",
     "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "proportion_with_interval",
     "RateDifference", "bootstrap_rate_difference", "DEFAULT_MEMORY_LIMIT", "partition_connection",
     "partition_word_counts", "partition_group_counts", "partition_keyness",

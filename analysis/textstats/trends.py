@@ -8,7 +8,9 @@ its year (statsmodels):
 
 b is the change per year. Its standard error is clustered by government when the documents
 come from at least MIN_CLUSTERS governments (few clusters make cluster-robust errors too
-small), else heteroskedasticity-robust (HC3). The documents are the unit: each is one
+small); for one government's series, Newey–West (HAC, Bartlett kernel, maxlags =
+⌊4 (n / 100)^(2/9)⌋, at least 1), since consecutive reports' errors are correlated; else
+heteroskedasticity-robust (HC3). The documents are the unit: each is one
 observation, however long. The themes form one family of tests, adjusted by
 Benjamini–Hochberg. No trend is estimated on fewer than MIN_TREND_DOCUMENTS documents.
 """
@@ -18,7 +20,7 @@ import pandas as pd
 import statsmodels.formula.api as smf
 from scipy.stats import false_discovery_control
 
-__all__ = ["MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS", "attention_trends"]
+__all__ = ["MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS", "newey_west_lags", "attention_trends"]
 
 MIN_TREND_DOCUMENTS = 6
 """Fewest documents on which a trend is estimated (with fewer, a slope is two or three steps)."""
@@ -26,6 +28,11 @@ MIN_CLUSTERS = 10
 """Fewest governments for standard errors clustered by government; below, HC3."""
 TREND_COLUMNS = ["theme", "documents", "governments", "years", "slope_per_year", "ci_low", "ci_high", "p_value",
                  "p_adjusted", "significant", "standard_errors", "fixed_effects"]
+
+
+def newey_west_lags(n: int) -> int:
+    """Newey and West's (1994) rule for the lags of a HAC variance: ⌊4 (n / 100)^(2/9)⌋, at least 1."""
+    return max(1, int(4 * (n / 100) ** (2 / 9)))
 
 
 def attention_trends(measures: pd.DataFrame, value: str = "per_1000", government: str = "district",
@@ -51,18 +58,25 @@ def attention_trends(measures: pd.DataFrame, value: str = "per_1000", government
         formula = "y ~ year" + "".join(f" + C({name})" for name in effects)
         governments = frame["government"].nunique()
         clustered = governments >= MIN_CLUSTERS
+        series = governments == 1
+        frame = frame.sort_values("year", kind="stable") if series else frame
         model = smf.ols(formula, frame)
+        errors = "clustered by government" if clustered else "Newey–West" if series else "HC3"
         if frame["y"].nunique() <= 1:                               # no variation: slope 0, nothing to test
             slope, low, high, p = 0.0, 0.0, 0.0, 1.0
         else:
-            fit = (model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(frame["government"])[0]})
-                   if clustered else model.fit(cov_type="HC3"))
+            if clustered:
+                fit = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(frame["government"])[0]})
+            elif series:
+                fit = model.fit(cov_type="HAC", cov_kwds={"maxlags": newey_west_lags(len(frame))})
+            else:
+                fit = model.fit(cov_type="HC3")
             slope, p = float(fit.params["year"]), float(fit.pvalues["year"])
             low, high = (float(v) for v in fit.conf_int(alpha).loc["year"])
         rows.append({"theme": name, "documents": len(frame), "governments": governments,
                      "years": f"{int(frame['year'].min())}–{int(frame['year'].max())}", "slope_per_year": slope,
                      "ci_low": low, "ci_high": high, "p_value": p,
-                     "standard_errors": "clustered by government" if clustered else "HC3",
+                     "standard_errors": errors,
                      "fixed_effects": ", ".join(effects) or "none"})
     table = pd.DataFrame(rows)
     table["p_adjusted"] = false_discovery_control(table["p_value"].to_numpy(), method="bh")

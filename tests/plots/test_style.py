@@ -49,3 +49,11 @@ def test_heatmap_colour_bar_is_labelled():
 def test_save_table_writes_the_csv_at_the_stated_precision(tmp_path):
     path = plots.save_table(pd.DataFrame({"a": [1 / 3]}), "04-test", folder=tmp_path)
     assert path == tmp_path / "04-test.csv" and path.read_text(encoding="utf-8") == "a\n0.333333\n"
+
+
+def test_heatmap_leaves_a_missing_value_blank():
+    matrix = pd.DataFrame([[0.5, float("nan")], [0.2, 0.9]], index=["a", "b"], columns=["x", "y"])
+    figure = analysis.plots.plot_heatmap(matrix, colorbar_label="similarity")
+    texts = [t.get_text() for t in figure.axes[0].texts]
+    assert texts == ["0.50", "0.20", "0.90"] and "nan" not in texts
+    plt.close(figure)

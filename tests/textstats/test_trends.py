@@ -36,12 +36,20 @@ def test_planted_trends_are_recovered_with_government_effects_and_clustered_erro
     assert table["p_adjusted"].to_numpy() == pytest.approx(false_discovery_control(table["p_value"].to_numpy(), method="bh"))
 
 
-def test_one_government_uses_hc3_and_a_genre_effect_where_genres_vary():
+def test_one_government_uses_newey_west_and_a_genre_effect_where_genres_vary():
     data = panel(1, range(2000, 2012), {"up": 1.0})
     data.loc[data["year"] % 5 == 0, "genre"] = "plan_proposal"
-    table = trends.attention_trends(data)
-    assert table.loc[0, "standard_errors"] == "HC3" and table.loc[0, "fixed_effects"] == "genre"
-    assert table.loc[0, "ci_low"] < 1.0 < table.loc[0, "ci_high"]
+    table = trends.attention_trends(data.iloc[::-1])                  # any row order: the series is sorted by year
+    assert table.loc[0, "standard_errors"] == "Newey–West" and table.loc[0, "fixed_effects"] == "genre"
+    assert table.loc[0, "slope_per_year"] == pytest.approx(1.0, abs=0.1)
+    fit = smf.ols("per_1000 ~ year + C(genre)", data).fit(cov_type="HAC", cov_kwds={"maxlags": 2})
+    assert trends.newey_west_lags(12) == 2 and trends.newey_west_lags(100) == 4 and trends.newey_west_lags(1) == 1
+    assert table.loc[0, "ci_high"] == pytest.approx(fit.conf_int().loc["year", 1])
+
+
+def test_a_few_governments_use_hc3():
+    table = trends.attention_trends(panel(3, range(2010, 2014), {"up": 1.0}))
+    assert table.loc[0, "standard_errors"] == "HC3" and table.loc[0, "fixed_effects"] == "government"
 
 
 def test_fewer_than_six_documents_give_no_trend():
