@@ -26,7 +26,7 @@ __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_
            "hedging_cannot_be_told_apart", "few_targets_shared", "instruments_precise_but_incomplete",
            "side_used_most", "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides",
            "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads",
-           "raw_tfidf_tracks_frequency"]
+           "raw_tfidf_tracks_frequency", "cloud_rests_on_zero_counts"]
 
 
 @dataclass(frozen=True)
@@ -76,14 +76,22 @@ def timeline_changes_are_confounded(steps: pd.DataFrame, corpus: pd.DataFrame) -
                  evidence, all(why for _, why in reasons))
 
 
+def _family(k: int, n: int) -> str:
+    """The family statement of n tests of which k exclude 0 at 95%: the count expected by
+    chance alone, and (when k = 0) that no within-family adjustment, which only widens the
+    intervals, can make one exclude 0."""
+    text = f"a family of {n} tests, {0.05 * n:.1f} expected to exclude 0 by chance"
+    return text + ("; none excludes 0, so none does after any within-family adjustment" if k == 0 else "")
+
+
 def parts_do_not_differ(differences: pd.DataFrame) -> Claim:
     """Holds when no part-against-part difference (:func:`analysis.dictionaries.themes.rate_differences`)
-    has a 95% interval excluding 0; the evidence gives the median half-width, the size of
-    difference these data could have detected."""
+    has a 95% interval excluding 0; the evidence names the family of tests and gives the median
+    half-width, the size of difference these data could have detected."""
     k, n = int(differences["excludes_zero"].sum()), len(differences)
     half_width = float(((differences["ci_high"] - differences["ci_low"]) / 2).median())
     return Claim("No difference between review and plan parts is detectable at this size",
-                 f"{k} of {n} differences have a 95% interval excluding 0; median half-width "
+                 f"{k} of {n} differences have a 95% interval excluding 0 ({_family(k, n)}); median half-width "
                  f"{half_width:.1f} per 1,000 word tokens", n > 0 and k == 0)
 
 
@@ -231,14 +239,17 @@ def few_expressions_shared(overlap: pd.DataFrame, max_share: float = 0.1) -> Cla
                  total > 0 and shared <= max_share * total)
 
 
-def like_for_like_is_inconclusive(differences: pd.DataFrame) -> Claim:
+def like_for_like_is_inconclusive(differences: pd.DataFrame, between: str | None = None) -> Claim:
     """Holds when no change between matching sections (:func:`analysis.dictionaries.themes.rate_differences`)
     has a 95% interval excluding 0, or a side is flagged small_n, so that the comparison
-    cannot show a change; the evidence gives the paragraphs and the widest interval."""
+    cannot show a change; the evidence names the family of tests and gives the paragraphs and
+    the widest interval. The claim names the two sides compared: ``between``, else their labels
+    in ``from`` and ``to``."""
     k, n = int(differences["excludes_zero"].sum()), len(differences)
     widest = differences.loc[(differences["ci_high"] - differences["ci_low"]).idxmax()]
-    return Claim("The like-for-like comparison cannot show a change between 2018 and 2024",
-                 f"{k} of {n} changes have a 95% interval excluding 0; body paragraphs "
+    sides = between or f"{differences['from'].iloc[0]} and {differences['to'].iloc[0]}"
+    return Claim(f"The like-for-like comparison cannot show a change between {sides}",
+                 f"{k} of {n} changes have a 95% interval excluding 0 ({_family(k, n)}); body paragraphs "
                  f"{int(differences['paragraphs_from'].iloc[0])} → {int(differences['paragraphs_to'].iloc[0])}"
                  f" (small_n: {bool(differences['small_n'].any())}); widest interval {widest['theme']} "
                  f"[{widest['ci_low']:.1f}, {widest['ci_high']:.1f}] per 1,000 word tokens",
@@ -306,6 +317,22 @@ def places_among_largest_ratios(comparison: pd.DataFrame, places: set[str] | fro
     named = [t for t in largest["term"] if t in places]
     return Claim("Place names are among the largest ratios of the comparison cloud",
                  f"{len(named)} of the {len(largest)} largest |Log Ratio|: {'、'.join(named) or 'none'}", len(named) > 0)
+
+
+def cloud_rests_on_zero_counts(comparison: pd.DataFrame, n: int = 15) -> Claim:
+    """Holds when at least half of the ``n`` terms with the largest |Log Ratio| of a comparison
+    (:func:`analysis.textstats.comparison.comparison_terms`) have a zero count on one side:
+    their ratio then rests on the 0.5 put in place of the zero, so their sizes in the cloud
+    say how often the term occurs on the other side, not how much more often. The evidence
+    also counts the distinct ratios among them (equal ratios may still be drawn at different
+    sizes: the cloud's layout shrinks a word that does not fit)."""
+    largest = comparison.sort_values("rank").head(n)
+    zero = int(((largest["freq_target"] == 0) | (largest["freq_reference"] == 0)).sum())
+    distinct = int(largest["log_ratio"].abs().round(6).nunique())
+    return Claim("The comparison cloud's largest words are mostly words absent from one side",
+                 f"{zero} of the {len(largest)} largest |Log Ratio| have a zero count on one side "
+                 f"(ratio from the 0.5 substitution); {distinct} distinct |Log Ratio| values among them",
+                 len(largest) > 0 and zero >= len(largest) / 2)
 
 
 def rankings_agree(rho: float, n_terms: int, min_rho: float = 0.9) -> Claim:

@@ -40,8 +40,7 @@ def plot_keyness(table: pd.DataFrame, top_n: int, names: tuple[str, str], colour
         ax.set_yticks(y, ordered["term"])
         for tick, is_p in zip(ax.yaxis.get_major_ticks(), place):
             for label in (tick.label1, tick.label2):          # left and right tick labels
-                label.set_color("#777777" if is_p else "#222222")
-                label.set_style("italic" if is_p else "normal")
+                label.set_color("#777777" if is_p else "#222222")     # grey only: CJK fonts have no italic
         for yi, value, a, b, p in zip(y, values, ordered["freq_target"], ordered["freq_reference"],
                                       ordered["p_adjusted"]):
             ax.annotate(f"{a} : {b} {_stars(p)}", (value, yi), xytext=(3, 0), textcoords="offset points",
@@ -53,7 +52,7 @@ def plot_keyness(table: pd.DataFrame, top_n: int, names: tuple[str, str], colour
         ax.margins(x=0.25)
     axes[1].yaxis.tick_right()
     fig.text(0.5, 0.005, f"按 |G²| 排序 bars and order: |G²|; labels: 次数 counts {names[0]} : {names[1]}; "
-             "灰色斜体 grey italic, below the dotted line: 地名 place names; "
+             "灰色 grey, below the dotted line: 地名 place names; "
              "* p < .05, ** p < .01, *** p < .001 (Benjamini–Hochberg)", ha="center", fontsize=7.5)
     if title:
         fig.suptitle(title, fontsize=11)
@@ -66,7 +65,7 @@ def plot_term_scatter(table: pd.DataFrame, labelled: list[str], places: set[str]
     """Rates per 10,000 word tokens of every term in target (x) and reference (y), on log
     axes; a term absent from one side is drawn at the rate of half an occurrence (0.5 in
     place of 0). ``labelled`` terms are coloured by the side where they are more frequent
-    and labelled without overlaps (adjustText); place names are grey italic, so they do
+    and labelled without overlaps (adjustText); place names are grey (CJK fonts have no italic), so they do
     not crowd out the policy vocabulary. ``table`` is :func:`analysis.textstats.comparison.keyness`."""
     from adjustText import adjust_text  # optional import: only labelled scatter plots need it
 
@@ -91,14 +90,14 @@ def plot_term_scatter(table: pd.DataFrame, labelled: list[str], places: set[str]
         place = term in places
         ax.scatter([x[i]], [y[i]], s=14, color="#888888" if place else colour, zorder=3)
         texts.append(ax.text(x[i], y[i], term, fontsize=8, color="#777777" if place else colour,
-                             style="italic" if place else "normal", zorder=4))
+                             zorder=4))
     # A fixed iteration count, not adjustText's default one-second time limit, so the layout
     # (and the saved file) is the same on every run and machine.
     adjust_text(texts, ax=ax, expand=(1.6, 2.4), force_text=(0.4, 0.8), max_move=(40, 40), iter_lim=1000,
                 arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5})
     ax.set_xlabel(f"{names[0]}：每万词 per 10,000 word tokens (log)")
     ax.set_ylabel(f"{names[1]}：每万词 per 10,000 word tokens (log)")
-    ax.text(0.02, 0.98, f"above the diagonal: more frequent in {names[1]}\ngrey italic: place names\n"
+    ax.text(0.02, 0.98, f"above the diagonal: more frequent in {names[1]}\ngrey: place names\n"
             "a term absent from one side is drawn at half an occurrence (the lowest row and column of points)",
             transform=ax.transAxes, va="top", fontsize=8, color="#555555")
     if title:
@@ -107,10 +106,17 @@ def plot_term_scatter(table: pd.DataFrame, labelled: list[str], places: set[str]
     return fig
 
 
+_PER_10K = 10_000
+"""Occurrences are shown per this many word tokens."""
+
+
 def plot_expression_overlap(overlap: pd.DataFrame, names: tuple[str, str], colours: tuple[str, str],
-                            top_n: int = 12) -> plt.Figure:
+                            words: tuple[int, int], top_n: int = 12) -> plt.Figure:
     """Formulaic expressions: counts of shared and district-specific expressions by kind
-    (left), and the most frequent expressions of each status with their counts (right)."""
+    (left; distinct expressions grow with a text's length, so the left panel names the two
+    lengths and the notebook's summary table gives counts rarefied to the shorter one), and
+    the most frequent expressions of each status as occurrences per 10,000 word tokens of
+    each side (right; ``words`` are the two sides' word tokens)."""
     use_project_style()
     fig, (left, right) = plt.subplots(1, 2, figsize=(12, 0.28 * 3 * top_n + 1.5),
                                       gridspec_kw={"width_ratios": [1, 2.2]})
@@ -122,15 +128,16 @@ def plot_expression_overlap(overlap: pd.DataFrame, names: tuple[str, str], colou
     for kind, colour in zip(kinds, ("#555555", "#AAAAAA")):
         left.bar(statuses, counts[kind], bottom=bottom, color=colour, label=kind)
         bottom += counts[kind].to_numpy()
-    left.set_ylabel("表达数 number of distinct expressions")
+    left.set_ylabel("表达数 number of distinct expressions (not length-adjusted)")
+    left.set_title(f"word tokens: {names[0]} {words[0]:,}, {names[1]} {words[1]:,}", fontsize=8)
     left.legend(fontsize=8)
     left.tick_params(axis="x", labelrotation=20)
     shown = overlap.groupby("status", sort=False).head(top_n).iloc[::-1]
     y = np.arange(len(shown))
-    right.barh(y - 0.2, shown["count_a"], height=0.4, color=colours[0], label=names[0])
-    right.barh(y + 0.2, shown["count_b"], height=0.4, color=colours[1], label=names[1])
+    right.barh(y - 0.2, shown["count_a"] / words[0] * _PER_10K, height=0.4, color=colours[0], label=names[0])
+    right.barh(y + 0.2, shown["count_b"] / words[1] * _PER_10K, height=0.4, color=colours[1], label=names[1])
     right.set_yticks(y, [f"{e}  [{s}]" for e, s in zip(shown["expression"], shown["status"])], fontsize=8)
-    right.set_xlabel("出现次数 occurrences")
+    right.set_xlabel("每万词出现次数 occurrences per 10,000 word tokens")
     right.legend(fontsize=8, loc="lower right")
     fig.suptitle("程式化表达：共有与独有 Formulaic expressions: shared and district-specific", fontsize=11)
     fig.tight_layout()

@@ -74,7 +74,8 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
     hollow for an excerpt, grey fill for a machine-rewritten text; a line joins two
     consecutive timeline documents of a district only when they share genre and scope (no
     line across genres, as if they formed a trend); ``reference`` (a doc_id) is drawn in grey,
-    REFERENCE_SHIFT later when it would fall on a timeline point. Year labels: :func:`_year_axis`.
+    REFERENCE_SHIFT later when it would fall on a timeline point; a document flagged ``small_n``
+    (fewer paragraphs than MIN_PARAGRAPHS) gets no interval. Year labels: :func:`_year_axis`.
 
     ``rates`` is :func:`analysis.dictionaries.themes.bootstrap_theme_rates`; ``documents`` has doc_id,
     district, date, genre, scope and text_quality for every document drawn, timeline first.
@@ -103,7 +104,8 @@ def plot_theme_timeline(rates: pd.DataFrame, documents: pd.DataFrame, themes: li
             row = rows.loc[doc_id]
             ax.errorbar(docs.loc[doc_id, "date"] + (reference_shift if doc_id == reference else pd.Timedelta(0)),
                         row["per_1000"],
-                        yerr=[[row["per_1000"] - row["ci_low"]], [row["ci_high"] - row["per_1000"]]],
+                        yerr=None if bool(row.get("small_n", False)) else
+                        [[row["per_1000"] - row["ci_low"]], [row["ci_high"] - row["per_1000"]]],
                         fmt=genre_markers().get(docs.loc[doc_id, "genre"], "D"), color=colour, ecolor=colour,
                         markerfacecolor=_marker_fill(docs.loc[doc_id, "scope"], docs.loc[doc_id, "text_quality"],
                                                      colour),
@@ -134,7 +136,8 @@ def plot_grouped_rates(rates: pd.DataFrame, groups: dict[str, str], themes: list
     """Horizontal grouped bars: one cluster per theme, one bar per group (labels from
     ``groups``), rate per 1,000 word tokens with bootstrap error bars. A group flagged
     ``small_n`` (fewer paragraphs than :data:`analysis.textstats.intervals.MIN_PARAGRAPHS`) is
-    hatched and pale, and its legend entry says how many paragraphs it rests on."""
+    hatched and pale and gets no error bar (a percentile bootstrap over two paragraphs has
+    three distinct resamples); its legend entry says how many paragraphs it rests on."""
     use_project_style()
     n = len(groups)
     height = 0.8 / n
@@ -143,11 +146,11 @@ def plot_grouped_rates(rates: pd.DataFrame, groups: dict[str, str], themes: list
         rows = rates[rates[group] == key].set_index("theme").loc[[t.id for t in themes]]
         small = bool(rows["small_n"].any()) if "small_n" in rows else False
         if small:
-            label = f"{label} — only {int(rows['paragraphs'].iloc[0])} paragraphs: interval unreliable"
+            label = f"{label} — only {int(rows['paragraphs'].iloc[0])} paragraphs: no interval drawn"
         y = [len(themes) - 1 - j + (n - 1 - i - (n - 1) / 2) * height for j in range(len(themes))]
         ax.barh(y, rows["per_1000"], height=height, color=GROUP_COLOURS[i % len(GROUP_COLOURS)], label=label,
                 alpha=0.45 if small else 1.0, hatch="///" if small else None, edgecolor="white",
-                xerr=[rows["per_1000"] - rows["ci_low"], rows["ci_high"] - rows["per_1000"]],
+                xerr=None if small else [rows["per_1000"] - rows["ci_low"], rows["ci_high"] - rows["per_1000"]],
                 error_kw={"elinewidth": 0.8, "capsize": 1.5, "ecolor": "#333333"})
     ax.set_yticks(range(len(themes)), [f"{t.zh}\n{t.en}" for t in reversed(themes)], fontsize=8)
     ax.set_xlabel("每千词命中 hits per 1,000 word tokens (95% bootstrap intervals)")

@@ -1,5 +1,6 @@
 """Every claim a notebook states holds on the seeds (recomputed here from the package), and
 each claim function can fail on data that contradict it."""
+import nbformat
 import pandas as pd
 import pytest
 
@@ -9,6 +10,7 @@ from analysis.extract import formulaic
 from analysis.models import topics
 from analysis.outputs import findings
 from analysis import textstats
+from analysis.paths import NOTEBOOKS_DIR
 
 
 @pytest.fixture(scope="module")
@@ -142,6 +144,8 @@ def test_notebook_01_claims_hold_on_the_seeds(corpus, main_design):
     comparison = textstats.comparison_terms(textstats.keyness(*counts), 80, 5)
     places = frozenset(t for t in comparison["term"] if analysis.segmentation.gazetteer.is_place(t))
     assert findings.places_among_largest_ratios(comparison, places).holds
+    claim = findings.cloud_rests_on_zero_counts(comparison)
+    assert claim.holds and claim.evidence.startswith("15 of the 15 largest |Log Ratio| have a zero count")
 
 
 @pytest.mark.slow
@@ -152,7 +156,12 @@ def test_notebook_02_topic_and_like_for_like_claims_hold_on_the_seeds(theme_data
     differences = themes.rate_differences(analysis.segmentation.token_table.stack_groups(hits, queries),
                                           analysis.segmentation.token_table.stack_groups(tokens, queries), dictionary,
                                           [("2018", "2024")], "group", 2000, 2024)
-    assert findings.like_for_like_is_inconclusive(differences).holds
+    claim = findings.like_for_like_is_inconclusive(differences)
+    assert claim.holds and claim.claim.endswith("between 2018 and 2024")
+    assert "body paragraphs 2 → 8" in claim.evidence and "a family of 10 tests" in claim.evidence
+    prose = "".join(cell["source"] for cell in nbformat.read(NOTEBOOKS_DIR / "02-theme-evolution.ipynb", 4).cells
+                    if cell["cell_type"] == "markdown")
+    assert "the 2018 review has only two body paragraphs and the 2024 excerpt eight" in prose
     assert findings.documents_differ_in_kind(analysis.load_corpus(), ["cn-2018-wr", "cn-2020-fyp", "cn-2024-wr"]).holds
     docs = topics.paragraph_documents(tokens)
     selection = topics.choose_topic_number(docs, range(2, 13), 0, n_samples=20)
@@ -192,10 +201,13 @@ def test_notebook_03_and_01_claims_fail_on_contradicting_data():
     assert not findings.raw_tfidf_tracks_frequency(overlap).holds
     comparison = pd.DataFrame({"term": ["产业"], "rank": [1]})
     assert not findings.places_among_largest_ratios(comparison, {"长宁"}).holds
+    counted = pd.DataFrame({"term": ["产业", "推进"], "rank": [1, 2], "freq_target": [39, 75], "freq_reference": [15, 49],
+                            "log_ratio": [1.9, 1.1]})
+    assert not findings.cloud_rests_on_zero_counts(counted).holds
     selection = pd.DataFrame({"k": [2, 3], "stability": [0.9, 0.5], "stability_sd": [0.05, 0.05],
                               "chosen": [True, False]})
     assert not findings.topic_number_is_uncertain(selection).holds
-    differences = pd.DataFrame({"theme": ["t"], "difference": [9.0], "ci_low": [2.0], "ci_high": [16.0],
+    differences = pd.DataFrame({"theme": ["t"], "from": ["a"], "to": ["b"], "difference": [9.0], "ci_low": [2.0], "ci_high": [16.0],
                                 "paragraphs_from": [30], "paragraphs_to": [40], "small_n": [False],
                                 "excludes_zero": [True]})
     assert not findings.like_for_like_is_inconclusive(differences).holds

@@ -32,7 +32,9 @@ def test_grouped_rates_flag_groups_with_few_paragraphs():
              "small_n": n < 10} for g, n in (("few", 3), ("many", 40)) for t in dictionary]
     figure = analysis.plots.plot_grouped_rates(pd.DataFrame(rows), {"few": "few", "many": "many"}, dictionary)
     legend = [t.get_text() for t in figure.legends[0].get_texts()]
-    assert legend == ["few — only 3 paragraphs: interval unreliable", "many"]
+    assert legend == ["few — only 3 paragraphs: no interval drawn", "many"]
+    bars = [c for c in figure.axes[0].containers if getattr(c, "errorbar", None) is not None]
+    assert len(bars) == 1                                 # the small group's bars carry no error bar
     plt.close(figure)
 
 
@@ -100,4 +102,8 @@ def test_theme_timeline_of_25_years_labels_every_fifth_year_and_moves_a_referenc
     assert matplotlib.dates.num2date(matplotlib.dates.date2num(reference_x[0])).month == 4   # 90 days after 20 January
     legend = [text.get_text() for text in figure.legends[0].get_texts()]
     assert "ref (reference, drawn 3 months later)" in legend
+    plt.close(figure)
+    small = rates.assign(small_n=rates["doc_id"] == "d2000", paragraphs=5)
+    figure = analysis.plots.plot_theme_timeline(small, documents, [theme], reference="ref", ncols=1)
+    assert len([c for c in figure.axes[0].containers if c.has_yerr]) == 25       # every document but the small one
     plt.close(figure)
