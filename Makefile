@@ -44,8 +44,11 @@ test: $(STAMP) ## Unit tests, strict nbval on every notebook, regenerated figure
 test-fast: $(STAMP) ## Unit tests without the notebooks and the tests marked slow (about a minute)
 	PYTHONDONTWRITEBYTECODE=1 $(BIN)/python -m pytest -m "not slow" --durations=15 tests
 
-lab: $(STAMP) ## Open JupyterLab on notebooks/
-	$(BIN)/jupyter lab notebooks
+# Options for JupyterLab pass through: make lab LAB_ARGS="--allow-root --ip 0.0.0.0 --port 8889"
+LAB_ARGS ?=
+
+lab: $(STAMP) ## Open JupyterLab on notebooks/ (options: LAB_ARGS="--port 8889 …")
+	$(BIN)/jupyter lab notebooks $(LAB_ARGS)
 
 clean: ## Remove the environments and caches (not the committed outputs)
 	rm -rf .venv .venv-* .cache *.egg-info

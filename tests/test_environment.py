@@ -2,6 +2,8 @@
 import re
 import tomllib
 
+import pytest
+
 from analysis.paths import ROOT
 
 
@@ -59,3 +61,14 @@ def test_find_python_names_a_supported_interpreter():
         version = subprocess.run([path, "-c", "import sys; print(sys.version_info[:2])"], capture_output=True,
                                  text=True).stdout.strip()
         assert version in {"(3, 11)", "(3, 12)", "(3, 13)"}
+
+
+def test_make_lab_passes_lab_args_to_jupyterlab():
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    result = subprocess.run(["make", "-n", "lab", "STAMP=", "LAB_ARGS=--allow-root --ip 0.0.0.0 --port 8889"],
+                            capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip().splitlines()[-1].endswith("jupyter lab notebooks --allow-root --ip 0.0.0.0 --port 8889")
