@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import os
 import re
@@ -55,11 +56,12 @@ import pandas as pd
 from .corpus import CorpusError, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, manifest_problems, prepare_text
 from .formats import SUPPORTED_SUFFIXES, DocumentFormatError, read_document
 from ..paths import MANIFEST, display_path
-from .districts import resolve_place
+from .districts import DISTRICTS_FILE, read_districts, resolve_place
 from .structure import chinese_numeral, paragraphs
 
 __all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "SIDECAR_FIELDS", "AddedDocument", "meeting_dates",
-           "signature_dates", "read_sidecar", "reviewed_year", "add_documents", "manifest_rows", "write_manifest"]
+           "signature_dates", "read_sidecar", "reviewed_year", "near_district", "add_documents", "manifest_rows",
+           "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
                     "publisher", "scope", "source", "url", "date_precision", "date_note", "quality_note",
@@ -219,7 +221,25 @@ def _place(district: str, district_zh: str | None) -> tuple[str, str | None, lis
     if not _slug(district) or _slug(district) != district.lower().replace(" ", "-"):
         return district, district_zh, [f"--district {district!r}: use Latin letters (pinyin), digits, spaces or "
                                        "hyphens, or a Chinese place name (杭州市); give the Chinese name with --district-zh"]
+    if district_zh is None and (near := near_district(district)):
+        return district, district_zh, [f"--district {district!r} is not in {display_path(DISTRICTS_FILE)}; did you mean "
+                                       f"{near!r}? (for a new place, give its Chinese name with --district-zh and add "
+                                       "its row to that file)"]
     return district, district_zh, []
+
+
+def near_district(district: str, cutoff: float = 0.8) -> str | None:
+    """The listed district id (analysis/data/districts.tsv, not the divisions) closest to an
+    unlisted ``district``, compared in lower case with difflib's ratio ≥ ``cutoff``
+    (Minghang → Minhang); None when ``district`` is listed or nothing is that close."""
+    listed = [d for d in read_districts().index if not d.startswith("cn")]
+    if district in listed:
+        return None
+    lower = {d.lower(): d for d in listed}
+    if district.lower() in lower:
+        return lower[district.lower()]
+    close = difflib.get_close_matches(district.lower(), list(lower), n=1, cutoff=cutoff)
+    return lower[close[0]] if close else None
 
 
 @dataclass(frozen=True)

@@ -277,6 +277,21 @@ def test_a_doc_id_clash_and_options_for_one_file(seeds, incoming, capsys):
     assert "--district 'Demo City!': use Latin letters" in capsys.readouterr().err
 
 
+def test_a_misspelt_district_is_refused_with_the_nearest_listed_one(seeds, incoming, capsys):
+    """Minghang is one letter from Minhang (analysis/data/districts.tsv): refused with a
+    'did you mean', and nothing written; a new place given with its Chinese name goes in."""
+    first = write_md(incoming, "a.md", markdown_report(2019))
+    before = snapshot(seeds)
+    assert add(seeds / "manifest.csv", first, "--district", "Minghang") == 1
+    assert "--district 'Minghang' is not in analysis/data/districts.tsv; did you mean 'Minhang'?" in capsys.readouterr().err
+    assert snapshot(seeds) == before
+    assert add(seeds / "manifest.csv", first, "--district", "minhang", "--keep-going") == 1
+    assert "did you mean 'Minhang'?" in capsys.readouterr().err
+    assert add(seeds / "manifest.csv", first, "--district", "Minghang", "--district-zh", "明航") == 0
+    from analysis.documents.intake import near_district
+    assert near_district("Minhang") is None and near_district("Demo") is None and near_district("Xuhiu") == "Xuhui"
+
+
 def test_a_failure_half_way_leaves_nothing_behind(seeds, incoming, monkeypatch):
     files = [write_md(incoming, f"r{year}.md", markdown_report(year)) for year in (2019, 2020, 2021)]
     before = snapshot(seeds)
