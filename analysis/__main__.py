@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
                                             "(default: work_report when the title contains 政府工作报告)")
     add_parser.add_argument("--date", help="YYYY-MM-DD, or YYYY when only the year is known (default: read from the report's "
                             "meeting line, else the year from the title or file name); one file only")
-    add_parser.add_argument("--title", help="title (default: from the file's metadata); one file only")
+    add_parser.add_argument("--title", help="title (default: from the file's metadata, else its first line when that is a short title line, as a Markdown # heading or a DOCX Heading 1 is); one file only")
     add_parser.add_argument("--doc-id", help="doc_id (default: district-year-genre code); one file only")
     add_parser.add_argument("--scope", default="whole", help="whole, or 'excerpt: …' (default: whole)")
     add_parser.add_argument("--speaker", default="", help="who delivered or signed it")

@@ -60,7 +60,8 @@ from .districts import DISTRICTS_FILE, read_districts, resolve_place
 from .structure import chinese_numeral, paragraphs
 
 __all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "SIDECAR_FIELDS", "AddedDocument", "meeting_dates",
-           "signature_dates", "read_sidecar", "reviewed_year", "near_district", "add_documents", "manifest_rows",
+           "signature_dates", "read_sidecar", "reviewed_year", "near_district", "TITLE_MAX_CHARS",
+           "first_heading", "add_documents", "manifest_rows",
            "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
@@ -477,9 +478,9 @@ def _row(path: Path, where: str, district: str, district_zh: str, name: str, sou
         problems.append(str(exc))
         return None
     text = prepare_text(document).text
-    doc_title = title or document.metadata.get("title", "")
+    doc_title = title or document.metadata.get("title", "") or first_heading(document.text)
     if not doc_title:
-        problems.append(f"{where}: no title in the file's metadata; pass --title")
+        problems.append(f"{where}: no title in the file's metadata and no title line first in the text; pass --title")
         return None
     doc_genre = genre or ("work_report" if _WORK_REPORT_TITLE.search(doc_title) else "")
     if not doc_genre:
@@ -498,6 +499,19 @@ def _row(path: Path, where: str, district: str, district_zh: str, name: str, sou
             "title": doc_title, "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
             "scope": scope, "source": source, "url": document.metadata.get("url", ""),
             "date_precision": "year" if len(doc_date) == 4 else "", "date_note": note, "quality_note": "", "text_quality": "original"}
+
+
+TITLE_MAX_CHARS = 60
+
+
+def first_heading(text: str) -> str:
+    """A document's title line when its metadata has none: the first non-empty line of its
+    plain text (a Markdown ``#`` heading or a DOCX Heading 1 once read), if it has at most
+    TITLE_MAX_CHARS characters, no sentence end (。！？) and is not a meeting line (——…); else ''."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(line) > TITLE_MAX_CHARS or re.search(r"[。！？]", line) or line.startswith(("——", "--")):
+        return ""
+    return line
 
 
 def _in_manifest_order(header: list[str], new_columns: list[str]) -> list[str]:

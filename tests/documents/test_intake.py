@@ -229,7 +229,7 @@ def test_a_news_article_without_a_meeting_line_takes_its_publication_date(seeds,
 
 def test_every_problem_of_every_file_is_reported_and_nothing_is_written(seeds, incoming, capsys):
     good = write_md(incoming, "good.md", markdown_report(2019))
-    untitled = write_md(incoming, "untitled.md", markdown_report(2020, front_matter=False))
+    untitled = write_md(incoming, "untitled.md", "\n\n".join(report_lines(2020)))        # no metadata, no title line
     not_a_report = write_md(incoming, "other.md", markdown_report(2021).replace("政府工作报告", "工作总结"))
     utf16 = incoming / "utf16.txt"
     utf16.write_bytes("\ufeff".encode("utf-16-le") + "各位代表".encode("utf-16-le"))
@@ -238,7 +238,7 @@ def test_every_problem_of_every_file_is_reported_and_nothing_is_written(seeds, i
     before = snapshot(seeds)
     assert add(seeds / "manifest.csv", good, untitled, not_a_report, utf16, listed, "--district", "Demo") == 1
     err = capsys.readouterr().err
-    assert "untitled.md: no title in the file's metadata; pass --title" in err
+    assert "untitled.md: no title in the file's metadata and no title line first in the text; pass --title" in err
     assert "other.md: cannot tell the genre from the title “2021年示范市工作总结”; pass --genre" in err
     assert "utf16.txt: this is a UTF-16 text file" in err
     assert "004_8b03acbbd24002e3.txt: a file named 004_8b03acbbd24002e3.txt is already listed" in err
@@ -491,3 +491,14 @@ def test_a_bad_sidecar_is_an_error_naming_it(seeds, incoming, capsys, text, prob
     assert main(["add", "--sidecar", str(_sidecar(incoming, text)), "--manifest", str(seeds / "manifest.csv")]) == 1
     assert problem in capsys.readouterr().err
     assert snapshot(seeds) == before
+
+
+def test_a_title_comes_from_the_first_heading_when_the_metadata_has_none(seeds, incoming):
+    """A Markdown report without front matter: its # heading is the title (issue: add refused it)."""
+    from analysis.documents.intake import first_heading
+
+    path = write_md(incoming, "minhang.md", markdown_report(2021, place="闵行区", front_matter=False))
+    rows = analysis.add_documents([path], "Minhang", manifest=seeds / "manifest.csv")
+    assert rows[0]["title"] == "2021年闵行区政府工作报告" and rows[0]["genre"] == "work_report"
+    assert first_heading("\n\n# 标题\n正文。") == "# 标题" and first_heading("——2020年1月15日在大会上\n") == ""
+    assert first_heading("第一句话。第二句。\n") == "" and first_heading("x" * 61) == ""
