@@ -1,5 +1,5 @@
-"""Command line: ``python -m analysis add FILE… --district D`` adds documents (see
-analysis.documents.intake); ``python -m analysis check`` validates the corpus before
+"""Command line: ``python -m analysis add FILE… --district D`` adds documents and
+``python -m analysis remove DOC_ID…`` undoes it (see analysis.documents.intake); ``python -m analysis check`` validates the corpus before
 anything runs; ``python -m analysis export --format csv|parquet|xlsx OUT_DIR`` writes the
 analysis tables with their data dictionary (see analysis.outputs.export); ``python -m analysis
 benchmark`` prints the performance figures (see tools/benchmark/run.py).
@@ -52,7 +52,7 @@ def check(manifest: Path, flag_share: float) -> int:
 
 def add(args: argparse.Namespace) -> int:
     """Add the files (analysis.documents.intake); print one line per document added, or every problem."""
-    from .documents.intake import add_documents, read_sidecar
+    from .documents.intake import MANIFEST_COLUMNS, add_documents, read_sidecar
     from .documents.corpus import CorpusError
 
     if not args.files and not args.sidecar:
@@ -65,7 +65,7 @@ def add(args: argparse.Namespace) -> int:
                                date=args.date, title=args.title, doc_id=args.doc_id, scope=args.scope,
                                speaker=args.speaker, source=args.source, publisher=args.publisher,
                                manifest=args.manifest, district_from_folder=args.district_from_folder,
-                               keep_going=args.keep_going, per_file=per_file)
+                               keep_going=args.keep_going, per_file=per_file, dry_run=args.dry_run)
     except CorpusError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -74,12 +74,42 @@ def add(args: argparse.Namespace) -> int:
     rows, refused = (result.rows, result.refused) if args.keep_going else (result, [])
     for problem in refused:
         print(f"refused: {problem}", file=sys.stderr)
+    if args.dry_run:
+        import csv
+        import io
+
+        buffer = io.StringIO()                          # the rows as add would write them (columns with a value)
+        columns = [c for c in MANIFEST_COLUMNS if any(row.get(c) for row in rows)]
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+        print(buffer.getvalue(), end="")
+        print(f"dry run: {len(rows)} document(s) would be added to {display_path(args.manifest)}"
+              + (f", {len(refused)} file problem(s) refused" if refused else "") + "; nothing was written")
+        return 1 if refused else 0
     for row in rows:
         print(f"added {row['doc_id']}: {row['file']}, {row['date']} ({row['date_note']})")
     print(f"{len(rows)} document(s) added to {display_path(args.manifest)}"
           + (f", {len(refused)} file problem(s) refused" if refused else "")
           + f"; next: python -m analysis check --manifest {display_path(args.manifest)}")
     return 1 if refused else 0
+
+
+def remove(args: argparse.Namespace) -> int:
+    """Undo add (analysis.documents.intake.remove_documents); print what was removed, or the problems."""
+    from .documents.corpus import CorpusError
+    from .documents.intake import remove_documents
+
+    try:
+        removed = remove_documents(args.doc_ids, args.manifest)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print("nothing was removed", file=sys.stderr)
+        return 1
+    for row in removed:
+        print(f"removed {row['doc_id']}: its row of {display_path(args.manifest)} and {row['file']}")
+    return 0
 
 
 def export(args) -> int:
@@ -148,6 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     add_parser.add_argument("--publisher", default="", help="the government body that issued the text, e.g. "
                             "上海市长宁区人民政府 (default: the file's metadata, else empty)")
     add_parser.add_argument("--manifest", type=Path, default=MANIFEST, help="manifest CSV (default: seeds/manifest.csv)")
+    add_parser.add_argument("--dry-run", action="store_true",
+                            help="check the files and print the manifest rows that would be written; write nothing")
+    remove_parser = commands.add_parser("remove", help="undo add: drop documents' manifest rows and their copied files")
+    remove_parser.add_argument("doc_ids", nargs="+", metavar="DOC_ID")
+    remove_parser.add_argument("--manifest", type=Path, default=MANIFEST,
+                               help="manifest CSV (default: seeds/manifest.csv)")
     export_parser = commands.add_parser("export", help="write the analysis tables with their data dictionary")
     export_parser.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder to write to (created)")
     export_parser.add_argument("--format", required=True, choices=["csv", "parquet", "xlsx"], dest="fmt",
@@ -190,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.manifest, args.flag_share)
     if args.command == "add":
         return add(args)
+    if args.command == "remove":
+        return remove(args)
     if args.command == "export":
         return export(args)
     if args.command == "validate":

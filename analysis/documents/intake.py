@@ -61,7 +61,7 @@ from .structure import chinese_numeral, paragraphs
 
 __all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "SIDECAR_FIELDS", "AddedDocument", "meeting_dates",
            "signature_dates", "read_sidecar", "reviewed_year", "near_district", "TITLE_MAX_CHARS",
-           "first_heading", "add_documents", "manifest_rows",
+           "first_heading", "add_documents", "remove_documents", "manifest_rows",
            "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
@@ -332,8 +332,8 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
                   genre: str | None = None, date: str | None = None, title: str | None = None,
                   doc_id: str | None = None, scope: str = "whole", speaker: str = "", source: str = "",
                   publisher: str = "", manifest: Path | str = MANIFEST, district_from_folder: bool = False,
-                  keep_going: bool = False, per_file: dict[Path, dict[str, str]] | None = None
-                  ) -> list[dict[str, str]] | AddResult:
+                  keep_going: bool = False, per_file: dict[Path, dict[str, str]] | None = None,
+                  dry_run: bool = False) -> list[dict[str, str]] | AddResult:
     """Copy ``files`` unchanged into the manifest's folder and append their manifest rows
     (rules in the module docstring). Returns the rows added. Raises CorpusError listing
     every problem; then nothing is written.
@@ -344,7 +344,8 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
     (``file 浙江省/2003.md``) unless given. With ``keep_going``, the files without problems
     are added and the others listed with their reasons (an AddResult); problems of the call
     itself (options, the manifest) still stop it. ``per_file`` (:func:`read_sidecar`) gives
-    fields per file that override the call's."""
+    fields per file that override the call's. With ``dry_run``, the rows are made and checked
+    as for a real call, and nothing is copied or written."""
     manifest = Path(manifest)
     folder = manifest.parent
     files = [Path(f) for f in files]
@@ -445,7 +446,7 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
         added.append(AddedDocument(path, row, copy))
     if problems and not keep_going:
         raise CorpusError(problems)
-    if added:
+    if added and not dry_run:
         new_columns = [c for c in MANIFEST_COLUMNS if c not in header and any(a.row.get(c) for a in added)]
         new_header = _in_manifest_order(header, new_columns) if header else list(MANIFEST_COLUMNS)
         _write(manifest, new_header, rows + [a.row for a in added], added)
@@ -499,6 +500,35 @@ def _row(path: Path, where: str, district: str, district_zh: str, name: str, sou
             "title": doc_title, "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
             "scope": scope, "source": source, "url": document.metadata.get("url", ""),
             "date_precision": "year" if len(doc_date) == 4 else "", "date_note": note, "quality_note": "", "text_quality": "original"}
+
+
+def remove_documents(doc_ids: list[str], manifest: Path | str = MANIFEST) -> list[dict[str, str]]:
+    """Undo ``add``: drop the rows of ``doc_ids`` from ``manifest`` and delete their files from
+    its folder (a file another remaining row lists is kept). Returns the rows removed. A
+    doc_id not in the manifest is a CorpusError naming it (with the nearest listed ids);
+    then nothing is changed."""
+    manifest = Path(manifest)
+    header, rows = manifest_rows(manifest)
+    if not header:
+        raise CorpusError([f"{display_path(manifest)}: manifest not found"])
+    listed = [row["doc_id"] for row in rows]
+    unknown = [d for d in doc_ids if d not in listed]
+    if unknown:
+        raise CorpusError([f"{display_path(manifest)}: no document {d!r}"
+                           + (f"; did you mean {', '.join(repr(n) for n in near)}?"
+                              if (near := difflib.get_close_matches(d, listed, n=3, cutoff=0.8)) else "")
+                           for d in unknown])
+    removed = [row for row in rows if row["doc_id"] in doc_ids]
+    kept = [row for row in rows if row["doc_id"] not in doc_ids]
+    still_listed = {row["file"] for row in kept}
+    handle, temporary = tempfile.mkstemp(prefix=".manifest-", suffix=".csv", dir=manifest.parent)
+    os.close(handle)
+    write_manifest(Path(temporary), header, kept)
+    os.replace(temporary, manifest)
+    for row in removed:
+        if row["file"] not in still_listed:
+            (manifest.parent / row["file"]).unlink(missing_ok=True)
+    return removed
 
 
 TITLE_MAX_CHARS = 60

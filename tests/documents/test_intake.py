@@ -502,3 +502,27 @@ def test_a_title_comes_from_the_first_heading_when_the_metadata_has_none(seeds, 
     assert rows[0]["title"] == "2021年闵行区政府工作报告" and rows[0]["genre"] == "work_report"
     assert first_heading("\n\n# 标题\n正文。") == "# 标题" and first_heading("——2020年1月15日在大会上\n") == ""
     assert first_heading("第一句话。第二句。\n") == "" and first_heading("x" * 61) == ""
+
+
+def test_dry_run_prints_the_rows_and_writes_nothing(seeds, incoming, capsys):
+    path = write_md(incoming, "a.md", markdown_report(2019))
+    before = snapshot(seeds)
+    assert add(seeds / "manifest.csv", path, "--district", "Demo", "--dry-run") == 0
+    out = capsys.readouterr().out
+    header, row, summary = out.strip().splitlines()
+    assert header.startswith("doc_id,file,district,") and row.startswith("demo-2019-wr,a.md,Demo,")
+    assert summary == "dry run: 1 document(s) would be added to " + analysis.paths.display_path(seeds / "manifest.csv") \
+        + "; nothing was written"
+    assert snapshot(seeds) == before
+
+
+def test_remove_undoes_add_and_names_an_unknown_doc_id(seeds, incoming, capsys):
+    before = snapshot(seeds)
+    path = write_md(incoming, "a.md", markdown_report(2019))
+    assert add(seeds / "manifest.csv", path, "--district", "Demo") == 0
+    assert snapshot(seeds) != before
+    assert main(["remove", "demo-2019-wx", "--manifest", str(seeds / "manifest.csv")]) == 1
+    assert "no document 'demo-2019-wx'; did you mean 'demo-2019-wr'?" in capsys.readouterr().err
+    assert main(["remove", "demo-2019-wr", "--manifest", str(seeds / "manifest.csv")]) == 0
+    assert "removed demo-2019-wr: its row of" in capsys.readouterr().out
+    assert snapshot(seeds) == before                      # the manifest and the folder as they were
