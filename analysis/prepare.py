@@ -11,6 +11,7 @@ from .documents.corpus import load_corpus, select_documents
 from ._internal.memory import release_freed_memory
 from ._internal.parallel import start_workers
 from .paths import MANIFEST
+from .plots.style import use_project_style
 from .documents.structure import paragraphs
 from .segmentation.token_table import annotate_tokens, corpus_tokens
 
@@ -40,7 +41,10 @@ def prepare(doc_ids: list[str] | None = None, manifest: Path | str = MANIFEST, w
     processes, or on the Dask cluster of ``client``). Worker processes are started first
     (:func:`analysis._internal.parallel.start_workers`), so their start-up overlaps with loading.
     Freed memory goes back to the operating system between the steps
-    (:func:`analysis._internal.memory.release_freed_memory`)."""
+    (:func:`analysis._internal.memory.release_freed_memory`). The project's figure style
+    (:func:`analysis.plots.style.use_project_style`: the CJK font) is applied first, so a new
+    notebook's own matplotlib figures render Chinese."""
+    use_project_style()                       # any figure a notebook then draws renders Chinese
     if client is None:
         mapper = None
         start_workers(workers)
