@@ -253,3 +253,31 @@ def test_every_notebook_runs_under_papermill_on_a_messy_corpus(tmp_path):
             assert MESSY_PLACES["cn330100"][:2] in shown and MESSY_PLACES["cn320100"][:2] in shown
         if name.startswith("02-"):          # 31 reports of one place: a trend per theme, Newey–West errors
             assert "documents on the timeline: 31; a trend needs at least 6" in shown and "Newey–West" in shown
+
+
+@pytest.mark.slow
+def test_notebook_03_does_not_move_when_a_document_of_another_place_joins(tmp_path):
+    """The comparison reads only the two places' documents (documents.place_documents) and
+    its log-odds prior is their counts (BACKGROUND): a Minhang report added to a copy of the
+    seeds leaves every table notebook 03 writes as committed, byte for byte."""
+    import shutil
+
+    import papermill
+
+    from analysis.paths import SEEDS_DIR
+    from synthetic_reports import report_lines
+
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(SEEDS_DIR, corpus_dir)
+    (corpus_dir / "mh-2021.txt").write_text("\n".join(report_lines(2021, "闵行区")) + "\n", encoding="utf-8")
+    with (corpus_dir / "manifest.csv").open("a", encoding="utf-8") as handle:
+        handle.write("minhang-2021-wr,mh-2021.txt,Minhang,闵行,2021-01-15,2021,work_report,2021年闵行区政府工作报告,,,whole,,,,,original\n")
+    figures = tmp_path / "figures"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "03-changning-vs-xuhui.ipynb"), str(tmp_path / "03.ipynb"), cwd=str(NOTEBOOKS_DIR),
+        progress_bar=False, kernel_name=KERNEL_NAME, engine_name="encrypted",
+        parameters={"MANIFEST": str(corpus_dir / "manifest.csv"), "FIGURES_DIR": str(figures)})
+    tables = sorted([*COMMITTED_FIGURES_DIR.glob("03-*.csv"), *COMMITTED_FIGURES_DIR.glob("03-term-explorer-*.html")])
+    assert len(tables) > 5                         # the tables and the explorer pages (log-odds included)
+    for table in tables:
+        assert (figures / table.name).read_bytes() == table.read_bytes(), table.name

@@ -13,7 +13,7 @@ from .corpus import (
     CorpusError, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, manifest_problems, read_manifest,
     read_raw_text, read_document_file, PreparedText, prepare_text, load_corpus,
     cleaning_audit, cleaning_summary, document_labels, marked_doc_ids, is_excerpt,
-    is_rewritten, TEXT_QUALITIES, DATE_PRECISIONS, YEAR_ONLY_POSITION, select_documents, decimal_years,
+    is_rewritten, TEXT_QUALITIES, DATE_PRECISIONS, YEAR_ONLY_POSITION, place_documents, select_documents, decimal_years,
 )
 from .cleaning import (
     ChromeRule, CHROME_RULES, SPAM_PATTERN, CleanedText, normalise_line, normalise_text,
@@ -60,7 +60,7 @@ __all__ = [
     "OPTIONAL_COLUMNS", "manifest_problems", "read_manifest", "read_raw_text",
     "read_document_file", "PreparedText", "prepare_text", "load_corpus", "cleaning_audit",
     "cleaning_summary", "document_labels", "marked_doc_ids", "is_excerpt", "is_rewritten",
-    "TEXT_QUALITIES", "DATE_PRECISIONS", "YEAR_ONLY_POSITION", "select_documents", "decimal_years", "ChromeRule", "CHROME_RULES",
+    "TEXT_QUALITIES", "DATE_PRECISIONS", "YEAR_ONLY_POSITION", "place_documents", "select_documents", "decimal_years", "ChromeRule", "CHROME_RULES",
     "SPAM_PATTERN", "CleanedText", "normalise_line", "normalise_text", "is_prose",
     "clean_text", "find_spam", "RUN_TOGETHER_MIN_CHARS", "resplit_run_together", "split_heading_lines",
     "APPENDED_HEADING", "is_appended_heading", "appended_start", "chinese_numeral",

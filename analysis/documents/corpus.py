@@ -47,7 +47,7 @@ __all__ = [
     "TEXT_QUALITIES",
     "DATE_PRECISIONS",
     "YEAR_ONLY_POSITION",
-    "select_documents",
+    "place_documents", "select_documents",
     "decimal_years",
 ]
 
@@ -402,6 +402,17 @@ def marked_doc_ids(corpus: pd.DataFrame) -> pd.Series:
     marks = [doc_id + (" (rewritten)" if is_rewritten(quality) else "") + (" (excerpt)" if is_excerpt(scope) else "")
              for doc_id, quality, scope in zip(corpus["doc_id"], corpus["text_quality"], corpus["scope"])]
     return pd.Series(marks, index=corpus["doc_id"].to_list(), name="marked")
+
+
+def place_documents(manifest: Path | str, places: Sequence[str]) -> list[str]:
+    """The doc_ids of ``manifest`` whose district is one of ``places``, in manifest order (the
+    manifest validated without reading the files). A ValueError names a place with no document."""
+    table = read_manifest(manifest, read_files=())
+    missing = [p for p in places if p not in set(table["district"])]
+    if missing:
+        raise ValueError(f"{display_path(Path(manifest))}: no document of {', '.join(missing)}; "
+                         f"its places: {', '.join(dict.fromkeys(table['district']))}")
+    return table.loc[table["district"].isin(list(places)), "doc_id"].to_list()
 
 
 def select_documents(corpus: pd.DataFrame, doc_ids: Sequence[str] | None) -> pd.DataFrame:

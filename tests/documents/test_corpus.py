@@ -185,3 +185,10 @@ def test_visible_characters_are_those_str_isspace_does_not_call_white_space():
     corpus = analysis.load_corpus()
     summary = analysis.documents.cleaning_summary(corpus)
     assert summary["chars_clean"].tolist() == [sum(not c.isspace() for c in t) for t in corpus["text"]]
+
+
+def test_place_documents_lists_the_places_documents_in_manifest_order():
+    assert analysis.documents.place_documents(MANIFEST, ["Xuhui"]) == ["xh-2019-wr"]
+    assert analysis.documents.place_documents(MANIFEST, ["Xuhui", "Changning"])[0] == "cn-2017-retreat"
+    with pytest.raises(ValueError, match="no document of Minhang; its places: Changning, Xuhui"):
+        analysis.documents.place_documents(MANIFEST, ["Minhang"])
