@@ -16,7 +16,7 @@ from .collocations import (
 from .comparison import (
     comparison_terms, signed_g2, log_ratio, keyness, log_odds_dirichlet, ranking_agreement,
     keyness_robustness, paragraph_keyness_test, rank_sum_with_zeros,
-    keyness_over_paragraphs, minimum_detectable_log_ratio, detectable_log_ratios,
+    keyness_over_paragraphs, keyness_over_designs, minimum_detectable_log_ratio, detectable_log_ratios,
     section_jackknife_keyness,
 )
 from .trajectories import (
@@ -42,7 +42,7 @@ __all__ = [
     "paragraph_idf", "tfidf_keywords", "textrank_keywords", "weighted_pagerank",
     "top_n_overlap", "bigram_collocations", "comparison_terms", "signed_g2", "log_ratio",
     "keyness", "log_odds_dirichlet", "ranking_agreement", "keyness_robustness",
-    "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs",
+    "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs", "keyness_over_designs",
     "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness",
     "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out", "MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS",
     "newey_west_lags", "attention_trends",

@@ -239,3 +239,17 @@ def test_signed_g2_against_a_hand_computation():
 
 def test_signed_g2_with_an_empty_margin():
     assert textstats.signed_g2(np.array([0.0]), np.array([0.0]), 3.0, 4.0)[0] == 0.0
+
+
+def test_keyness_over_designs_names_the_design_an_error_arose_in():
+    import analysis
+    from analysis import textstats
+
+    _, _, tokens = analysis.prepare(["cn-2018-wr", "xh-2019-wr"])
+    target, reference = tokens[tokens["doc_id"] == "cn-2018-wr"], tokens[tokens["doc_id"] == "xh-2019-wr"]
+    keyness = textstats.keyness(textstats.word_counts(target), textstats.word_counts(reference), 5)
+    checked = textstats.keyness_over_designs({"main": keyness}, {"main": (target, reference)})
+    pd.testing.assert_frame_equal(checked["main"], textstats.keyness_over_paragraphs(keyness, target, reference))
+    with pytest.raises(ValueError, match="^design 'same year': both sides need at least one paragraph with words$"):
+        textstats.keyness_over_designs({"main": keyness, "same year": keyness},
+                                       {"main": (target, reference), "same year": (target.head(0), reference)})
