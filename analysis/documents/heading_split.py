@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from .structure import chinese_numeral
+from .structure import HEADING_MARKER, chinese_numeral
 
 __all__ = ["split_heading_lines"]
 
-_HEADING_SENTENCE = re.compile(r"(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）)[^。！？]*[。！？]+[”’」』）]*")
-"""A part or section marker and the text up to its first sentence end (with closing marks)."""
+_HEADING_SENTENCE = re.compile(rf"(?:{HEADING_MARKER.pattern})[^。！？]*[。！？]+[”’」』）]*")
+"""A heading marker (:data:`analysis.documents.structure.HEADING_MARKER`: part, section or item)
+and the text up to its first sentence end (with closing marks); items are not cut."""
 
 
 def _is_numeral(text: str) -> bool:
@@ -38,7 +39,7 @@ def split_heading_lines(lines: list[str]) -> tuple[list[str], list[tuple[int, st
     for index, line in enumerate(lines):
         m = _HEADING_SENTENCE.match(line)
         rest = line[m.end():].strip() if m else ""
-        if not rest or line.rstrip().endswith(("；", ";")) or not _is_numeral(m.group(1) or m.group(2)):
+        if not rest or m.group(3) or line.rstrip().endswith(("；", ";")) or not _is_numeral(m.group(1) or m.group(2)):
             out.append(line)
             continue
         out += [m.group(0), rest]

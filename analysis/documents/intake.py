@@ -54,6 +54,7 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import CorpusError, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, manifest_problems, prepare_text
+from .cleaning import SENTENCE_END
 from .formats import SUPPORTED_SUFFIXES, DocumentFormatError, read_document
 from ..paths import MANIFEST, display_path
 from .districts import DISTRICTS_FILE, read_districts, resolve_place
@@ -539,7 +540,7 @@ def first_heading(text: str) -> str:
     plain text (a Markdown ``#`` heading or a DOCX Heading 1 once read), if it has at most
     TITLE_MAX_CHARS characters, no sentence end (。！？) and is not a meeting line (——…); else ''."""
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if len(line) > TITLE_MAX_CHARS or re.search(r"[。！？]", line) or line.startswith(("——", "--")):
+    if len(line) > TITLE_MAX_CHARS or SENTENCE_END.search(line) or line.startswith(("——", "--")):
         return ""
     return line
 

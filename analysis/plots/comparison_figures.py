@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .._internal.rounding import sorted_by
+from ..textstats.frequency import PER
 from .style import use_project_style
 
 __all__ = ["plot_keyness", "plot_term_scatter", "plot_expression_overlap"]
@@ -106,10 +107,6 @@ def plot_term_scatter(table: pd.DataFrame, labelled: list[str], places: set[str]
     return fig
 
 
-_PER_10K = 10_000
-"""Occurrences are shown per this many word tokens."""
-
-
 def plot_expression_overlap(overlap: pd.DataFrame, names: tuple[str, str], colours: tuple[str, str],
                             words: tuple[int, int], top_n: int = 12) -> plt.Figure:
     """Formulaic expressions: counts of shared and district-specific expressions by kind
@@ -134,8 +131,8 @@ def plot_expression_overlap(overlap: pd.DataFrame, names: tuple[str, str], colou
     left.tick_params(axis="x", labelrotation=20)
     shown = overlap.groupby("status", sort=False).head(top_n).iloc[::-1]
     y = np.arange(len(shown))
-    right.barh(y - 0.2, shown["count_a"] / words[0] * _PER_10K, height=0.4, color=colours[0], label=names[0])
-    right.barh(y + 0.2, shown["count_b"] / words[1] * _PER_10K, height=0.4, color=colours[1], label=names[1])
+    right.barh(y - 0.2, shown["count_a"] / words[0] * PER, height=0.4, color=colours[0], label=names[0])
+    right.barh(y + 0.2, shown["count_b"] / words[1] * PER, height=0.4, color=colours[1], label=names[1])
     right.set_yticks(y, [f"{e}  [{s}]" for e, s in zip(shown["expression"], shown["status"])], fontsize=8)
     right.set_xlabel("每万词出现次数 occurrences per 10,000 word tokens")
     right.legend(fontsize=8, loc="lower right")

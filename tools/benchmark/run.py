@@ -192,7 +192,7 @@ def real_size_parameters(folder: Path, figures: Path, workers: int) -> dict[str,
     """Each notebook's parameters for the corpus tools/benchmark/real_size.py writes: the first
     place's reports as notebook 02's timeline, its last report against the second place's
     in notebooks 01–04."""
-    from tools.benchmark.real_size import FIRST_YEAR, doc_id, places
+    from tools.benchmark.real_size import doc_id, places
 
     manifest = folder / "corpus" / "manifest.csv"
     years = sorted({int(row["year"]) for row in csv.DictReader(manifest.open(encoding="utf-8"))})
@@ -209,7 +209,6 @@ def real_size_parameters(folder: Path, figures: Path, workers: int) -> dict[str,
         "03": {"PLACES": [first, second], "REPORTS": pair},
         "04": {"PLACES": [first, second], "REPORTS": pair},
     }
-    assert FIRST_YEAR == years[0]
     return {path.name: {**common, **own[path.name[:2]]} for path in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
             if path.name[:2] in own}
 
