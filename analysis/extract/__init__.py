@@ -1,7 +1,8 @@
 """Stage 5, extraction: concordances, formulaic expressions, quantities (results and targets)
 and targets against outcomes.
 
-Modules, in the order of the stage: ``kwic``, ``formulaic``, ``quantities``, ``targets``.
+Modules, in the order of the stage: ``kwic``, ``formulaic``, ``quantities``, ``crosswalk`` (the
+indicator crosswalk data file), ``targets``.
 Code outside the package uses the names re-exported here (``from analysis import extract``, then ``extract.NAME``).
 """
 from .kwic import (
@@ -15,10 +16,14 @@ from .quantities import (
     UNITS, QUANTITY_COLUMNS, COMMITMENT_MARKERS, COMPLETION_MARKERS, parse_number, find_quantities,
     quantity_kind, extract_quantities,
 )
+from .crosswalk import (
+    read_crosswalk, canonical_indicator, canonical_indicators,
+)
 from .targets import (
-    HEDGES, FLOORS, CEILINGS, MAIN_TARGETS, report_targets, match_indicators,
-    targets_side_by_side, targets_by_theme, repeated_reports, consecutive_reports,
-    target_outcomes, numeric_density,
+    HEDGES, FLOORS, CEILINGS, MAIN_TARGETS, MATCHES, APPROXIMATE_TOLERANCE, TARGET_TYPES, SECTIONS,
+    UNMATCHED_REASONS, TargetOutcomes, report_targets, match_indicators, targets_side_by_side, targets_by_theme,
+    repeated_reports, consecutive_reports, outcome_documents, target_type, target_met, signed_values,
+    quantity_sections, target_years, target_outcomes, unknown_indicator_phrases, numeric_density,
 )
 
 __all__ = [
@@ -28,5 +33,8 @@ __all__ = [
     "HEDGES", "FLOORS",
     "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
     "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports",
-    "target_outcomes", "numeric_density",
+    "target_outcomes", "numeric_density", "read_crosswalk", "canonical_indicator", "canonical_indicators",
+    "MATCHES", "APPROXIMATE_TOLERANCE", "TARGET_TYPES", "SECTIONS", "UNMATCHED_REASONS", "TargetOutcomes",
+    "outcome_documents", "target_type", "target_met", "signed_values", "quantity_sections", "target_years",
+    "unknown_indicator_phrases",
 ]

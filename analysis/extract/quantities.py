@@ -26,8 +26,9 @@ For each quantity (:func:`extract_quantities`):
 """
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -54,11 +55,14 @@ UNITS: dict[str, _Unit] = {
     "套": _Unit("个", 1), "张": _Unit("个", 1), "辆": _Unit("个", 1), "座": _Unit("个", 1), "处": _Unit("个", 1),
     "条": _Unit("个", 1), "台": _Unit("个", 1), "件": _Unit("个", 1), "间": _Unit("个", 1), "栋": _Unit("个", 1),
     "公里": _Unit("公里", 1), "千米": _Unit("公里", 1), "吨": _Unit("吨", 1), "倍": _Unit("倍", 1),
+    "剂次": _Unit("剂次", 1), "场": _Unit("场", 1), "天": _Unit("天", 1), "个工作日": _Unit("工作日", 1),
+    "工作日": _Unit("工作日", 1), "小时": _Unit("小时", 1), "个月": _Unit("月", 1),
 }
 """Units of measure (longest first when matched) and how each is normalised."""
 
 QUANTITY_COLUMNS = ["doc_id", "para_no", "sent_no", "sentence", "indicator", "value", "unit", "base_value",
-                    "base_value_high", "base_unit", "measure", "direction", "qualifier", "kind", "theme"]
+                    "base_value_high", "base_unit", "measure", "direction", "qualifier", "qualifiers", "flow_stock",
+                    "kind", "theme"]
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _CN_NUMBER = rf"[{_CN_DIGITS}十百千]+(?:点[{_CN_DIGITS}]+)?"
@@ -67,14 +71,39 @@ _NUMBER = rf"(?:{_AR_NUMBER}|{_CN_NUMBER})"
 _MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 _UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 QUANTITY = re.compile(
-    rf"(?P<percent>百分之)?(?P<low>{_NUMBER})(?:\s*[-—–~～至到]\s*(?P<high>{_NUMBER}))?"
+    rf"(?P<percent>百分之)?(?P<low>{_NUMBER})(?:(?:%|％)?\s*[-—–~～至到]\s*(?P<high>{_NUMBER}))?"
     rf"(?P<approx>多|余)?(?P<magnitude>万亿|亿|万)?(?P<approx2>多|余)?(?P<unit>{_UNIT_PATTERN})?"
 )
-_BEFORE_QUALIFIERS = ("力争", "确保", "预计", "不低于", "不少于", "不超过", "控制在", "超过", "突破", "约", "近")
+FRACTION = re.compile(r"(?P<denominator>[一二三四五六七八九十]+)分之(?P<numerator>[一二三四五六七八九十]+)|一半")
+"""A fraction written in words (三分之一, 一半): a per cent (33.3…, 50)."""
+SET_NAME_HEADS = ("规定", "底线", "原则", "意识", "自信", "维护", "全面", "确立", "坚持", "必须", "务必", "攻坚战", "优先",
+                  "红线", "基本", "机制", "战略", "行动", "工程")
+"""Nouns that make a small Chinese count a set name (中央八项规定, 四条底线, 两个维护): 一 to 十
+with 项, 条, 个 or 大 directly followed by one of these is no quantity."""
+_SET_NAME = re.compile(rf"(?<![\d{_CN_DIGITS}十])[一二两三四五六七八九十]+[项条个大](?:{'|'.join(SET_NAME_HEADS)})")
+_ADJACENT_QUALIFIERS = ("约", "近")
+"""Approximators read only right before the number (约30%, 近5000人): elsewhere they are parts
+of words (节约, 最近)."""
+_LEAD_QUALIFIER = re.compile(r"力争|确保(?!了)|争取(?!到\D)|至少|预计|不低于|不少于|不超过|控制在|超过(?!了)|突破(?![口性])")
+"""Qualifiers read anywhere in the number's lead (its clause chain since the last ；), as whole
+words: not 确保了 or 超过了 (results), not 争取到中央投资 (funds obtained), not 突破口."""
+_BEFORE_QUALIFIERS = ("力争", "确保", "争取", "至少", "预计", "不低于", "不少于", "不超过", "控制在", "超过", "突破", "约", "近")
 _AFTER_QUALIFIERS = ("左右", "以上", "以内", "以下")
-_DIRECTIONS = ("增长", "下降", "提高", "减少", "降低", "增加", "上升", "提升")
+_DIRECTIONS = ("增长", "下降", "提高", "减少", "降低", "增加", "上升", "提升", "上涨", "压缩", "缩短")
+DECREASES = ("下降", "减少", "降低", "压缩", "缩短")
+"""Direction words of a fall: the change they state is negative."""
 _LEADING_VERBS = re.compile(r"^.*(?:完成|实现|累计|共计|总计|其中|全年)")
-_TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别")
+_TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别", "稳定",
+                   "保持", "都", "均")
+HEAD_AFTER_UNITS = ("个", "项", "家", "所", "套", "张", "辆", "座", "处", "条", "台", "件", "间", "栋", "户", "名",
+                    "亩", "公顷", "平方米", "平方公里", "场", "剂次")
+"""Count and area units whose quantity modifies the noun after it (建成1家智慧公办养老院,
+98项改革任务, 80万亩粮食生产功能区): that noun is the indicator when there is one."""
+_GENERIC_HEADS = {"规模", "水平", "目标", "任务", "左右", "以上", "以内", "的目标", "的任务", "等"}
+_LIST_BREAK = re.compile(r"[，,；;。：:（）()！？]")
+_LIST_ITEM = re.compile(r"[、和及与]")
+_JOINT = re.compile(r"(?:都|(?<![年人平户])均)(?=稳定|控制|保持|达到|达|实现|增长|提高|下降|在|为|超过|不低于|不超过|低于|高于)")
+"""都/均 after a list of indicators: one figure for each (调查失业率和登记失业率都稳定在4.3%以内)."""
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:、（）()！？]")
 COMMITMENT_MARKERS = re.compile(r"力争|确保(?!了)|目标(?:任务)?[是为：:]|计划(?:到|在)|要(?:达到|实现)")
 """Words that set a figure as a goal: 力争, 确保 (not 确保了, a result), 目标是/为/：
@@ -83,6 +112,7 @@ COMMITMENT_MARKERS = re.compile(r"力争|确保(?!了)|目标(?:任务)?[是为�
 COMPLETION_MARKERS = re.compile(r"完成|实现|超额|同比|比上年|较上年|累计|已经|已")
 """Words that report a figure as done, used where the part does not say (neither review nor plan)."""
 _CLAUSE_CHAIN_BREAK = re.compile(r"[；;]")
+_COMPLETED_TARGET = re.compile(r"完成|实现|超额|达到|超过")
 _LIST_OPENING = re.compile(rf"(?:{COMMITMENT_MARKERS.pattern})[是为]?[：:]")
 
 
@@ -150,11 +180,27 @@ class _Found:
     qualifier: str
     direction: str
     indicator: str
+    qualifiers: str = ""      # every qualifier found, in text order, joined by 、
+    flow_stock: str = ""      # 'flow', 'stock' or '' (flow_or_stock)
 
 
-def find_quantities(sentence: str) -> list[_Found]:
-    """The quantities of one sentence, in order (rules in the module docstring)."""
-    found: list[_Found] = []
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    value: str
+    unit: str           # as written ('' for none)
+    low: float          # in base units
+    high: float
+    base_unit: str
+    approx: bool        # 多 or 余 in the number
+
+
+def _matches(sentence: str) -> list[_Match]:
+    """Every number with a unit of the sentence (QUANTITY, FRACTION), in order, without the
+    ones that are no quantity (module docstring; set names, SET_NAME_HEADS)."""
+    found: list[_Match] = []
+    set_names = [m.span() for m in _SET_NAME.finditer(sentence)]
     for m in QUANTITY.finditer(sentence):
         unit = m.group("unit") or ("%" if m.group("percent") else "")
         if not unit or not m.group("low"):
@@ -164,6 +210,8 @@ def find_quantities(sentence: str) -> list[_Found]:
             continue
         if re.fullmatch(r"\d", m.group("low")) and sentence[start - 1:start].isdigit():
             continue
+        if any(a <= start < b for a, b in set_names):
+            continue
         try:
             low = parse_number(m.group("low"))
             high = parse_number(m.group("high")) if m.group("high") else np.nan
@@ -172,58 +220,241 @@ def find_quantities(sentence: str) -> list[_Found]:
         magnitude = _MAGNITUDES.get(m.group("magnitude") or "", 1.0)
         spec = UNITS[unit]
         value_text = sentence[m.start():m.end() - len(m.group("unit") or "")] if m.group("unit") else m.group(0)
-        before = sentence[max(0, start - 8):start]
-        after = sentence[m.end():m.end() + 2]
-        qualifier = next((q for q in _AFTER_QUALIFIERS if after.startswith(q)), "") or \
-            ("多" if (m.group("approx") or m.group("approx2")) in ("多", "余") else "") or \
-            next((q for q in _BEFORE_QUALIFIERS if q in before), "")
+        found.append(_Match(start, m.end(), value_text, unit, _exact(low * magnitude * spec.factor),
+                            _exact(high * magnitude * spec.factor), spec.base,
+                            bool(m.group("approx") or m.group("approx2"))))
+    for m in FRACTION.finditer(sentence):
+        if any(f.start <= m.start() < f.end for f in found) or _inside_quotes(sentence, m.start()):
+            continue
+        share = 50.0 if m.group(0) == "一半" else \
+            parse_number(m.group("numerator")) / parse_number(m.group("denominator")) * 100
+        found.append(_Match(m.start(), m.end(), m.group(0), "%", _exact(share), np.nan, "%", False))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _lead_start(sentence: str, start: int) -> int:
+    """Where the number's lead begins: after the last ；/; (or 。) before it, else 0."""
+    return max((b.end() for b in _CLAUSE_CHAIN_BREAK.finditer(sentence, 0, start)), default=0)
+
+
+def _qualifiers(sentence: str, match: _Match, lead_start: int) -> tuple[str, str]:
+    """(qualifier, qualifiers): the after-qualifier (左右, 以上 …), else 多/余, else the lead
+    qualifier nearest the number; and every qualifier found, in text order, joined by 、."""
+    before = sentence[lead_start:match.start]
+    found = [(lead_start + q.start(), q.group(0)[:3]) for q in _LEAD_QUALIFIER.finditer(before)]
+    found = [(p, _canonical_qualifier(q)) for p, q in found]
+    adjacent = next((q for q in _ADJACENT_QUALIFIERS if before.endswith(q) or before.endswith(q + "为")), "")
+    if adjacent:
+        found.append((match.start - 1, adjacent))
+    after_text = sentence[match.end:match.end + 2]
+    after = next((q for q in _AFTER_QUALIFIERS if after_text.startswith(q)), "")
+    ordered = [q for _, q in sorted(found)]
+    if match.approx:
+        ordered.append("多")
+    if after:
+        ordered.append(after)
+    primary = after or ("多" if match.approx else "") or (sorted(found)[-1][1] if found else "")
+    return primary, "、".join(dict.fromkeys(ordered))
+
+
+def _canonical_qualifier(text: str) -> str:
+    return next(q for q in _BEFORE_QUALIFIERS if text.startswith(q))
+
+
+def find_quantities(sentence: str) -> list[_Found]:
+    """The quantities of one sentence, in order (rules in the module docstring). A list after
+    分别 (A、B分别增长5%、6%) gives each figure its own item; a list before 都/均 (_JOINT)
+    repeats the one figure for each item."""
+    matches = _matches(sentence)
+    found: list[_Found] = []
+    for k, match in enumerate(matches):
+        start = match.start
+        lead_start = _lead_start(sentence, start)
+        qualifier, qualifiers = _qualifiers(sentence, match, lead_start)
         clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
         if found and found[-1].end > clause_start:
             clause_start = found[-1].end
         phrase = sentence[clause_start:start]
         direction = next((d for d in _DIRECTIONS if phrase.endswith(d) or phrase.endswith(d + "了")
                           or re.search(rf"{d}(?:到|至|为)?$", phrase)), "")
-        next_break = _CLAUSE_BREAK.search(sentence, m.end())
-        after_phrase = sentence[m.end() + len(qualifier if after.startswith(qualifier) and qualifier else ""):
-                                next_break.start() if next_break else len(sentence)].strip(" 　的")
-        indicator = _indicator(phrase, direction, after_phrase)
+        after_start = match.end + (len(qualifier) if qualifier and sentence.startswith(qualifier, match.end) else 0)
+        next_break = _CLAUSE_BREAK.search(sentence, after_start)
+        after_end = min(next_break.start() if next_break else len(sentence),
+                        matches[k + 1].start if k + 1 < len(matches) else len(sentence))
+        after_phrase = sentence[after_start:after_end].strip(" 　").removeprefix("的").rstrip("和及与等 　")
+        indicator = _indicator(phrase, direction, after_phrase, match.unit in HEAD_AFTER_UNITS)
         if not indicator and found:
             indicator = found[-1].indicator
-        found.append(_Found(start, m.end(), value_text, unit, _exact(low * magnitude * spec.factor),
-                            _exact(high * magnitude * spec.factor), spec.base, qualifier, direction, indicator))
-    return found
+        one = _Found(start, match.end, match.value, match.unit, match.low, match.high, match.base_unit, qualifier,
+                     direction, indicator, qualifiers, flow_or_stock(phrase, direction))
+        found.extend(_spread(sentence, one, found, lead_start))
+    return _respread_lists(sentence, found)
 
 
-def _indicator(phrase: str, direction: str, after: str) -> str:
-    """The measured phrase: ``phrase`` (the clause before the number) without qualifier,
-    direction and linking words at its end and without what precedes a leading verb
-    (完成, 实现, 全年 …); when two characters or fewer are left (完成2500家店面整治, 新增2所
-    幼儿园), the phrase ``after`` the quantity, to the end of its clause, instead."""
-    text = phrase
-    for word in sorted(_BEFORE_QUALIFIERS, key=len, reverse=True):
-        text = text.replace(word, "")
+STOCK_WORDS = re.compile(r"(?:达到|达|增加到|增至|增长到|提高到|提升到|总数|总量|保有量|共有|拥有)$")
+"""A level reached (养老床位达到12.6万张): the verb right before the number."""
+FLOW_WORDS = re.compile(r"新增|新建|新开|新辟|新引进|新设|新培育|建成|完成|改造|开工|引进|培育|实施|举办|接种|全年")
+"""What a year adds or does (新增7000张公办养老床位)."""
+
+
+def flow_or_stock(phrase: str, direction: str) -> str:
+    """'stock' when the clause before the number ends with a level verb (STOCK_WORDS, after
+    qualifiers); else 'flow' when it states a change (a direction word) or holds a FLOW_WORDS
+    word; '' otherwise. A flow is never compared with a stock."""
+    bare = _strip_ends(phrase, "")
+    if STOCK_WORDS.search(bare) or STOCK_WORDS.search(phrase):
+        return "stock"
+    if direction or FLOW_WORDS.search(phrase):
+        return "flow"
+    return ""
+
+
+def _items(text: str) -> list[str]:
+    """The items of a list (A、B和C); a short item (≤ 2 characters) before a long last one
+    takes the last one's head: 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民…"""
+    items = [i.strip(" 　的") for i in _LIST_ITEM.split(text)]
+    items = [_indicator(i, "", "", False) for i in items]
+    if len(items) > 1 and len(items[-1]) > 4:
+        items = [i + items[-1][2:] if len(i) <= 2 else i for i in items[:-1]] + [items[-1]]
+    return items
+
+
+def _spread(sentence: str, one: _Found, found: list[_Found], lead_start: int) -> list[_Found]:
+    """``one``, or one copy per item of a joint list before 都/均 in its clause chain."""
+    lead = sentence[lead_start:one.start]
+    joint = _JOINT.search(lead)
+    if not joint:
+        return [one]
+    list_start = max((b.end() for b in _LIST_BREAK.finditer(lead, 0, joint.start())), default=0)
+    items = _items(lead[list_start:joint.start()])
+    if len(items) < 2 or not all(items):
+        return [one]
+    return [replace(one, indicator=item) for item in items]
+
+
+def _respread_lists(sentence: str, found: list[_Found]) -> list[_Found]:
+    """Give the figures after 分别 the items of the list before it, in order, when the counts
+    agree (城镇、农村居民人均可支配收入分别增长8%和9%); otherwise they keep the phrase."""
+    result = list(found)
+    i = 0
+    while i < len(result):
+        q = result[i]
+        marker = sentence.rfind("分别", _lead_start(sentence, q.start), q.start)
+        if marker < 0 or (i and result[i - 1].end > marker):
+            i += 1
+            continue
+        group = [i]
+        while group[-1] + 1 < len(result):
+            nxt = result[group[-1] + 1]
+            gap = sentence[result[group[-1]].end:nxt.start]
+            gap = re.sub(r"|".join(_AFTER_QUALIFIERS), "", gap)
+            if not re.fullmatch(r"[、和及与，, ]*", gap):
+                break
+            group.append(group[-1] + 1)
+        list_start = max((b.end() for b in _LIST_BREAK.finditer(sentence, 0, marker)), default=0)
+        items = _items(sentence[list_start:marker])
+        for position in group[1:]:
+            result[position] = replace(result[position], indicator=q.indicator,
+                                       direction=result[position].direction or q.direction)
+        if len(items) == len(group) and len(items) > 1 and all(items):
+            for position, item in zip(group, items):
+                result[position] = replace(result[position], indicator=item)
+        i = group[-1] + 1
+    return result
+
+
+TIME_PREFIX = re.compile(r"^(?:(?:到|至|在|于)?\d{4}年(?:底|末|前)?|[“\"]?十[一二三四五]?五[”\"]?(?:期间|时期|末|期末)?"
+                         r"|今年|明年|年内|年底|今后五年|五年来|五年内)+")
+"""Time words that open a clause (到2010年, “十一五”期间): not part of what is measured."""
+
+
+def _strip_ends(text: str, direction: str) -> str:
+    """``text`` without time words at its start (TIME_PREFIX) and without qualifiers, the
+    direction and linking words at either end (节约's 约, inside a word, stays)."""
+    text = TIME_PREFIX.sub("", text)
     changed = True
     while changed:
         changed = False
-        for word in (direction, *_TRAILING_WORDS):
-            if word and text.endswith(word):
+        for word in (direction, *_TRAILING_WORDS, *_BEFORE_QUALIFIERS, "要"):
+            if word and text.endswith(word) and not (word in _ADJACENT_QUALIFIERS and len(text) > 1
+                                                     and text[-2] in "节制预签条公契邀相大最附接将"):
                 text, changed = text[: -len(word)], True
+        for word in (*_BEFORE_QUALIFIERS, "要", "全年"):
+            if word not in _ADJACENT_QUALIFIERS and text.startswith(word):
+                text, changed = text[len(word):], True
+    return text
+
+
+def _indicator(phrase: str, direction: str, after: str, head_after: bool) -> str:
+    """The measured phrase. With a count or area unit (HEAD_AFTER_UNITS), the noun ``after``
+    the quantity, to its clause end or the next quantity (建成1家智慧公办养老院 → 智慧公办养老院),
+    unless it is empty or generic (规模, 水平, 目标 …). Otherwise ``phrase`` (the clause before
+    the number) without qualifiers, direction and linking words at its ends and without what
+    precedes a leading verb (完成, 实现, 全年 …) when more than two characters remain; when two
+    characters or fewer are left (完成2500家店面整治), the phrase ``after`` instead."""
+    if head_after:
+        head = noun_phrase(after)
+        if len(head) >= 2 and head not in _GENERIC_HEADS:
+            return head
+    text = _strip_ends(phrase, direction)
     cut = _LEADING_VERBS.sub("", text)
-    text = cut if cut else text
+    text = cut if len(cut.strip(" 　的和及与")) > 2 else text
     text = text.strip(" 　的和及与")
-    if len(text) <= 2 and after:
+    if len(text) <= 2 and after and after not in _GENERIC_HEADS:
         return after
     return text
+
+
+_PREDICATE_TAGS = ("d", "ad", "l", "p", "c", "u", "r", "f")
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    import jieba
+    import jieba.posseg
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def noun_phrase(text: str) -> str:
+    """The noun phrase that opens ``text``: its jieba words (default dictionary, part-of-speech
+    tags) before the first adverb, set phrase, preposition, conjunction, particle, pronoun or
+    place word, or before the first verb that more words follow, when a verb or set phrase is
+    among the rest (改革任务全面完成 → 改革任务, 社区卫生服务中心实现全覆盖 → 社区卫生服务中心);
+    otherwise the whole text (村庄改造, 九年一贯制学校)."""
+    if not text:
+        return ""
+    words = [(w.word, w.flag) for w in _tagger().cut(text)]
+    for i, (word, flag) in enumerate(words):
+        if flag.startswith(_PREDICATE_TAGS) or (_is_verb(flag) and i + 1 < len(words)):
+            rest = words[i:]
+            if any(_is_verb(f) or f == "l" for _, f in rest):
+                return "".join(w for w, _ in words[:i])
+            break
+    return text
+
+
+def _is_verb(flag: str) -> bool:
+    return flag.startswith("v") and flag != "vn"
 
 
 def _measure(found: _Found) -> str:
     if found.direction and found.base_unit in ("%", "percentage points"):
         return "change"
-    if found.direction in ("增长", "下降", "提高", "减少", "降低", "增加", "上升", "提升") and not found.indicator:
+    if found.direction in _DIRECTIONS and not found.indicator:
         return "change"
     if found.base_unit in ("%", "percentage points"):
         return "share/rate"
     return "level"
+
+
+def _commits(text: str) -> bool:
+    """True when ``text`` holds a COMMITMENT_MARKERS word that no completion word (完成, 实现,
+    超额, 达到) opens in its own clause: 完成了年初确定的主要目标： reviews targets, it sets none."""
+    for marker in COMMITMENT_MARKERS.finditer(text):
+        clause = max((b.end() for b in _CLAUSE_BREAK.finditer(text, 0, marker.start())), default=0)
+        if not _COMPLETED_TARGET.search(text, clause, marker.start()):
+            return True
+    return False
 
 
 def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
@@ -232,13 +463,15 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     The *lead* is the text before the number back to the previous ；, or to the sentence start
     when a COMMITMENT_MARKERS word followed by ：/: opens a list there (目标是：A增长6%；B…).
     ``target`` when the lead holds a COMMITMENT_MARKERS word, or in a plan part; otherwise
-    ``achieved`` in a review part, or where the lead holds a COMPLETION_MARKERS word;
+    ``achieved`` in a review part, or where the lead holds a COMPLETION_MARKERS word; a
+    commitment word that a completion word opens in its clause (完成了年初确定的主要目标：)
+    commits to nothing;
     ``unknown`` otherwise. 预计 (an estimate of the year's result) is no commitment: in a
     review it is an achieved figure, as its qualifier column says."""
     before = sentence[:start]
     breaks = [m.end() for m in _CLAUSE_CHAIN_BREAK.finditer(before)]
     lead = before[breaks[-1]:] if breaks else before
-    if part_kind == "plan" or COMMITMENT_MARKERS.search(lead) or _LIST_OPENING.search(before):
+    if part_kind == "plan" or _commits(lead) or any(_commits(before[:m.end()]) for m in _LIST_OPENING.finditer(before)):
         return "target"
     if part_kind == "review" or COMPLETION_MARKERS.search(lead):
         return "achieved"
@@ -259,7 +492,8 @@ def extract_quantities(paragraph_table: pd.DataFrame, dictionary: list | None = 
                 rows.append({"doc_id": doc_id, "para_no": para_no, "sent_no": sent_no, "sentence": sentence,
                              "indicator": q.indicator, "value": q.value, "unit": q.unit, "base_value": q.base_value,
                              "base_value_high": q.base_value_high, "base_unit": q.base_unit, "measure": _measure(q),
-                             "direction": q.direction, "qualifier": q.qualifier, "kind": kind,
+                             "direction": q.direction, "qualifier": q.qualifier, "qualifiers": q.qualifiers,
+                             "flow_stock": q.flow_stock, "kind": kind,
                              "theme": _theme(q.indicator, sentence, dictionary or []), "start": q.start})
     return pd.DataFrame(rows, columns=[*QUANTITY_COLUMNS, "start"])
 

@@ -14,14 +14,20 @@ from its ``qualifier``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..textstats.intervals import wilson_interval
+from .crosswalk import canonical_indicator, canonical_indicators
+from .quantities import DECREASES
 
-__all__ = ["HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
-           "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports", "target_outcomes", "numeric_density"]
+__all__ = ["HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS", "MATCHES", "APPROXIMATE_TOLERANCE", "TARGET_TYPES", "SECTIONS",
+           "UNMATCHED_REASONS", "TargetOutcomes", "report_targets", "match_indicators", "targets_side_by_side",
+           "targets_by_theme", "repeated_reports", "consecutive_reports", "outcome_documents", "target_type",
+           "target_met", "signed_values", "quantity_sections", "target_years", "target_outcomes",
+           "unknown_indicator_phrases", "numeric_density"]
 
 HEDGES = ("左右", "力争", "约", "近", "预计")
 """Qualifiers that make a target an estimate or an aim rather than a commitment."""
@@ -53,33 +59,44 @@ def report_targets(quantities: pd.DataFrame, paragraph_table: pd.DataFrame) -> p
     return targets.reset_index(drop=True)
 
 
+MATCHES = ("same canonical indicator", "exact phrase")
+"""How two quantities are found to measure the same indicator (:func:`match_indicators`)."""
+
+
+def _matchable(table: pd.DataFrame) -> pd.DataFrame:
+    canonical = canonical_indicators(table["indicator"].tolist(), table["measure"].tolist())
+    flow = table["flow_stock"] if "flow_stock" in table else pd.Series("", index=table.index)
+    return pd.DataFrame({"indicator": table["indicator"].to_numpy(), "canonical": canonical["indicator"].to_numpy(),
+                         "base_unit": table["base_unit"].to_numpy(), "measure": table["measure"].to_numpy(),
+                         "flow_stock": flow.fillna("").to_numpy()})
+
+
 def match_indicators(left: pd.DataFrame, right: pd.DataFrame) -> list[tuple[int, int, str]]:
     """Pairs (row of ``left``, row of ``right``, how) of quantities that measure the same
-    indicator (module docstring): how is 'same indicator' or 'one inside the other'. Rows
-    are positions (0-based); each row is used at most once."""
+    indicator (how is one of MATCHES; rule in :func:`_compatible`: the same canonical
+    indicator of the crosswalk and base unit, else the same phrase, base unit and measure;
+    never a flow against a stock). Rows are positions (0-based); each is used at most once,
+    in the order of ``left``, taking the first row of ``right`` that fits."""
+    a, b = _matchable(left), _matchable(right)
     pairs: list[tuple[int, int, str]] = []
-    used_left: set[int] = set()
-    used_right: set[int] = set()
-    for how in ("same indicator", "one inside the other"):
-        for i, (a, unit_a, measure_a) in enumerate(zip(left["indicator"], left["base_unit"], left["measure"])):
-            if i in used_left or not a:
+    used: set[int] = set()
+    for i in range(len(a)):
+        for j in range(len(b)):
+            if j in used:
                 continue
-            for j, (b, unit_b, measure_b) in enumerate(zip(right["indicator"], right["base_unit"], right["measure"])):
-                if j in used_right or not b or unit_a != unit_b or measure_a != measure_b:
-                    continue
-                if (a == b) if how == "same indicator" else (a in b or b in a):
-                    pairs.append((i, j, how))
-                    used_left.add(i)
-                    used_right.add(j)
-                    break
-    return sorted(pairs)
+            how = _compatible(a.iloc[i], b.iloc[j])
+            if how:
+                pairs.append((i, j, how))
+                used.add(j)
+                break
+    return pairs
 
 
 def targets_side_by_side(targets: pd.DataFrame, doc_a: str, doc_b: str) -> pd.DataFrame:
     """The targets of two reports in one table (from :func:`report_targets`): matched pairs
     first (in the order of ``doc_a``), then the targets of ``doc_a`` only, then of ``doc_b``
     only. Columns: theme, indicator_a, stated_a, main_a, indicator_b, stated_b, main_b,
-    base_unit, measure, match ('same indicator', 'one inside the other', 'only a', 'only b')."""
+    base_unit, measure, match (one of MATCHES, 'only a', 'only b')."""
     a = targets[targets["doc_id"] == doc_a].reset_index(drop=True)
     b = targets[targets["doc_id"] == doc_b].reset_index(drop=True)
     pairs = match_indicators(a, b)
@@ -113,7 +130,7 @@ def targets_by_theme(side_by_side: pd.DataFrame, doc_a: str, doc_b: str) -> pd.D
     :func:`targets_side_by_side`: targets (the report's targets of that theme) and matched
     (those matched by indicator in the other report; a pair counts under its theme).
     Columns theme, doc_id, targets, matched; themes sorted, then doc_a before doc_b."""
-    matched = side_by_side["match"].isin(["same indicator", "one inside the other"])
+    matched = side_by_side["match"].isin(MATCHES)
     theme = side_by_side["theme"].replace("", "(none)")
     rows = []
     for name in sorted(set(theme)):
@@ -147,36 +164,360 @@ def consecutive_reports(corpus: pd.DataFrame, genre: str = "work_report") -> pd.
             [["district", "target_doc", "outcome_doc"]].sort_values(["district", "target_doc"]).reset_index(drop=True))
 
 
-def _met(target: float, outcome: float, qualifier: str) -> bool:
-    """A ceiling is met by an outcome at or below it; any other target by one at or above it
-    (a decline target compares the sizes of the declines)."""
-    return bool(outcome <= target) if qualifier in CEILINGS else bool(outcome >= target)
+APPROXIMATE_TOLERANCE = 0.05
+"""A 左右/约/近 target is met within this share of its size on the wrong side: 6% 左右 by
+5.7% or more (higher is better), 3% 左右 by 3.15% or less (lower is better)."""
+TARGET_TYPES = ("range", "ceiling", "floor", "approximate", "hard", "soft", "point")
+"""The type of a target (:func:`target_type`), first that applies: range (6%-6.5%), ceiling
+(以内, 以下, 不超过), floor (以上, 超过, 突破, 多), approximate (左右, 约, 近), hard (确保,
+不低于, 不少于, 控制在, 至少), soft (力争, 争取), point (none of these)."""
+_TYPE_WORDS = {"ceiling": ("以内", "以下", "不超过"), "floor": ("以上", "超过", "突破", "多"),
+               "approximate": ("左右", "约", "近"), "hard": ("确保", "不低于", "不少于", "控制在", "至少"),
+               "soft": ("力争", "争取")}
+SECTIONS = ("main targets", "annual tasks", "five-year goals", "annual review", "five-year review", "other")
+"""Where a quantity stands (:func:`quantity_sections`)."""
+FIVE_YEAR = re.compile(r"五年|十[一二三四五]?五|本届|这届")
+"""A part title or lead about a term or plan period (过去五年, 今后五年, “十三五”)."""
+MULTI_YEAR = re.compile(r"年均|累计|五年|总计|共计|以来|期间|十[一二三四五]?五|本届|这届|两年|三年|多年")
+"""Words that make a reviewed figure multi-year (年均增长7.1%, 累计新增, 五年来): no annual outcome."""
+_TARGET_WORDS = re.compile(r"目标|预期|计划|任务")
+_PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五]?)五[”\"]?(?:规划|计划|时期|期间|期末|末)")
+_YEAR = re.compile(r"(?<![比较与同和])(\d{4})年(?!以来|比|相比|基础上|的基础|同期)")
+_THREE_YEAR_PLAN = re.compile(r"([两三四五])年(?:行动|攻坚|计划)")
+_PAIR_COLUMNS = ["district", "target_year", "target_span", "target_doc", "outcome_doc", "indicator",
+                 "indicator_as_written", "outcome_indicator_as_written", "target", "target_type", "target_value",
+                 "target_value_high", "outcome", "outcome_value", "outcome_preliminary", "base_unit", "measure",
+                 "flow_stock", "direction", "direction_source", "gap", "met", "main_target", "target_section",
+                 "outcome_section", "match", "target_sentence", "outcome_sentence"]
+_UNMATCHED_COLUMNS = ["district", "target_year", "target_doc", "outcome_doc", "indicator", "indicator_as_written",
+                      "target", "reason", "target_sentence"]
+UNMATCHED_REASONS = ("no next report in the corpus", "five-year review", "no match found", "no outcome stated",
+                     "qualitative only")
+"""Why a main target has no outcome (:func:`target_outcomes`)."""
 
 
-def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, genre: str = "work_report") -> pd.DataFrame:
-    """Each target of a report next to the outcome the next report of the same government
-    gives for the same indicator (:func:`consecutive_reports`, :func:`match_indicators`;
-    the next report's quantities of kind 'achieved'). The comparison uses the low end of a
-    range target. Columns: district, target_doc, outcome_doc, indicator, target, outcome
-    (as stated), base_unit, measure, target_value, outcome_value, gap = outcome − target
-    (base units), met (:func:`_met`: at or below a ceiling, else at or above). Empty, with
-    these columns, when the corpus has no consecutive reports or they share no indicator."""
-    columns = ["district", "target_doc", "outcome_doc", "indicator", "target", "outcome", "base_unit", "measure",
-               "target_value", "outcome_value", "gap", "met"]
+def target_type(qualifiers: str, value_high: float) -> str:
+    """The first of TARGET_TYPES that applies to a target with ``qualifiers`` (joined by 、)
+    and high end ``value_high`` (NaN for a single value)."""
+    if not pd.isna(value_high):
+        return "range"
+    words = set(qualifiers.split("、")) if qualifiers else set()
+    return next((kind for kind, kind_words in _TYPE_WORDS.items() if words & set(kind_words)), "point")
+
+
+def signed_values(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(low, high) with a fall negative: a change (measure 'change', or a direction word on
+    a % or percentage points) after a decrease word (下降, 减少 …) is −value; low ≤ high."""
+    falls = table["direction"].isin(DECREASES).to_numpy() & (
+        (table["measure"] == "change") | table["base_unit"].isin(["%", "percentage points"])).to_numpy()
+    sign = np.where(falls, -1.0, 1.0)
+    low = table["base_value"].to_numpy(float) * sign
+    high = table["base_value_high"].to_numpy(float) * sign
+    return np.fmin(low, high), np.fmax(low, high)
+
+
+def target_met(target: float, target_high: float, outcome: float, kind: str, better: str,
+               tolerance: float = APPROXIMATE_TOLERANCE) -> bool:
+    """Whether ``outcome`` meets a target of type ``kind`` (signed values): a ceiling by
+    outcome ≤ its top, a floor by outcome ≥ target; a range by outcome ≥ its low end when
+    higher is ``better``, ≤ its high end when lower is; an approximate target by outcome ≥
+    target − tolerance × |target| (higher) or ≤ target + tolerance × |target| (lower); any
+    other by outcome ≥ target (higher) or ≤ target (lower)."""
+    top = target if np.isnan(target_high) else target_high
+    if kind == "ceiling":
+        return bool(outcome <= top)
+    if kind == "floor":
+        return bool(outcome >= target)
+    if kind == "range":
+        return bool(outcome >= target) if better == "higher" else bool(outcome <= top)
+    slack = tolerance * abs(target) if kind == "approximate" else 0.0
+    return bool(outcome >= target - slack) if better == "higher" else bool(outcome <= target + slack)
+
+
+def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
+    """The section (SECTIONS) of each quantity: in a review part, 'five-year review' when the
+    part title names a term (FIVE_YEAR) but not the year just ended, else 'annual review'; in
+    a plan part, 'five-year goals' when its title names a term but not the report's year,
+    else 'main targets' in a paragraph matching MAIN_TARGETS, else 'annual tasks'; 'other'
+    elsewhere (front matter, the government's own work, no parts)."""
+    keys = ["doc_id", "para_no"]
+    years = dict(zip(corpus["doc_id"], corpus["year"]))
+    located = quantities[keys].merge(paragraph_table[[*keys, "part_kind", "part_title", "text"]]
+                                     .drop_duplicates(keys), on=keys, how="left", validate="many_to_one")
+    sections = []
+    for doc_id, kind, title, text in zip(located["doc_id"], located["part_kind"], located["part_title"],
+                                         located["text"]):
+        title = "" if pd.isna(title) else str(title)
+        year = years.get(doc_id)
+        if kind == "review":
+            annual = year is not None and f"{int(year) - 1}年" in title
+            sections.append("five-year review" if FIVE_YEAR.search(title) and not annual else "annual review")
+        elif kind == "plan":
+            annual = year is not None and f"{int(year)}年" in title
+            if FIVE_YEAR.search(title) and not annual:
+                sections.append("five-year goals")
+            else:
+                sections.append("main targets" if MAIN_TARGETS.search(str(text)) else "annual tasks")
+        else:
+            sections.append("other")
+    return pd.Series(sections, index=quantities.index, dtype=object)
+
+
+def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd.Series) -> pd.Series:
+    """The year each target is for: the latest year named in its lead (the clause chain
+    before the number) that is not before the report's year and is not a base year (比2010年,
+    2010年以来); else the end of a plan period named there (“十三五” → 2020: the n-th plan ends
+    in 1955 + 5n); else the end of a two- to five-year plan or campaign (三年行动) counted
+    from the report's year; else, in the five-year goals, the report's year + 4; else the
+    report's year."""
+    years = []
+    for sentence, start, year, section in zip(quantities["sentence"], quantities["start"], report_years, sections):
+        year = int(year)
+        lead = sentence[max((m.end() for m in re.finditer(r"[；;]", sentence[:start])), default=0):start]
+        named = [int(y) for y in _YEAR.findall(lead) if int(y) >= year]
+        period = _PLAN_PERIOD.search(lead)
+        campaign = _THREE_YEAR_PLAN.search(lead)
+        if named:
+            years.append(max(named))
+        elif period:
+            years.append(1955 + 5 * (10 + (" 一二三四五".index(period.group(1)) if period.group(1) else 0)))
+        elif campaign:
+            years.append(year + "一二三四五".index(campaign.group(1)) if campaign.group(1) != "两" else year + 1)
+        elif section == "five-year goals":
+            years.append(year + 4)
+        else:
+            years.append(year)
+    return pd.Series(years, index=quantities.index, dtype="int64")
+
+
+def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The quantity table with section, report_year, district, canonical indicator,
+    direction of better (and its source), target type and signed values."""
+    table = quantities.reset_index(drop=True).copy()
+    meta = corpus.drop_duplicates("doc_id").set_index("doc_id")
+    table["report_year"] = table["doc_id"].map(meta["year"]).astype("int64")
+    table["district"] = table["doc_id"].map(meta["district"]).astype(object)
+    table["genre"] = table["doc_id"].map(meta["genre"]).astype(object)
+    table["section"] = quantity_sections(table, paragraph_table, corpus)
+    canonical = canonical_indicators(table["indicator"].tolist(), table["measure"].tolist())
+    table["canonical"] = canonical["indicator"].to_numpy()
+    table["target_type"] = [target_type(q, h) for q, h in zip(table["qualifiers"], table["base_value_high"])]
+    falls = table["direction"].isin(DECREASES)
+    table["better"] = np.where(canonical["direction"] != "", canonical["direction"],
+                               np.where(table["target_type"] == "ceiling", "lower", np.where(falls, "lower", "higher")))
+    table["direction_source"] = np.where(canonical["direction"] != "", "crosswalk",
+                                         np.where(table["target_type"] == "ceiling", "ceiling",
+                                                  np.where(falls, "direction word", "default: higher")))
+    table["signed_low"], table["signed_high"] = signed_values(table)
+    table["main_target"] = table["section"] == "main targets"
+    leads = [s[max((m.end() for m in re.finditer(r"[；;]", s[:p])), default=0):p]
+             for s, p in zip(table["sentence"], table["start"])]
+    table["lead"] = leads
+    return table
+
+
+def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, annual: bool,
+                        paragraph_table: pd.DataFrame) -> pd.DataFrame:
+    """The quantities of ``doc_id`` that can be outcomes for ``target_year``: not a target,
+    not naming a target (:func:`_names_a_target`), no later year in its lead; for an annual target,
+    achieved (or, outside work reports, any kind), outside the five-year review and with no
+    multi-year word (MULTI_YEAR) in its lead or opening its paragraph. Column ``multi_year``
+    marks what the annual rule refused for being multi-year."""
+    here = annotated[(annotated["doc_id"] == doc_id) & (annotated["kind"] != "target")]
+    if here.empty:
+        return here.assign(multi_year=pd.Series(dtype=bool))
+    work_report = (here["genre"] == "work_report").to_numpy()
+    achieved = (here["kind"] == "achieved").to_numpy() | ~work_report
+    later = np.array([any(int(y) > target_year for y in re.findall(r"(\d{4})年", lead)) for lead in here["lead"]])
+    target_like = np.array([_names_a_target(s, p, v, u) for s, p, v, u in
+                            zip(here["sentence"], here["start"], here["value"], here["unit"])], dtype=bool)
+    openings = paragraph_table.loc[paragraph_table["doc_id"] == doc_id].set_index("para_no")["text"].astype(str)
+    opening_multi = here["para_no"].map(lambda p: bool(MULTI_YEAR.search(openings.get(p, "")[:12]))).to_numpy(bool)
+    multi = (here["section"] == "five-year review").to_numpy() | here["lead"].str.contains(MULTI_YEAR).to_numpy() \
+        | opening_multi
+    keep = achieved & ~later & ~target_like
+    if annual:
+        return here[keep].assign(multi_year=multi[keep])
+    return here[keep].assign(multi_year=False)
+
+
+def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
+    """True when the number's own clause (since the last ，；：) holds 目标, 预期, 计划 or 任务,
+    or the number is followed by 的目标 (年初确定的增长9%左右的目标顺利实现)."""
+    clause = sentence[max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:start])), default=0):start]
+    after = sentence[start + len(value) + len(unit):][:8]
+    return bool(_TARGET_WORDS.search(clause) or re.match(r"(?:左右|以上|以内|以下)?的?(?:预期)?(?:目标|任务)", after))
+
+
+def _compatible(target: pd.Series, outcome: pd.Series) -> str:
+    """How a target and an outcome measure the same thing ('' when they do not): the same
+    canonical indicator (crosswalk.py) with the same base unit, or, for a phrase the crosswalk
+    does not know, the exact phrase with the same base unit and measure; never a flow against
+    a stock."""
+    if target["base_unit"] != outcome["base_unit"]:
+        return ""
+    if target["flow_stock"] and outcome["flow_stock"] and target["flow_stock"] != outcome["flow_stock"]:
+        return ""
+    if target["canonical"]:
+        return "same canonical indicator" if target["canonical"] == outcome["canonical"] else ""
+    if target["indicator"] and target["indicator"] == outcome["indicator"] and target["measure"] == outcome["measure"]:
+        return "exact phrase"
+    return ""
+
+
+@dataclass(frozen=True)
+class TargetOutcomes:
+    """:func:`target_outcomes`: the pairs (one row per target and outcome) and the main
+    targets left without an outcome, with the reason."""
+    pairs: pd.DataFrame
+    unmatched: pd.DataFrame
+
+
+def outcome_documents(corpus: pd.DataFrame, genre: str = "work_report", outcome_genre: str | None = None
+                      ) -> dict[tuple[str, int], str]:
+    """(district, year) → the document giving that year's outcomes: the report of year + 1
+    (it reviews the year) or, with ``outcome_genre`` (e.g. a statistical bulletin), that
+    genre's document of the same year. District-years with two such documents give none
+    (:func:`repeated_reports`)."""
+    source = outcome_genre or genre
+    docs = corpus.loc[corpus["genre"] == source, ["doc_id", "district", "year"]]
+    docs = docs[~docs.duplicated(["district", "year"], keep=False)]
+    shift = 0 if outcome_genre else 1
+    return {(d, int(y) - shift): doc for doc, d, y in zip(docs["doc_id"], docs["district"], docs["year"])}
+
+
+def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_table: pd.DataFrame,
+                    genre: str = "work_report", outcome_genre: str | None = None,
+                    tolerance: float = APPROXIMATE_TOLERANCE) -> TargetOutcomes:
+    """Each target of a report of ``genre`` against the outcome stated for its year
+    (:func:`target_years`, :func:`outcome_documents`): an annual target of year y against an
+    annual outcome of the report of y + 1 (:func:`_outcome_candidates`), a multi-year goal
+    against any reviewed figure of the report of its end year + 1. Main targets first, then
+    document order; the first compatible outcome (:func:`_compatible`) in document order is
+    taken, each outcome once. met by :func:`target_met`; gap = outcome − target (signed base
+    units). Columns of ``pairs``: see the data dictionary (`export`). ``unmatched``: each
+    main target without a pair and its reason (UNMATCHED_REASONS)."""
+    annotated = _annotate(quantities, paragraph_table, corpus)
+    targets = annotated[(annotated["kind"] == "target") & (annotated["genre"] == genre)].copy()
+    targets["target_year"] = target_years(targets, targets["report_year"], targets["section"])
+    targets = targets.sort_values(["doc_id", "main_target", "para_no", "sent_no", "start"],
+                                  ascending=[True, False, True, True, True], kind="stable")
+    sources = outcome_documents(corpus, genre, outcome_genre)
+    doc_order = {d: i for i, d in enumerate(corpus["doc_id"])}
+    targets = targets.iloc[np.argsort([doc_order.get(d, 0) for d in targets["doc_id"]], kind="stable")]
+    stated = _value_text(annotated)
+    pairs, unmatched, used = [], [], set()
+    candidates_cache: dict[tuple[str, int, bool], pd.DataFrame] = {}
+    for i, target in targets.iterrows():
+        year = int(target["target_year"])
+        annual = year == int(target["report_year"])
+        outcome_doc = sources.get((target["district"], year))
+        if outcome_doc is None:
+            if target["main_target"]:
+                unmatched.append(_unmatched(target, stated[i], "", "no next report in the corpus"))
+            continue
+        key = (outcome_doc, year, annual)
+        if key not in candidates_cache:
+            candidates_cache[key] = _outcome_candidates(annotated, outcome_doc, year, annual, paragraph_table)
+        candidates = candidates_cache[key]
+        found, refused_multi = None, False
+        for j, outcome in candidates.iterrows():
+            how = _compatible(target, outcome)
+            if not how:
+                continue
+            if outcome["multi_year"]:
+                refused_multi = True
+                continue
+            if (outcome_doc, j) not in used:
+                found = (j, how)
+                break
+        if found is None:
+            if target["main_target"]:
+                reason = "five-year review" if refused_multi else _absence(target, annotated, outcome_doc)
+                unmatched.append(_unmatched(target, stated[i], outcome_doc, reason))
+            continue
+        j, how = found
+        used.add((outcome_doc, j))
+        outcome = candidates.loc[j]
+        t_low, t_high = float(target["signed_low"]), float(target["signed_high"])
+        o_value = float(outcome["signed_low"])
+        t_high_out = np.nan if pd.isna(target["base_value_high"]) else t_high
+        pairs.append({
+            "district": target["district"], "target_year": year, "target_span": "annual" if annual else "multi-year",
+            "target_doc": target["doc_id"], "outcome_doc": outcome_doc, "indicator": target["canonical"],
+            "indicator_as_written": target["indicator"], "outcome_indicator_as_written": outcome["indicator"],
+            "target": stated[i], "target_type": target["target_type"], "target_value": t_low,
+            "target_value_high": t_high_out, "outcome": stated[j], "outcome_value": o_value,
+            "outcome_preliminary": "预计" in str(outcome["qualifiers"]) or "预计" in outcome["lead"],
+            "base_unit": target["base_unit"], "measure": target["measure"], "flow_stock": target["flow_stock"],
+            "direction": target["better"], "direction_source": target["direction_source"], "gap": o_value - t_low,
+            "met": target_met(t_low, t_high_out, o_value, target["target_type"], target["better"], tolerance),
+            "main_target": bool(target["main_target"]), "target_section": target["section"],
+            "outcome_section": outcome["section"], "match": how, "target_sentence": target["sentence"],
+            "outcome_sentence": outcome["sentence"]})
+    unmatched.extend(_qualitative_main_targets(paragraph_table, corpus, annotated, genre, sources))
+    pair_table = pd.DataFrame(pairs, columns=_PAIR_COLUMNS)
+    pair_table = pair_table.astype({"target_year": "int64", "target_value": float, "target_value_high": float,
+                                    "outcome_value": float, "gap": float, "met": bool, "main_target": bool,
+                                    "outcome_preliminary": bool})
+    return TargetOutcomes(pair_table, pd.DataFrame(unmatched, columns=_UNMATCHED_COLUMNS))
+
+
+def _unmatched(target: pd.Series, stated: str, outcome_doc: str, reason: str) -> dict:
+    return {"district": target["district"], "target_year": int(target["target_year"]), "target_doc": target["doc_id"],
+            "outcome_doc": outcome_doc, "indicator": target["canonical"], "indicator_as_written": target["indicator"],
+            "target": stated, "reason": reason, "target_sentence": target["sentence"]}
+
+
+def _absence(target: pd.Series, annotated: pd.DataFrame, outcome_doc: str) -> str:
+    """'no match found' when the outcome report's reviewed quantities name the indicator (its
+    canonical indicator, else its phrase) with another unit, measure or flow/stock; 'no
+    outcome stated' otherwise."""
+    review = annotated[(annotated["doc_id"] == outcome_doc) & (annotated["kind"] != "target")]
+    named = (review["canonical"] == target["canonical"]) if target["canonical"] else \
+        (review["indicator"] == target["indicator"])
+    return "no match found" if bool(named.any()) else "no outcome stated"
+
+
+_CLAUSE = re.compile(r"[^，,；;。]+")
+
+
+def _qualitative_main_targets(paragraph_table: pd.DataFrame, corpus: pd.DataFrame, annotated: pd.DataFrame,
+                              genre: str, sources: dict) -> list[dict]:
+    """Clauses of the main-targets paragraphs of the plan parts that name a crosswalk
+    indicator with no number (居民收入增长和经济增长同步): main targets with reason
+    'qualitative only'."""
+    meta = corpus.drop_duplicates("doc_id").set_index("doc_id")
     rows = []
-    for district, target_doc, outcome_doc in consecutive_reports(corpus, genre).itertuples(index=False):
-        targets = quantities[(quantities["doc_id"] == target_doc) & (quantities["kind"] == "target")]
-        outcomes = quantities[(quantities["doc_id"] == outcome_doc) & (quantities["kind"] == "achieved")]
-        targets, outcomes = targets.reset_index(drop=True), outcomes.reset_index(drop=True)
-        stated_t, stated_o = _value_text(targets), _value_text(outcomes)
-        for i, j, _ in match_indicators(targets, outcomes):
-            t, o = float(targets.at[i, "base_value"]), float(outcomes.at[j, "base_value"])
-            rows.append({"district": district, "target_doc": target_doc, "outcome_doc": outcome_doc,
-                         "indicator": targets.at[i, "indicator"], "target": stated_t[i], "outcome": stated_o[j],
-                         "base_unit": targets.at[i, "base_unit"], "measure": targets.at[i, "measure"],
-                         "target_value": t, "outcome_value": o, "gap": o - t,
-                         "met": _met(t, o, targets.at[i, "qualifier"])})
-    return pd.DataFrame(rows, columns=columns)
+    plan = paragraph_table[(paragraph_table["part_kind"] == "plan")
+                           & paragraph_table["doc_id"].map(meta["genre"]).eq(genre)
+                           & paragraph_table["text"].astype(str).str.contains(MAIN_TARGETS)]
+    for doc_id, text in zip(plan["doc_id"], plan["text"].astype(str)):
+        year = int(meta.at[doc_id, "year"])
+        district = meta.at[doc_id, "district"]
+        for clause in _CLAUSE.findall(text):
+            if re.search(r"\d|[一二三四五六七八九十]+(?:个百分点|%)|百分之", clause):
+                continue
+            phrase = re.sub(r"(?:增长|下降|提高|保持|稳定|同步|基本|持续|平稳|合理|实现|控制在|力争).*$", "", clause)
+            indicator, _ = canonical_indicator(phrase.strip(" 　"))
+            if indicator:
+                rows.append({"district": district, "target_year": year, "target_doc": doc_id,
+                             "outcome_doc": sources.get((district, year), ""), "indicator": indicator,
+                             "indicator_as_written": phrase.strip(" 　"), "target": "", "reason": "qualitative only",
+                             "target_sentence": clause})
+    return rows
+
+
+def unknown_indicator_phrases(quantities: pd.DataFrame) -> pd.DataFrame:
+    """The indicator phrases of targets that the crosswalk does not know: indicator_as_written,
+    base_unit, measure, targets (count); most frequent first, then by phrase."""
+    targets = quantities[quantities["kind"] == "target"]
+    known = canonical_indicators(targets["indicator"].tolist(), targets["measure"].tolist())["indicator"].to_numpy()
+    unknown = targets[(known == "") & (targets["indicator"] != "")]
+    counts = unknown.groupby(["indicator", "base_unit", "measure"]).size().rename("targets").reset_index()
+    return (counts.rename(columns={"indicator": "indicator_as_written"})
+            .sort_values(["targets", "indicator_as_written"], ascending=[False, True], kind="stable")
+            .reset_index(drop=True))
 
 
 def numeric_density(quantities: pd.DataFrame, tokens: pd.DataFrame, paragraph_table: pd.DataFrame,

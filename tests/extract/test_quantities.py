@@ -109,3 +109,45 @@ def test_kind_outside_review_and_plan_needs_a_marker():
     assert indicators.quantity_kind("累计新增就业岗位3万个。", 8, "other") == "achieved"
     assert indicators.quantity_kind("力争新增就业岗位3万个。", 8, "other") == "target"
     assert indicators.quantity_kind("去年完成投资5亿元，今年新增就业岗位3万个；", 14, "plan") == "target"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the head noun after a count or area unit, not the modifier before it
+    ("落实方案的98项改革任务全面完成。", [("改革任务", "98", "")]),
+    ("今年建成1家智慧公办养老院。", [("智慧公办养老院", "1", "")]),
+    # two quantities of one sentence keep their own nouns
+    ("划定80万亩粮食生产功能区和50万亩蔬菜生产保护区。", [("粮食生产功能区", "80万", ""), ("蔬菜生产保护区", "50万", "")]),
+    # 分别 lists are spread; a 分别 list without items keeps the whole phrase (实现率 is not cut at 实现)
+    ("城镇和农村居民人均可支配收入分别增长8%和9%。", [("城镇居民人均可支配收入", "8", ""), ("农村居民人均可支配收入", "9", "")]),
+    ("垃圾分类实现率分别为50%、45%。", [("垃圾分类实现率", "50", ""), ("垃圾分类实现率", "45", "")]),
+    # 约 inside 节约 stays; 力争 far before the number and 至少 are qualifiers
+    ("企业节约用水10%。", [("企业节约用水", "10", "")]),
+    ("力争全年全市规模以上工业企业利润总额增长8%。", [("全市规模以上工业企业利润总额", "8", "力争")]),
+    ("至少建成3个社区食堂。", [("社区食堂", "3", "至少")]),
+    # units 剂次 and 场; durations and fractions
+    ("接种疫苗120万剂次，举办招聘会30场。", [("接种疫苗", "120万", ""), ("举办招聘会", "30", "")]),
+    ("审批时间压缩10.6天，办事环节压缩一半以上。", [("审批时间", "10.6", ""), ("办事环节", "一半", "以上")]),
+    # a joint target gives each indicator the figure
+    ("调查失业率和登记失业率都稳定在4.3%以内。", [("调查失业率", "4.3", "以内"), ("登记失业率", "4.3", "以内")]),
+    # time words are not part of the indicator
+    ("到2010年轨道交通运营里程达到400公里。", [("轨道交通运营里程", "400", "")]),
+])
+def test_indicator_phrases_and_qualifiers_of_the_real_corpus_errors(sentence, expected):
+    assert [(q.indicator, q.value, q.qualifier) for q in indicators.find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence", ["严格落实中央八项规定精神。", "守住四条底线，增强四个意识。"])
+def test_set_names_are_not_quantities(sentence):
+    assert indicators.find_quantities(sentence) == []
+
+
+def test_ranges_written_with_a_unit_on_each_end_and_flow_or_stock():
+    (q,) = indicators.find_quantities("地区生产总值增长6.5%-7%。")
+    assert (q.base_value, q.base_value_high) == (6.5, 7.0)
+    assert [q.flow_stock for q in indicators.find_quantities("新增7000张公办养老床位，养老床位达到12.6万张。")] == ["flow", "stock"]
+
+
+def test_a_review_of_the_targets_reports_results():
+    sentence = "较好完成了年初确定的主要目标：地方一般公共预算收入增长10.3%，居民消费价格上涨1.2%。"
+    assert [indicators.quantity_kind(sentence, q.start, "review") for q in indicators.find_quantities(sentence)] == [
+        "achieved", "achieved"]

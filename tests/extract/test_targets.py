@@ -43,22 +43,137 @@ def test_consecutive_reports_and_target_outcomes_with_gap_and_met():
     corpus, paras, quantities = _reports(TWO_YEARS)
     assert targets.consecutive_reports(corpus).to_dict("records") == [
         {"district": "Minhang", "target_doc": "mh-2018-wr", "outcome_doc": "mh-2019-wr"}]
-    table = targets.target_outcomes(quantities, corpus).set_index("indicator")
+    checked = targets.target_outcomes(quantities, corpus, paras)
+    table = checked.pairs.set_index("indicator_as_written")
     assert set(table.index) == {"区级一般公共预算收入", "新增就业岗位", "城镇登记失业人数"}
     revenue = table.loc["区级一般公共预算收入"]
-    assert (revenue["target_value"], revenue["outcome_value"]) == (6.5, 6.0)
-    assert revenue["gap"] == pytest.approx(-0.5) and not revenue["met"]
+    assert (revenue["target_value"], revenue["outcome_value"], revenue["target_type"]) == (6.5, 6.0, "approximate")
+    assert revenue["indicator"] == "fiscal_revenue" and revenue["match"] == "same canonical indicator"
+    assert revenue["gap"] == pytest.approx(-0.5) and not revenue["met"]     # 6.0 < 6.5 × 0.95
     jobs = table.loc["新增就业岗位"]
-    assert jobs["gap"] == pytest.approx(2000) and jobs["met"]
+    assert jobs["gap"] == pytest.approx(2000) and jobs["met"] and jobs["indicator"] == "new_urban_jobs"
     unemployed = table.loc["城镇登记失业人数"]                 # a ceiling: met at or below it
-    assert unemployed["gap"] == pytest.approx(-1000) and unemployed["met"]
-    assert "养老床位" not in "".join(table.index)               # no outcome given for it
+    assert unemployed["gap"] == pytest.approx(-1000) and unemployed["met"] and unemployed["target_type"] == "ceiling"
+    assert table["main_target"].all() and set(table["target_section"]) == {"main targets"}
+    assert set(table["outcome_section"]) == {"annual review"} and (table["target_year"] == 2018).all()
+    assert list(checked.pairs.columns) == targets._PAIR_COLUMNS
+    assert checked.unmatched[["target_doc", "reason"]].values.tolist() == [["mh-2019-wr", "no next report in the corpus"]]
 
 
-def test_no_consecutive_reports_gives_an_empty_table_with_its_columns():
-    corpus, _, quantities = _reports({k: v for k, v in TWO_YEARS.items() if k == "mh-2018-wr"})
-    table = targets.target_outcomes(quantities, corpus)
-    assert table.empty and list(table.columns)[:3] == ["district", "target_doc", "outcome_doc"]
+def test_no_consecutive_reports_gives_an_empty_table_and_names_the_missing_report():
+    corpus, paras, quantities = _reports({k: v for k, v in TWO_YEARS.items() if k == "mh-2018-wr"})
+    checked = targets.target_outcomes(quantities, corpus, paras)
+    assert checked.pairs.empty and list(checked.pairs.columns)[:3] == ["district", "target_year", "target_span"]
+    assert set(checked.unmatched["reason"]) == {"no next report in the corpus"} and len(checked.unmatched) == 3
+
+
+def _pairs(texts, **kwargs):
+    corpus, paras, quantities = _reports(texts)
+    return targets.target_outcomes(quantities, corpus, paras, **kwargs)
+
+
+def test_a_five_year_review_gives_no_annual_outcome_and_says_so():
+    checked = _pairs({
+        "sh-2017-wr": ["某市政府工作报告", "一、2016年工作回顾", "全年完成各项任务。", "二、2017年工作安排",
+                       "今年主要预期目标是：全市生产总值增长6.5%左右，新增保障性住房5万套。"],
+        "sh-2018-wr": ["某市政府工作报告", "一、过去五年工作回顾", "五年来，全市生产总值年均增长7.1%。",
+                       "新增供应各类保障性住房49.3万套。", "二、今后五年的目标任务", "到2022年，全市生产总值达到5万亿元。",
+                       "三、2018年工作安排", "主要预期目标是：全市生产总值增长6.5%左右。"]})
+    assert checked.pairs.empty
+    assert checked.unmatched[["target_doc", "reason"]].values.tolist() == [
+        ["sh-2017-wr", "five-year review"], ["sh-2017-wr", "five-year review"], ["sh-2018-wr", "no next report in the corpus"]]
+
+
+def test_two_quantities_of_two_indicators_in_one_sentence_keep_their_own_values():
+    checked = _pairs({
+        "ah-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", "经济平稳运行。", "二、2020年工作安排",
+                       "主要预期目标是：完成涉及7万户的村庄改造和9万户的农村生活污水处理设施改造。"],
+        "ah-2021-wr": ["某省政府工作报告", "一、2020年工作回顾", "全年完成涉及8万户的村庄改造和6万户的农村生活污水处理设施改造。",
+                       "二、2021年工作安排", "抓好各项工作。"]})
+    table = checked.pairs.set_index("indicator_as_written")
+    assert table.loc["村庄改造", ["target_value", "outcome_value", "met"]].tolist() == [70000, 80000, True]
+    assert table.loc["农村生活污水处理设施改造", ["target_value", "outcome_value", "met"]].tolist() == [90000, 60000, False]
+
+
+def test_a_joint_target_and_a_review_with_two_verbs_pair_each_indicator():
+    checked = _pairs({
+        "gd-2021-wr": ["某省政府工作报告", "一、2020年工作回顾", "经济平稳运行。", "二、2021年工作安排",
+                       "主要预期目标是：地方一般公共预算收入增长5%，居民消费价格涨幅3%左右，调查失业率和登记失业率都稳定在4.3%以内。"],
+        "gd-2022-wr": ["某省政府工作报告", "一、2021年工作回顾", "较好完成了年初确定的主要目标：地方一般公共预算收入增长10.3%，"
+                       "居民消费价格上涨1.2%，城镇调查失业率4.2%，城镇登记失业率3.6%。", "二、2022年工作安排", "抓好各项工作。"]})
+    table = checked.pairs.set_index("indicator")
+    assert set(table.index) == {"fiscal_revenue", "cpi", "unemployment_surveyed", "unemployment_registered"}
+    assert table.loc["cpi", ["direction", "met"]].tolist() == ["lower", True]
+    assert table.loc["unemployment_registered", ["target_value", "outcome_value", "met"]].tolist() == [4.3, 3.6, True]
+
+
+def test_a_flow_is_never_paired_with_a_stock_and_a_range_keeps_both_ends():
+    checked = _pairs({
+        "zj-2019-wr": ["某省政府工作报告", "一、2018年工作回顾", "经济平稳运行。", "二、2019年工作安排",
+                       "主要预期目标是：地区生产总值增长6.5%-7%，新增7000张公办养老床位。"],
+        "zj-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", "全年地区生产总值增长6.8%，养老床位达到12.6万张。",
+                       "二、2020年工作安排", "抓好各项工作。"]})
+    (row,) = checked.pairs.itertuples(index=False)
+    assert (row.indicator, row.target_type, row.target_value, row.target_value_high, row.met) == ("gdp", "range", 6.5, 7.0, True)
+    assert checked.unmatched[["indicator_as_written", "reason"]].values.tolist() == [["公办养老床位", "no match found"]]
+
+
+@pytest.mark.parametrize("outcome, met", [("4.4%", True), ("4.8%", False)])
+def test_a_lower_is_better_approximate_target_is_met_below_it(outcome, met):
+    checked = _pairs({
+        "sc-2019-wr": ["某省政府工作报告", "一、2018年工作回顾", "经济平稳运行。", "二、2019年工作安排",
+                       "主要预期目标是：城镇登记失业率4.5%左右。"],
+        "sc-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", f"城镇登记失业率{outcome}。", "二、2020年工作安排", "抓好各项工作。"]})
+    (row,) = checked.pairs.itertuples(index=False)
+    assert (row.direction, row.direction_source, row.target_type, row.met) == ("lower", "crosswalk", "approximate", met)
+
+
+def test_the_tolerance_for_approximate_targets_is_one_stated_rule():
+    assert targets.target_met(6.0, np.nan, 5.8, "approximate", "higher")            # within 5% of 6
+    assert not targets.target_met(6.0, np.nan, 5.6, "approximate", "higher")
+    assert not targets.target_met(6.0, np.nan, 5.8, "approximate", "higher", tolerance=0)
+    assert targets.target_met(3.0, np.nan, 3.1, "approximate", "lower")
+    assert targets.target_met(-3.0, np.nan, -3.5, "point", "lower")                 # a larger fall in energy use
+    assert [targets.target_type(q, h) for q, h in [("确保", np.nan), ("力争、左右", np.nan), ("以内", np.nan),
+                                                    ("力争、以上", np.nan), ("", 7.0), ("", np.nan)]] == [
+        "hard", "approximate", "ceiling", "floor", "range", "point"]
+
+
+def test_target_year_multi_year_goals_and_outcomes_that_are_targets_or_estimates():
+    checked = _pairs({
+        "bj-2006-wr": ["某市政府工作报告", "一、2005年工作回顾", "经济平稳运行。", "二、2006年工作安排",
+                       "主要预期目标是：地区生产总值增长9%左右。", "到2010年轨道交通运营里程达到400公里。",
+                       "“十一五”期间新增就业岗位50万个。"],
+        "bj-2007-wr": ["某市政府工作报告", "一、2006年工作回顾", "年初确定的地区生产总值增长9%左右的目标顺利实现，"
+                       "预计地区生产总值增长10%左右。", "轨道交通运营里程达到140.2公里。", "二、2007年工作安排", "抓好各项工作。"],
+        "bj-2011-wr": ["某市政府工作报告", "一、“十一五”时期工作回顾", "轨道交通运营里程达到420公里，五年累计新增就业岗位62万个。",
+                       "二、2011年工作安排", "抓好各项工作。"]})
+    table = checked.pairs.set_index("indicator_as_written")
+    gdp = table.loc["地区生产总值"]
+    assert (gdp["outcome_value"], gdp["outcome_preliminary"], gdp["target_span"], gdp["met"]) == (10.0, True, "annual", True)
+    rail = table.loc["轨道交通运营里程"]
+    assert (rail["target_year"], rail["target_span"], rail["outcome_doc"], rail["outcome_value"]) == (
+        2010, "multi-year", "bj-2011-wr", 420.0)
+    jobs = table.loc["新增就业岗位"]
+    assert (jobs["target_year"], jobs["outcome_value"], jobs["met"]) == (2010, 620_000.0, True)
+
+
+def test_quantity_sections_and_target_years():
+    corpus, paras, quantities = _reports({
+        "hb-2023-wr": ["某省政府工作报告", "一、过去五年和2022年工作回顾", "全年地区生产总值增长5%。",
+                       "二、今后五年的目标任务", "地区生产总值年均增长6%。", "三、2023年工作安排",
+                       "主要预期目标是：地区生产总值增长6%左右。", "实施三年行动，新建公园30个。", "到2025年新增绿地100公顷。"]})
+    sections = targets.quantity_sections(quantities, paras, corpus).tolist()
+    assert sections == ["annual review", "five-year goals", "main targets", "annual tasks", "annual tasks"]
+    years = targets.target_years(quantities, pd.Series(2023, index=quantities.index), pd.Series(sections, index=quantities.index))
+    assert years.tolist() == [2023, 2027, 2023, 2025, 2025]
+
+
+def test_qualitative_main_targets_are_listed_with_their_reason():
+    checked = _pairs(TWO_YEARS | {"mh-2019-wr": TWO_YEARS["mh-2019-wr"][:4] + [
+        "主要预期目标是：新增就业岗位3万个以上，居民人均可支配收入增长与经济增长同步。"]})
+    qualitative = checked.unmatched[checked.unmatched["reason"] == "qualitative only"]
+    assert qualitative["indicator"].tolist() == ["resident_income"]
 
 
 def test_a_year_with_two_reports_takes_part_in_no_pair_and_is_named():
@@ -68,18 +183,26 @@ def test_a_year_with_two_reports_takes_part_in_no_pair_and_is_named():
     assert targets.repeated_reports(corpus).to_dict("records") == [{"district": "X", "year": 2018, "doc_ids": "a, b"}]
 
 
-def test_matching_needs_the_same_unit_and_measure_and_prefers_equal_phrases():
-    left = pd.DataFrame({"indicator": ["一般公共预算收入", "新增就业岗位", "绿地"], "base_unit": ["%", "个", "平方米"],
-                         "measure": ["change", "level", "level"]})
-    right = pd.DataFrame({"indicator": ["区级一般公共预算收入", "新增就业岗位", "绿地"], "base_unit": ["%", "个", "%"],
-                          "measure": ["change", "level", "share/rate"]})
-    assert targets.match_indicators(left, right) == [(0, 0, "one inside the other"), (1, 1, "same indicator")]
+def test_matching_goes_through_the_crosswalk_then_the_exact_phrase():
+    left = pd.DataFrame({"indicator": ["区级一般公共预算收入", "新增就业岗位", "绿地", "研发经费支出相当于生产总值的比例"],
+                         "base_unit": ["%", "个", "平方米", "%"], "measure": ["change", "level", "level", "share/rate"],
+                         "flow_stock": ["flow", "flow", "", ""]})
+    right = pd.DataFrame({"indicator": ["地区生产总值", "区级财政收入", "新增就业岗位", "绿地"],
+                          "base_unit": ["%", "%", "个", "%"], "measure": ["change", "change", "level", "share/rate"],
+                          "flow_stock": ["flow", "flow", "flow", ""]})
+    assert targets.match_indicators(left, right) == [(0, 1, "same canonical indicator"), (1, 2, "same canonical indicator")]
+
+
+def test_unknown_indicator_phrases_are_listed():
+    _, _, quantities = _reports(TWO_YEARS)
+    table = targets.unknown_indicator_phrases(quantities)
+    assert table["indicator_as_written"].tolist() == ["城镇登记失业人数"]       # 新增养老床位 is in the crosswalk
 
 
 def test_side_by_side_lists_matched_pairs_then_each_side_alone():
     _, paras, quantities = _reports(TWO_YEARS)
     table = targets.targets_side_by_side(targets.report_targets(quantities, paras), "mh-2018-wr", "mh-2019-wr")
-    assert table["match"].tolist() == ["same indicator", "only a", "only a", "only a"]
+    assert table["match"].tolist() == ["same canonical indicator", "only a", "only a", "only a"]
     assert table.loc[0, ["stated_a", "stated_b"]].tolist() == ["3万个", "3万个 (以上)"]
     assert table.loc[1:, "indicator_b"].eq("").all()
 
@@ -101,7 +224,7 @@ def test_numeric_density_and_hedging_shares_with_wilson_intervals():
 def test_targets_by_theme_counts_each_side_and_the_matched_pairs():
     side = pd.DataFrame({"theme": ["economy", "economy", "", "urban"], "indicator_a": ["甲", "乙", "丙", ""],
                          "indicator_b": ["甲", "", "", "丁"],
-                         "match": ["same indicator", "only a", "only a", "only b"]})
+                         "match": ["exact phrase", "only a", "only a", "only b"]})
     table = targets.targets_by_theme(side, "a", "b").set_index(["theme", "doc_id"])
     assert table.loc[("economy", "a")].tolist() == [2, 1] and table.loc[("economy", "b")].tolist() == [1, 1]
     assert table.loc[("(none)", "a")].tolist() == [1, 0] and table.loc[("urban", "b")].tolist() == [1, 0]
