@@ -17,13 +17,13 @@ from .quantities import (
     quantity_kind, extract_quantities,
 )
 from .crosswalk import (
-    read_crosswalk, canonical_indicator, canonical_indicators,
+    INDICATORS_FILE, MEASURES, read_crosswalk, canonical_indicator, canonical_indicators,
 )
 from .targets import (
     HEDGES, FLOORS, CEILINGS, MAIN_TARGETS, MATCHES, APPROXIMATE_TOLERANCE, TARGET_TYPES, SECTIONS,
     UNMATCHED_REASONS, TargetOutcomes, report_targets, match_indicators, targets_side_by_side, targets_by_theme,
     repeated_reports, consecutive_reports, outcome_documents, target_type, target_met, signed_values,
-    quantity_sections, target_years, target_outcomes, unknown_indicator_phrases, numeric_density,
+    quantity_sections, target_years, target_outcomes, unknown_indicator_phrases, tolerance_sensitivity, numeric_density,
 )
 
 __all__ = [
@@ -33,8 +33,8 @@ __all__ = [
     "HEDGES", "FLOORS",
     "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
     "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports",
-    "target_outcomes", "numeric_density", "read_crosswalk", "canonical_indicator", "canonical_indicators",
+    "target_outcomes", "numeric_density", "INDICATORS_FILE", "MEASURES", "read_crosswalk", "canonical_indicator", "canonical_indicators",
     "MATCHES", "APPROXIMATE_TOLERANCE", "TARGET_TYPES", "SECTIONS", "UNMATCHED_REASONS", "TargetOutcomes",
     "outcome_documents", "target_type", "target_met", "signed_values", "quantity_sections", "target_years",
-    "unknown_indicator_phrases",
+    "unknown_indicator_phrases", "tolerance_sensitivity",
 ]

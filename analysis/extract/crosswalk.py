@@ -6,6 +6,7 @@ A phrase maps to the indicator whose ``pattern`` (a regular expression) matches 
 **end** of the phrase, the longest match winning and file order breaking ties: Chinese noun
 phrases end in their head, so 全社会研发经费支出相当于全市生产总值的比例 is a ratio (rd_share),
 not GDP. A match right after 人均, 单位, 每 or 万元 is refused (人均地区生产总值 is not GDP).
+Footnote marks ([2], as in the statistical bulletins) are dropped first.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ __all__ = ["INDICATORS_FILE", "MEASURES", "read_crosswalk", "canonical_indicator
 INDICATORS_FILE = DATA_DIR / "indicators.tsv"
 MEASURES = ("change", "level", "share/rate")
 _REFUSED_BEFORE = re.compile(r"(?:人均|单位|每|万元)$")
+_FOOTNOTE = re.compile(r"\[\d+\]|［\d+］")
 
 
 def _compiles(pattern: str) -> bool:
@@ -39,10 +41,12 @@ def read_crosswalk(path: Path = INDICATORS_FILE) -> pd.DataFrame:
     (a tuple of MEASURES), direction ('higher' or 'lower' is better), source; a ValueError
     names the file and line of a bad row."""
     table = read_tsv_table(path, ["pattern", "indicator", "label_zh", "measures", "direction", "source"], {
-        "pattern": (_compiles, "is not a regular expression"),
         "measures": (lambda v: all(m in MEASURES for m in v.split()), f"must be among {', '.join(MEASURES)}"),
         "direction": (lambda v: v in ("higher", "lower"), "must be 'higher' or 'lower'"),
     }).reset_index()
+    for line_no, pattern in enumerate(table["pattern"], 2):
+        if not _compiles(pattern):
+            raise ValueError(f"{display_path(path)} line {line_no}: pattern {pattern!r} is not a regular expression")
     for indicator, rows in table.groupby("indicator", sort=False):
         if rows["direction"].nunique() > 1:
             raise ValueError(f"{display_path(path)}: indicator {indicator!r} has two directions")
@@ -60,6 +64,7 @@ def _compiled(path: Path) -> tuple[tuple[re.Pattern, str, tuple[str, ...], str],
 def canonical_indicator(phrase: str, measure: str = "", path: Path = INDICATORS_FILE) -> tuple[str, str]:
     """(indicator, direction) of ``phrase`` (module docstring), or ('', '') when no pattern
     matches; with ``measure``, only rows listing it count."""
+    phrase = _FOOTNOTE.sub("", phrase)
     best: tuple[int, str, str] = (0, "", "")
     for pattern, indicator, measures, direction in _compiled(path):
         if measure and measure not in measures:

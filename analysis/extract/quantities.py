@@ -27,6 +27,7 @@ For each quantity (:func:`extract_quantities`):
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from dataclasses import dataclass, replace
 
@@ -81,12 +82,16 @@ SET_NAME_HEADS = ("规定", "底线", "原则", "意识", "自信", "维护", "�
 """Nouns that make a small Chinese count a set name (中央八项规定, 四条底线, 两个维护): 一 to 十
 with 项, 条, 个 or 大 directly followed by one of these is no quantity."""
 _SET_NAME = re.compile(rf"(?<![\d{_CN_DIGITS}十])[一二两三四五六七八九十]+[项条个大](?:{'|'.join(SET_NAME_HEADS)})")
+_BOUND_BREAK = re.compile(r"[，,；;：:。]")
 _ADJACENT_QUALIFIERS = ("约", "近")
 """Approximators read only right before the number (约30%, 近5000人): elsewhere they are parts
 of words (节约, 最近)."""
-_LEAD_QUALIFIER = re.compile(r"力争|确保(?!了)|争取(?!到\D)|至少|预计|不低于|不少于|不超过|控制在|超过(?!了)|突破(?![口性])")
-"""Qualifiers read anywhere in the number's lead (its clause chain since the last ；), as whole
-words: not 确保了 or 超过了 (results), not 争取到中央投资 (funds obtained), not 突破口."""
+_LEAD_QUALIFIER = re.compile(r"力争|确保(?!了)|争取(?!到\D)|至少|预计")
+"""Qualifiers of commitment read anywhere in the number's lead (its clause chain since the
+last ；), as whole words: not 确保了 (a result), not 争取到中央投资 (funds obtained)."""
+_CLAUSE_QUALIFIER = re.compile(r"不低于|不少于|不超过|控制在|超过(?!了)|突破(?![口性])")
+"""Bounds read only in the number's own clause (since the last ，；：): not 超过了 (a result),
+not 突破口."""
 _BEFORE_QUALIFIERS = ("力争", "确保", "争取", "至少", "预计", "不低于", "不少于", "不超过", "控制在", "超过", "突破", "约", "近")
 _AFTER_QUALIFIERS = ("左右", "以上", "以内", "以下")
 _DIRECTIONS = ("增长", "下降", "提高", "减少", "降低", "增加", "上升", "提升", "上涨", "压缩", "缩短")
@@ -238,11 +243,14 @@ def _lead_start(sentence: str, start: int) -> int:
 
 
 def _qualifiers(sentence: str, match: _Match, lead_start: int) -> tuple[str, str]:
-    """(qualifier, qualifiers): the after-qualifier (左右, 以上 …), else 多/余, else the lead
-    qualifier nearest the number; and every qualifier found, in text order, joined by 、."""
+    """(qualifier, qualifiers): the after-qualifier (左右, 以上 …), else 多/余, else the
+    qualifier before the number nearest to it (_LEAD_QUALIFIER in the lead, _CLAUSE_QUALIFIER
+    in the clause, 约/近 right before it); and every qualifier found, in text order, joined by 、."""
     before = sentence[lead_start:match.start]
-    found = [(lead_start + q.start(), q.group(0)[:3]) for q in _LEAD_QUALIFIER.finditer(before)]
-    found = [(p, _canonical_qualifier(q)) for p, q in found]
+    clause_start = max((b.end() for b in _BOUND_BREAK.finditer(sentence, lead_start, match.start)), default=lead_start)
+    found = [(lead_start + q.start(), _canonical_qualifier(q.group(0))) for q in _LEAD_QUALIFIER.finditer(before)]
+    found += [(clause_start + q.start(), _canonical_qualifier(q.group(0)))
+              for q in _CLAUSE_QUALIFIER.finditer(sentence[clause_start:match.start])]
     adjacent = next((q for q in _ADJACENT_QUALIFIERS if before.endswith(q) or before.endswith(q + "为")), "")
     if adjacent:
         found.append((match.start - 1, adjacent))
@@ -410,9 +418,19 @@ _PREDICATE_TAGS = ("d", "ad", "l", "p", "c", "u", "r", "f")
 
 @functools.lru_cache(maxsize=1)
 def _tagger():
-    import jieba
-    import jieba.posseg
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    """jieba's part-of-speech tagger on a tokenizer of its default dictionary only (the
+    project lexicon does not change how a phrase is tagged), its log silenced."""
+    import jieba  # lazy import: the dictionary loads only when a noun phrase is asked for
+    import jieba.posseg  # lazy import, as above
+    logger = jieba.default_logger
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+    finally:
+        logger.setLevel(level)
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 def noun_phrase(text: str) -> str:

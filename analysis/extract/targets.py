@@ -27,7 +27,7 @@ __all__ = ["HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS", "MATCHES", "APPROXIMA
            "UNMATCHED_REASONS", "TargetOutcomes", "report_targets", "match_indicators", "targets_side_by_side",
            "targets_by_theme", "repeated_reports", "consecutive_reports", "outcome_documents", "target_type",
            "target_met", "signed_values", "quantity_sections", "target_years", "target_outcomes",
-           "unknown_indicator_phrases", "numeric_density"]
+           "unknown_indicator_phrases", "tolerance_sensitivity", "numeric_density"]
 
 HEDGES = ("左右", "力争", "约", "近", "预计")
 """Qualifiers that make a target an estimate or an aim rather than a commitment."""
@@ -42,7 +42,8 @@ MAIN_TARGETS = re.compile(r"主要预期(?:目标|指标)|预期目标|主要目
 def _value_text(table: pd.DataFrame) -> pd.Series:
     """'6.5% (增长, 左右)': the value and unit as written, with direction and qualifier."""
     extra = [", ".join(x for x in (d, q) if x) for d, q in zip(table["direction"], table["qualifier"])]
-    return pd.Series([f"{v}{u}" + (f" ({e})" if e else "") for v, u, e in zip(table["value"], table["unit"], extra)],
+    return pd.Series([f"{v}{'' if v.startswith('百分之') else u}" + (f" ({e})" if e else "")
+                      for v, u, e in zip(table["value"], table["unit"], extra)],
                      index=table.index, dtype=object)
 
 
@@ -178,8 +179,10 @@ SECTIONS = ("main targets", "annual tasks", "five-year goals", "annual review", 
 """Where a quantity stands (:func:`quantity_sections`)."""
 FIVE_YEAR = re.compile(r"五年|十[一二三四五]?五|本届|这届")
 """A part title or lead about a term or plan period (过去五年, 今后五年, “十三五”)."""
-MULTI_YEAR = re.compile(r"年均|累计|五年|总计|共计|以来|期间|十[一二三四五]?五|本届|这届|两年|三年|多年")
+MULTI_YEAR = re.compile(r"年均|累计|五年|总计|共计|十[一二三四五]?五|本届|这届|\d{4}年以来|\d{4}[—\-－~～至到]\d{4}年")
 """Words that make a reviewed figure multi-year (年均增长7.1%, 累计新增, 五年来): no annual outcome."""
+FIVE_YEAR_OPENING = re.compile(r"(?:过去|近|这|前)?五年(?:来|间|中|里)?|本届政府|“十[一二三四五]?五”(?:期间|时期)")
+"""A paragraph that opens on a term (五年来，…; 过去五年，…): every figure in it is multi-year."""
 _TARGET_WORDS = re.compile(r"目标|预期|计划|任务")
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五]?)五[”\"]?(?:规划|计划|时期|期间|期末|末)")
 _YEAR = re.compile(r"(?<![比较与同和])(\d{4})年(?!以来|比|相比|基础上|的基础|同期)")
@@ -237,8 +240,9 @@ def target_met(target: float, target_high: float, outcome: float, kind: str, bet
 def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
     """The section (SECTIONS) of each quantity: in a review part, 'five-year review' when the
     part title names a term (FIVE_YEAR) but not the year just ended, else 'annual review'; in
-    a plan part, 'five-year goals' when its title names a term but not the report's year,
-    else 'main targets' in a paragraph matching MAIN_TARGETS, else 'annual tasks'; 'other'
+    a plan part, 'five-year goals' when its title names a term and neither the title nor the
+    paragraph names the report's year (or 今年), else 'main targets' in a paragraph matching
+    MAIN_TARGETS, else 'annual tasks'; 'other'
     elsewhere (front matter, the government's own work, no parts)."""
     keys = ["doc_id", "para_no"]
     years = dict(zip(corpus["doc_id"], corpus["year"]))
@@ -253,7 +257,7 @@ def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, c
             annual = year is not None and f"{int(year) - 1}年" in title
             sections.append("five-year review" if FIVE_YEAR.search(title) and not annual else "annual review")
         elif kind == "plan":
-            annual = year is not None and f"{int(year)}年" in title
+            annual = year is not None and (f"{int(year)}年" in title or f"{int(year)}年" in str(text) or "今年" in str(text))
             if FIVE_YEAR.search(title) and not annual:
                 sections.append("five-year goals")
             else:
@@ -320,9 +324,10 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
                         paragraph_table: pd.DataFrame) -> pd.DataFrame:
     """The quantities of ``doc_id`` that can be outcomes for ``target_year``: not a target,
     not naming a target (:func:`_names_a_target`), no later year in its lead; for an annual target,
-    achieved (or, outside work reports, any kind), outside the five-year review and with no
-    multi-year word (MULTI_YEAR) in its lead or opening its paragraph. Column ``multi_year``
-    marks what the annual rule refused for being multi-year."""
+    achieved (or, outside work reports, any kind). Column ``multi_year`` marks a figure in
+    the five-year review, with a multi-year word (MULTI_YEAR) in its lead, or in a paragraph
+    opening on a term (FIVE_YEAR_OPENING): no outcome of an annual target, and the only outcome of a multi-year goal
+    stated as a change (年均增长7%)."""
     here = annotated[(annotated["doc_id"] == doc_id) & (annotated["kind"] != "target")]
     if here.empty:
         return here.assign(multi_year=pd.Series(dtype=bool))
@@ -332,13 +337,18 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     target_like = np.array([_names_a_target(s, p, v, u) for s, p, v, u in
                             zip(here["sentence"], here["start"], here["value"], here["unit"])], dtype=bool)
     openings = paragraph_table.loc[paragraph_table["doc_id"] == doc_id].set_index("para_no")["text"].astype(str)
-    opening_multi = here["para_no"].map(lambda p: bool(MULTI_YEAR.search(openings.get(p, "")[:12]))).to_numpy(bool)
+    opening_multi = here["para_no"].map(lambda p: bool(FIVE_YEAR_OPENING.match(openings.get(p, "")))).to_numpy(bool)
     multi = (here["section"] == "five-year review").to_numpy() | here["lead"].str.contains(MULTI_YEAR).to_numpy() \
         | opening_multi
     keep = achieved & ~later & ~target_like
-    if annual:
-        return here[keep].assign(multi_year=multi[keep])
-    return here[keep].assign(multi_year=False)
+    return here[keep].assign(multi_year=multi[keep])
+
+
+def _same_period_change(target: dict, outcome: dict) -> bool:
+    """A multi-year goal stated as a change meets only a multi-year change of the same form:
+    an average (年均 in both leads) or a total over the period (年均 in neither)."""
+    average = "年均" in target["lead"]
+    return bool(outcome["multi_year"]) and ("年均" in outcome["lead"]) == average
 
 
 def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
@@ -349,7 +359,7 @@ def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
     return bool(_TARGET_WORDS.search(clause) or re.match(r"(?:左右|以上|以内|以下)?的?(?:预期)?(?:目标|任务)", after))
 
 
-def _compatible(target: pd.Series, outcome: pd.Series) -> str:
+def _compatible(target, outcome) -> str:
     """How a target and an outcome measure the same thing ('' when they do not): the same
     canonical indicator (crosswalk.py) with the same base unit, or, for a phrase the crosswalk
     does not know, the exact phrase with the same base unit and measure; never a flow against
@@ -375,15 +385,13 @@ class TargetOutcomes:
 
 def outcome_documents(corpus: pd.DataFrame, genre: str = "work_report", outcome_genre: str | None = None
                       ) -> dict[tuple[str, int], str]:
-    """(district, year) → the document giving that year's outcomes: the report of year + 1
-    (it reviews the year) or, with ``outcome_genre`` (e.g. a statistical bulletin), that
-    genre's document of the same year. District-years with two such documents give none
-    (:func:`repeated_reports`)."""
-    source = outcome_genre or genre
-    docs = corpus.loc[corpus["genre"] == source, ["doc_id", "district", "year"]]
+    """(district, year) → the document giving that year's outcomes: the document of year + 1
+    of ``outcome_genre`` (default ``genre``): a work report reviews the year before it, and so
+    does a statistical bulletin, published the next spring (its manifest year is the year it
+    was published). District-years with two such documents give none (:func:`repeated_reports`)."""
+    docs = corpus.loc[corpus["genre"] == (outcome_genre or genre), ["doc_id", "district", "year"]]
     docs = docs[~docs.duplicated(["district", "year"], keep=False)]
-    shift = 0 if outcome_genre else 1
-    return {(d, int(y) - shift): doc for doc, d, y in zip(docs["doc_id"], docs["district"], docs["year"])}
+    return {(d, int(y) - 1): doc for doc, d, y in zip(docs["doc_id"], docs["district"], docs["year"])}
 
 
 def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_table: pd.DataFrame,
@@ -408,7 +416,7 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
     stated = _value_text(annotated)
     pairs, unmatched, used = [], [], set()
     candidates_cache: dict[tuple[str, int, bool], pd.DataFrame] = {}
-    for i, target in targets.iterrows():
+    for i, target in zip(targets.index, targets.to_dict("records")):
         year = int(target["target_year"])
         annual = year == int(target["report_year"])
         outcome_doc = sources.get((target["district"], year))
@@ -418,15 +426,18 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
             continue
         key = (outcome_doc, year, annual)
         if key not in candidates_cache:
-            candidates_cache[key] = _outcome_candidates(annotated, outcome_doc, year, annual, paragraph_table)
+            table = _outcome_candidates(annotated, outcome_doc, year, annual, paragraph_table)
+            candidates_cache[key] = list(zip(table.index, table.to_dict("records")))
         candidates = candidates_cache[key]
         found, refused_multi = None, False
-        for j, outcome in candidates.iterrows():
+        for j, outcome in candidates:
             how = _compatible(target, outcome)
             if not how:
                 continue
-            if outcome["multi_year"]:
+            if annual and outcome["multi_year"]:
                 refused_multi = True
+                continue
+            if not annual and target["measure"] == "change" and not _same_period_change(target, outcome):
                 continue
             if (outcome_doc, j) not in used:
                 found = (j, how)
@@ -438,7 +449,7 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
             continue
         j, how = found
         used.add((outcome_doc, j))
-        outcome = candidates.loc[j]
+        outcome = dict(candidates)[j]
         t_low, t_high = float(target["signed_low"]), float(target["signed_high"])
         o_value = float(outcome["signed_low"])
         t_high_out = np.nan if pd.isna(target["base_value_high"]) else t_high
@@ -463,13 +474,13 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
     return TargetOutcomes(pair_table, pd.DataFrame(unmatched, columns=_UNMATCHED_COLUMNS))
 
 
-def _unmatched(target: pd.Series, stated: str, outcome_doc: str, reason: str) -> dict:
+def _unmatched(target: dict, stated: str, outcome_doc: str, reason: str) -> dict:
     return {"district": target["district"], "target_year": int(target["target_year"]), "target_doc": target["doc_id"],
             "outcome_doc": outcome_doc, "indicator": target["canonical"], "indicator_as_written": target["indicator"],
             "target": stated, "reason": reason, "target_sentence": target["sentence"]}
 
 
-def _absence(target: pd.Series, annotated: pd.DataFrame, outcome_doc: str) -> str:
+def _absence(target: dict, annotated: pd.DataFrame, outcome_doc: str) -> str:
     """'no match found' when the outcome report's reviewed quantities name the indicator (its
     canonical indicator, else its phrase) with another unit, measure or flow/stock; 'no
     outcome stated' otherwise."""
@@ -547,3 +558,20 @@ def numeric_density(quantities: pd.DataFrame, tokens: pd.DataFrame, paragraph_ta
         table[f"{name}_ci_low"] = np.where(n > 0, low, np.nan)
         table[f"{name}_ci_high"] = np.where(n > 0, high, np.nan)
     return table.reset_index()
+
+
+def tolerance_sensitivity(pairs: pd.DataFrame, tolerances: tuple[float, ...] = (0.0, APPROXIMATE_TOLERANCE, 0.10)
+                          ) -> pd.DataFrame:
+    """The share of pairs met (and of the approximate targets met) at each tolerance for
+    左右 targets (:func:`target_met`): columns tolerance, pairs, met_share, approximate,
+    approximate_met_share (NaN without approximate targets)."""
+    rows = []
+    approximate = pairs["target_type"] == "approximate"
+    for tolerance in tolerances:
+        met = np.array([target_met(t, h, o, k, d, tolerance) for t, h, o, k, d in
+                        zip(pairs["target_value"], pairs["target_value_high"], pairs["outcome_value"],
+                            pairs["target_type"], pairs["direction"])], dtype=bool)
+        rows.append({"tolerance": tolerance, "pairs": len(pairs), "met_share": met.mean() if len(pairs) else np.nan,
+                     "approximate": int(approximate.sum()),
+                     "approximate_met_share": met[approximate.to_numpy()].mean() if approximate.any() else np.nan})
+    return pd.DataFrame(rows)

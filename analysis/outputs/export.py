@@ -5,7 +5,8 @@ xlsx|csv|parquet OUT_DIR``).
 Tables (:func:`analysis_tables`): documents (manifest, format, sizes), paragraphs with
 their structure, tokens, frequencies per document, keyness per design (G², Log Ratio,
 adjusted p; the designs of notebook 03 by default), theme hits, concordance lines of the
-terms asked for, and the quantities of notebook 04. The dictionary
+terms asked for, and the quantities, target–outcome pairs and unmatched main targets of
+notebook 04. The dictionary
 (``analysis/data/export_dictionary.tsv``: table, column, meaning, unit) must describe every
 column written; a column it lacks is an error, not an undocumented column.
 
@@ -28,7 +29,7 @@ import pandas as pd
 from ..paths import DATA_DIR, display_path
 from .._internal.rounding import write_csv
 from ..dictionaries import themes
-from ..extract import kwic, quantities
+from ..extract import kwic, quantities, targets
 from ..textstats.frequency import document_sizes, term_frequencies, word_counts
 from ..textstats.comparison import keyness
 
@@ -113,6 +114,9 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
     if terms:
         tables["concordance"] = kwic.concordance(tokens, paragraph_table, list(terms), window)
     tables["quantities"] = quantities.extract_quantities(paragraph_table, dictionary)
+    checked = targets.target_outcomes(tables["quantities"], corpus, paragraph_table)
+    tables["target_outcomes"] = checked.pairs
+    tables["unmatched_main_targets"] = checked.unmatched
     return {name: table.reset_index(drop=True) for name, table in tables.items()}
 
 

@@ -15,6 +15,7 @@ from scipy.stats import fisher_exact
 
 from .._internal.rounding import sorted_by
 from ..textstats.intervals import poisson_rate_interval, proportion_with_interval
+from ..extract.targets import MATCHES
 
 __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
            "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
@@ -414,7 +415,7 @@ def hedging_cannot_be_told_apart(density: pd.DataFrame, reports: Sequence[str], 
 def few_targets_shared(side_by_side: pd.DataFrame, max_share: float = 0.2) -> Claim:
     """Holds when the targets matched by indicator (:func:`analysis.extract.targets.targets_side_by_side`)
     are at most ``max_share`` of the shorter report's targets."""
-    matched = int(side_by_side["match"].isin(["same indicator", "one inside the other"]).sum())
+    matched = int(side_by_side["match"].isin(MATCHES).sum())
     n_a = matched + int((side_by_side["match"] == "only a").sum())
     n_b = matched + int((side_by_side["match"] == "only b").sum())
     return Claim("The two reports set numeric targets for different things: few indicators appear in both",
