@@ -5,7 +5,10 @@
 A phrase maps to the indicator whose ``pattern`` (a regular expression) matches at the
 **end** of the phrase, the longest match winning and file order breaking ties: Chinese noun
 phrases end in their head, so 全社会研发经费支出相当于全市生产总值的比例 is a ratio (rd_share),
-not GDP. A match right after 人均, 单位, 每 or 万元 is refused (人均地区生产总值 is not GDP).
+not GDP. What stands before the match may only name the government's own level or the year
+and what the year adds (全省, 我市, 区级, 全年, 地方, 实际, 新增, 建成, 供应各类 …:
+``_ALLOWED_BEFORE``): 人均地区生产总值, 兰州新区地区生产总值
+and 城镇固定资产投资 are not the province's GDP or total investment.
 Footnote marks ([2], as in the statistical bulletins) are dropped first.
 """
 from __future__ import annotations
@@ -24,7 +27,9 @@ __all__ = ["INDICATORS_FILE", "MEASURES", "read_crosswalk", "canonical_indicator
 
 INDICATORS_FILE = DATA_DIR / "indicators.tsv"
 MEASURES = ("change", "level", "share/rate")
-_REFUSED_BEFORE = re.compile(r"(?:人均|单位|每|万元)$")
+_ALLOWED_BEFORE = re.compile(r"(?:全省|全市|全区|全县|全州|全盟|全国|我省|我市|我区|本省|本市|本区|全年|今年|年末|年底|地方|实际|直接"
+                             r"|其中|主要|全社会|省级|市级|区级|县级|本级|完成|实现|新增|新建|新开工|开工|建设|建成|竣工|改造"
+                             r"|引进|筹集|供应|各类)*")
 _FOOTNOTE = re.compile(r"\[\d+\]|［\d+］")
 
 
@@ -70,7 +75,7 @@ def canonical_indicator(phrase: str, measure: str = "", path: Path = INDICATORS_
         if measure and measure not in measures:
             continue
         match = pattern.search(phrase)
-        if match and not _REFUSED_BEFORE.search(phrase[:match.start()]) and len(match.group(0)) > best[0]:
+        if match and _ALLOWED_BEFORE.fullmatch(phrase[:match.start()]) and len(match.group(0)) > best[0]:
             best = (len(match.group(0)), indicator, direction)
     return best[1], best[2]
 

@@ -57,7 +57,7 @@ UNITS: dict[str, _Unit] = {
     "条": _Unit("个", 1), "台": _Unit("个", 1), "件": _Unit("个", 1), "间": _Unit("个", 1), "栋": _Unit("个", 1),
     "公里": _Unit("公里", 1), "千米": _Unit("公里", 1), "吨": _Unit("吨", 1), "倍": _Unit("倍", 1),
     "剂次": _Unit("剂次", 1), "场": _Unit("场", 1), "天": _Unit("天", 1), "个工作日": _Unit("工作日", 1),
-    "工作日": _Unit("工作日", 1), "小时": _Unit("小时", 1), "个月": _Unit("月", 1),
+    "工作日": _Unit("工作日", 1), "小时": _Unit("小时", 1), "个月": _Unit("月", 1), "‰": _Unit("‰", 1),
 }
 """Units of measure (longest first when matched) and how each is normalised."""
 
@@ -78,8 +78,9 @@ QUANTITY = re.compile(
 FRACTION = re.compile(r"(?P<denominator>[一二三四五六七八九十]+)分之(?P<numerator>[一二三四五六七八九十]+)|一半")
 """A fraction written in words (三分之一, 一半): a per cent (33.3…, 50)."""
 SET_NAME_HEADS = ("规定", "底线", "原则", "意识", "自信", "维护", "全面", "确立", "坚持", "必须", "务必", "攻坚战", "优先",
-                  "红线", "基本", "机制", "战略", "行动", "工程")
-"""Nouns that make a small Chinese count a set name (中央八项规定, 四条底线, 两个维护): 一 to 十
+                  "红线", "基本", "机制", "战略", "行动", "工程", "方面")
+"""Nouns that make a small Chinese count a set name (中央八项规定, 四条底线, 两个维护) or a
+list of work areas (五个方面): 一 to 十
 with 项, 条, 个 or 大 directly followed by one of these is no quantity."""
 _SET_NAME = re.compile(rf"(?<![\d{_CN_DIGITS}十])[一二两三四五六七八九十]+[项条个大](?:{'|'.join(SET_NAME_HEADS)})")
 _BOUND_BREAK = re.compile(r"[，,；;：:。]")
@@ -89,17 +90,19 @@ of words (节约, 最近)."""
 _LEAD_QUALIFIER = re.compile(r"力争|确保(?!了)|争取(?!到\D)|至少|预计")
 """Qualifiers of commitment read anywhere in the number's lead (its clause chain since the
 last ；), as whole words: not 确保了 (a result), not 争取到中央投资 (funds obtained)."""
-_CLAUSE_QUALIFIER = re.compile(r"不低于|不少于|不超过|控制在|超过(?!了)|突破(?![口性])")
+_CLAUSE_QUALIFIER = re.compile(r"不低于|不少于|不超过|控制在|超过(?!了)|突破(?![口性])|(?<!不)低于|(?<!不)高于")
 """Bounds read only in the number's own clause (since the last ，；：): not 超过了 (a result),
 not 突破口."""
-_BEFORE_QUALIFIERS = ("力争", "确保", "争取", "至少", "预计", "不低于", "不少于", "不超过", "控制在", "超过", "突破", "约", "近")
+_BEFORE_QUALIFIERS = ("力争", "确保", "争取", "至少", "预计", "不低于", "不少于", "不超过", "控制在", "超过", "突破", "低于",
+                      "高于", "约", "近")
 _AFTER_QUALIFIERS = ("左右", "以上", "以内", "以下")
 _DIRECTIONS = ("增长", "下降", "提高", "减少", "降低", "增加", "上升", "提升", "上涨", "压缩", "缩短")
 DECREASES = ("下降", "减少", "降低", "压缩", "缩短")
 """Direction words of a fall: the change they state is negative."""
 _LEADING_VERBS = re.compile(r"^.*(?:完成|实现|累计|共计|总计|其中|全年)")
 _TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别", "稳定",
-                   "保持", "都", "均")
+                   "保持", "都", "均", "完成", "实现", "按可比价格计算", "按可比价计算", "按可比价", "扣除价格因素",
+                   "实际", "同口径", "名义")
 HEAD_AFTER_UNITS = ("个", "项", "家", "所", "套", "张", "辆", "座", "处", "条", "台", "件", "间", "栋", "户", "名",
                     "亩", "公顷", "平方米", "平方公里", "场", "剂次")
 """Count and area units whose quantity modifies the noun after it (建成1家智慧公办养老院,
@@ -340,35 +343,57 @@ def _spread(sentence: str, one: _Found, found: list[_Found], lead_start: int) ->
     return [replace(one, indicator=item) for item in items]
 
 
+_BARE_HEAD = re.compile(rf"(?:分别|{'|'.join(_DIRECTIONS)}|为|达到|达|均|比上年|较上年|同比|实际|了|到|和|、|\\s)*")
+
+
 def _respread_lists(sentence: str, found: list[_Found]) -> list[_Found]:
-    """Give the figures after 分别 the items of the list before it, in order, when the counts
-    agree (城镇、农村居民人均可支配收入分别增长8%和9%); otherwise they keep the phrase."""
+    """Lists of figures joined by 、/和 (a *group*): after 分别, each figure takes its item of
+    the list before 分别 when the counts agree (城镇、农村居民人均可支配收入分别增长8%和9%),
+    else the phrase of the first; a group with no words of its own before it but a direction
+    (…分别达27000元和9900元，增长8%和9%) takes the indicators of the figures just before it, in
+    order, when there are as many of them and they differ."""
     result = list(found)
     i = 0
     while i < len(result):
-        q = result[i]
-        marker = sentence.rfind("分别", _lead_start(sentence, q.start), q.start)
-        if marker < 0 or (i and result[i - 1].end > marker):
-            i += 1
-            continue
         group = [i]
         while group[-1] + 1 < len(result):
-            nxt = result[group[-1] + 1]
-            gap = sentence[result[group[-1]].end:nxt.start]
-            gap = re.sub(r"|".join(_AFTER_QUALIFIERS), "", gap)
-            if not re.fullmatch(r"[、和及与，, ]*", gap):
+            gap = sentence[result[group[-1]].end:result[group[-1] + 1].start]
+            if not re.fullmatch(r"[、和及与，, ]*", re.sub("|".join(_AFTER_QUALIFIERS), "", gap)):
                 break
             group.append(group[-1] + 1)
-        list_start = max((b.end() for b in _LIST_BREAK.finditer(sentence, 0, marker)), default=0)
-        items = _items(sentence[list_start:marker])
-        for position in group[1:]:
-            result[position] = replace(result[position], indicator=q.indicator,
-                                       direction=result[position].direction or q.direction)
-        if len(items) == len(group) and len(items) > 1 and all(items):
-            for position, item in zip(group, items):
-                result[position] = replace(result[position], indicator=item)
+        q = result[i]
+        clause_start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, q.start)), default=0)
+        if i and result[i - 1].end > clause_start:
+            clause_start = result[i - 1].end
+        head = sentence[clause_start:q.start]
+        marker = sentence.rfind("分别", _lead_start(sentence, q.start), q.start)
+        if marker >= 0 and not (i and result[i - 1].end > marker):
+            list_start = max((b.end() for b in _LIST_BREAK.finditer(sentence, 0, marker)), default=0)
+            items = _items(sentence[list_start:marker])
+            for position in group[1:]:
+                result[position] = replace(result[position], indicator=q.indicator,
+                                           direction=result[position].direction or q.direction)
+            if len(items) == len(group) and len(items) > 1 and all(items):
+                for position, item in zip(group, items):
+                    result[position] = replace(result[position], indicator=item)
+            elif len(group) > 1:
+                _take_previous(result, group, q.direction)
+        elif len(group) > 1 and _BARE_HEAD.fullmatch(head) and \
+                all(result[p].indicator == q.indicator for p in group[1:]):
+            _take_previous(result, group, q.direction)
         i = group[-1] + 1
     return result
+
+
+def _take_previous(result: list[_Found], group: list[int], direction: str) -> None:
+    """Give the figures of ``group`` the indicators of as many figures just before it, when
+    those differ from one another (in place)."""
+    k, first = len(group), group[0]
+    previous = [result[p].indicator for p in range(first - k, first)] if first >= k else []
+    if previous and all(previous) and len(set(previous)) == k:
+        for position, indicator in zip(group, previous):
+            result[position] = replace(result[position], indicator=indicator,
+                                       direction=result[position].direction or direction)
 
 
 TIME_PREFIX = re.compile(r"^(?:(?:到|至|在|于)?\d{4}年(?:底|末|前)?|[“\"]?十[一二三四五]?五[”\"]?(?:期间|时期|末|期末)?"
@@ -435,20 +460,27 @@ def _tagger():
 
 def noun_phrase(text: str) -> str:
     """The noun phrase that opens ``text``: its jieba words (default dictionary, part-of-speech
-    tags) before the first adverb, set phrase, preposition, conjunction, particle, pronoun or
-    place word, or before the first verb that more words follow, when a verb or set phrase is
-    among the rest (改革任务全面完成 → 改革任务, 社区卫生服务中心实现全覆盖 → 社区卫生服务中心);
-    otherwise the whole text (村庄改造, 九年一贯制学校)."""
+    tags) up to a noun and before the adverb, set phrase, preposition, conjunction, particle,
+    pronoun, place word or verb (with more words after it) that follows the noun, when a verb
+    or set phrase is among the rest (改革任务全面完成 → 改革任务, 社区卫生服务中心实现全覆盖 →
+    社区卫生服务中心, 公共租赁房筹建任务 → 公共租赁房); otherwise the whole text (村庄改造,
+    九年一贯制学校, 公共充电桩)."""
     if not text:
         return ""
     words = [(w.word, w.flag) for w in _tagger().cut(text)]
     for i, (word, flag) in enumerate(words):
+        if i and not _is_noun(words[i - 1][1]):
+            continue
         if flag.startswith(_PREDICATE_TAGS) or (_is_verb(flag) and i + 1 < len(words)):
             rest = words[i:]
             if any(_is_verb(f) or f == "l" for _, f in rest):
                 return "".join(w for w, _ in words[:i])
             break
     return text
+
+
+def _is_noun(flag: str) -> bool:
+    return flag.startswith("n") or flag in ("vn", "j", "eng")
 
 
 def _is_verb(flag: str) -> bool:
@@ -463,6 +495,16 @@ def _measure(found: _Found) -> str:
     if found.base_unit in ("%", "percentage points"):
         return "share/rate"
     return "level"
+
+
+_SCOPE = re.compile(r"(?:以下|及以上的|以上的|以下的)(?![，,；;。：:、）)]|$)")
+"""A bound followed by a noun marks a scope, not a figure (5万平方米以下城市连片棚户区,
+500万元以上的项目): such a number is neither a target nor a result."""
+
+
+def _quantity_end(sentence: str, start: int) -> int:
+    match = QUANTITY.match(sentence, start) or FRACTION.match(sentence, start)
+    return match.end() if match else start
 
 
 def _commits(text: str) -> bool:
@@ -480,7 +522,9 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
 
     The *lead* is the text before the number back to the previous ；, or to the sentence start
     when a COMMITMENT_MARKERS word followed by ：/: opens a list there (目标是：A增长6%；B…).
-    ``target`` when the lead holds a COMMITMENT_MARKERS word, or in a plan part; otherwise
+    ``unknown`` for a scope (_SCOPE: 5万平方米以下城市连片棚户区). ``target`` when the lead
+    (in a review part: the number's own clause, since the last ，) holds a COMMITMENT_MARKERS
+    word, or in a plan part; otherwise
     ``achieved`` in a review part, or where the lead holds a COMPLETION_MARKERS word; a
     commitment word that a completion word opens in its clause (完成了年初确定的主要目标：)
     commits to nothing;
@@ -489,7 +533,11 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     before = sentence[:start]
     breaks = [m.end() for m in _CLAUSE_CHAIN_BREAK.finditer(before)]
     lead = before[breaks[-1]:] if breaks else before
-    if part_kind == "plan" or _commits(lead) or any(_commits(before[:m.end()]) for m in _LIST_OPENING.finditer(before)):
+    if _SCOPE.match(sentence, _quantity_end(sentence, start)):
+        return "unknown"
+    own = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
+    commits = _commits(own if part_kind == "review" else lead)
+    if part_kind == "plan" or commits or any(_commits(before[:m.end()]) for m in _LIST_OPENING.finditer(before)):
         return "target"
     if part_kind == "review" or COMPLETION_MARKERS.search(lead):
         return "achieved"

@@ -31,9 +31,9 @@ __all__ = ["HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS", "MATCHES", "APPROXIMA
 
 HEDGES = ("左右", "力争", "约", "近", "预计")
 """Qualifiers that make a target an estimate or an aim rather than a commitment."""
-FLOORS = ("以上", "不低于", "不少于", "超过", "突破", "多")
+FLOORS = ("以上", "不低于", "不少于", "超过", "突破", "多", "高于")
 """Qualifiers that make a target a floor (at least)."""
-CEILINGS = ("以内", "以下", "不超过", "控制在")
+CEILINGS = ("以内", "以下", "不超过", "控制在", "低于")
 """Qualifiers that make a target a ceiling (at most)."""
 MAIN_TARGETS = re.compile(r"主要预期(?:目标|指标)|预期目标|主要目标")
 """A paragraph that names the report's main targets (主要预期目标段)."""
@@ -170,9 +170,9 @@ APPROXIMATE_TOLERANCE = 0.05
 5.7% or more (higher is better), 3% 左右 by 3.15% or less (lower is better)."""
 TARGET_TYPES = ("range", "ceiling", "floor", "approximate", "hard", "soft", "point")
 """The type of a target (:func:`target_type`), first that applies: range (6%-6.5%), ceiling
-(以内, 以下, 不超过), floor (以上, 超过, 突破, 多), approximate (左右, 约, 近), hard (确保,
+(以内, 以下, 不超过, 低于), floor (以上, 超过, 突破, 多, 高于), approximate (左右, 约, 近), hard (确保,
 不低于, 不少于, 控制在, 至少), soft (力争, 争取), point (none of these)."""
-_TYPE_WORDS = {"ceiling": ("以内", "以下", "不超过"), "floor": ("以上", "超过", "突破", "多"),
+_TYPE_WORDS = {"ceiling": ("以内", "以下", "不超过", "低于"), "floor": ("以上", "超过", "突破", "多", "高于"),
                "approximate": ("左右", "约", "近"), "hard": ("确保", "不低于", "不少于", "控制在", "至少"),
                "soft": ("力争", "争取")}
 SECTIONS = ("main targets", "annual tasks", "five-year goals", "annual review", "five-year review", "other")
@@ -183,9 +183,12 @@ MULTI_YEAR = re.compile(r"年均|累计|五年|总计|共计|十[一二三四五
 """Words that make a reviewed figure multi-year (年均增长7.1%, 累计新增, 五年来): no annual outcome."""
 FIVE_YEAR_OPENING = re.compile(r"(?:过去|近|这|前)?五年(?:来|间|中|里)?|本届政府|“十[一二三四五]?五”(?:期间|时期)")
 """A paragraph that opens on a term (五年来，…; 过去五年，…): every figure in it is multi-year."""
+PRELIMINARY = re.compile(r"预计|初步核算|初步统计|快报")
+"""Words that mark a reviewed figure as an estimate (outcome_preliminary)."""
 _TARGET_WORDS = re.compile(r"目标|预期|计划|任务")
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五]?)五[”\"]?(?:规划|计划|时期|期间|期末|末)")
 _YEAR = re.compile(r"(?<![比较与同和])(\d{4})年(?!以来|比|相比|基础上|的基础|同期)")
+_TERM_AHEAD = re.compile(r"今后五年|未来五年|五年内")
 _THREE_YEAR_PLAN = re.compile(r"([两三四五])年(?:行动|攻坚|计划)")
 _PAIR_COLUMNS = ["district", "target_year", "target_span", "target_doc", "outcome_doc", "indicator",
                  "indicator_as_written", "outcome_indicator_as_written", "target", "target_type", "target_value",
@@ -269,15 +272,18 @@ def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, c
 
 def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd.Series) -> pd.Series:
     """The year each target is for: the latest year named in its lead (the clause chain
-    before the number) that is not before the report's year and is not a base year (比2010年,
+    before the number, with the opening of a list before its ：) that is not before the report's year and is not a base year (比2010年,
     2010年以来); else the end of a plan period named there (“十三五” → 2020: the n-th plan ends
     in 1955 + 5n); else the end of a two- to five-year plan or campaign (三年行动) counted
-    from the report's year; else, in the five-year goals, the report's year + 4; else the
+    from the report's year; else, in the five-year goals or after 今后五年 (未来五年, 五年内),
+    the report's year + 4; else the
     report's year."""
     years = []
     for sentence, start, year, section in zip(quantities["sentence"], quantities["start"], report_years, sections):
         year = int(year)
         lead = sentence[max((m.end() for m in re.finditer(r"[；;]", sentence[:start])), default=0):start]
+        opening = sentence[:sentence.find("：")] if 0 <= sentence.find("：") < start else ""
+        lead = opening + "：" + lead if opening else lead
         named = [int(y) for y in _YEAR.findall(lead) if int(y) >= year]
         period = _PLAN_PERIOD.search(lead)
         campaign = _THREE_YEAR_PLAN.search(lead)
@@ -287,7 +293,7 @@ def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd
             years.append(1955 + 5 * (10 + (" 一二三四五".index(period.group(1)) if period.group(1) else 0)))
         elif campaign:
             years.append(year + "一二三四五".index(campaign.group(1)) if campaign.group(1) != "两" else year + 1)
-        elif section == "five-year goals":
+        elif section == "five-year goals" or _TERM_AHEAD.search(lead):
             years.append(year + 4)
         else:
             years.append(year)
@@ -325,7 +331,10 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     """The quantities of ``doc_id`` that can be outcomes for ``target_year``: not a target,
     not naming a target (:func:`_names_a_target`), no later year in its lead; for an annual target,
     achieved (or, outside work reports, any kind). Column ``multi_year`` marks a figure in
-    the five-year review, with a multi-year word (MULTI_YEAR) in its lead, or in a paragraph
+    the five-year review whose sentence names not the year before it, whose lead has no 比上年
+    (较上年, 同比), and whose
+    paragraph does not open on the year (2022年…, 过去一年, 去年, 一年来), with a
+    multi-year word (MULTI_YEAR) in its lead, or in a paragraph
     opening on a term (FIVE_YEAR_OPENING): no outcome of an annual target, and the only outcome of a multi-year goal
     stated as a change (年均增长7%)."""
     here = annotated[(annotated["doc_id"] == doc_id) & (annotated["kind"] != "target")]
@@ -338,33 +347,55 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
                             zip(here["sentence"], here["start"], here["value"], here["unit"])], dtype=bool)
     openings = paragraph_table.loc[paragraph_table["doc_id"] == doc_id].set_index("para_no")["text"].astype(str)
     opening_multi = here["para_no"].map(lambda p: bool(FIVE_YEAR_OPENING.match(openings.get(p, "")))).to_numpy(bool)
-    multi = (here["section"] == "five-year review").to_numpy() | here["lead"].str.contains(MULTI_YEAR).to_numpy() \
-        | opening_multi
+    year_words = re.compile(rf"{target_year}年|过去一年|去年|一年来")
+    names_year = here["lead"].str.contains(r"比上年|较上年|同比").to_numpy() | np.array(
+        [f"{target_year}年" in sentence[:start] for sentence, start in zip(here["sentence"], here["start"])]) | here["para_no"].map(
+        lambda p: bool(year_words.search(openings.get(p, "")[:30]))).to_numpy(bool)
+    multi = ((here["section"] == "five-year review").to_numpy() & ~names_year) \
+        | here["lead"].str.contains(MULTI_YEAR).to_numpy() | opening_multi
     keep = achieved & ~later & ~target_like
     return here[keep].assign(multi_year=multi[keep])
 
 
 def _same_period_change(target: dict, outcome: dict) -> bool:
-    """A multi-year goal stated as a change meets only a multi-year change of the same form:
-    an average (年均 in both leads) or a total over the period (年均 in neither)."""
+    """A multi-year goal stated as a change or a flow (新增300万人 over five years) meets only a
+    multi-year figure of the same form: an average (年均 in both leads) or a total over the
+    period (年均 in neither). A stock goal (达到 … by 2015) meets the level reported."""
     average = "年均" in target["lead"]
     return bool(outcome["multi_year"]) and ("年均" in outcome["lead"]) == average
 
 
 def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
     """True when the number's own clause (since the last ，；：) holds 目标, 预期, 计划 or 任务,
-    or the number is followed by 的目标 (年初确定的增长9%左右的目标顺利实现)."""
+    or the number is followed by 的目标 (年初确定的增长9%左右的目标顺利实现), or the rest of
+    its clause chain says that 的…目标 is (to be) reached, without a figure of its own
+    (降低3.5%、…减少1%的节能减排目标预计可以完成; not 均高于年初确定的预期目标)."""
     clause = sentence[max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:start])), default=0):start]
-    after = sentence[start + len(value) + len(unit):][:8]
-    return bool(_TARGET_WORDS.search(clause) or re.match(r"(?:左右|以上|以内|以下)?的?(?:预期)?(?:目标|任务)", after))
+    after = sentence[start + len(value) + len(unit):]
+    rest = after[:min((m.start() for m in re.finditer(r"[；;。]", after)), default=len(after))]
+    return bool(_TARGET_WORDS.search(clause) or re.match(r"(?:左右|以上|以内|以下)?的?(?:预期)?(?:目标|任务)", after)
+                or re.search(r"的[^，,；;。]{0,8}目标(?:预计|有望|可望|基本|顺利|全面)?(?:可以|能够|将)?(?:完成|实现)", rest))
+
+
+STAGES = {"start": re.compile(r"开工|动工|开建|启动建设|开始建设"), "finish": re.compile(r"建成|竣工|完工|通车|投产|投入使用|交付")}
+"""Stages of a project named in a lead: a count of projects started never meets one of
+projects finished (新开工3条高速公路, 建成5条高速公路)."""
+
+
+def _stage(lead: str) -> str:
+    found = [(m.end(), name) for name, pattern in STAGES.items() for m in pattern.finditer(lead)]
+    return max(found)[1] if found else ""
 
 
 def _compatible(target, outcome) -> str:
     """How a target and an outcome measure the same thing ('' when they do not): the same
     canonical indicator (crosswalk.py) with the same base unit, or, for a phrase the crosswalk
     does not know, the exact phrase with the same base unit and measure; never a flow against
-    a stock."""
+    a stock, nor a project started against one finished (STAGES)."""
     if target["base_unit"] != outcome["base_unit"]:
+        return ""
+    stages = _stage(target.get("lead", "")), _stage(outcome.get("lead", ""))
+    if all(stages) and stages[0] != stages[1]:
         return ""
     if target["flow_stock"] and outcome["flow_stock"] and target["flow_stock"] != outcome["flow_stock"]:
         return ""
@@ -400,8 +431,8 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
     """Each target of a report of ``genre`` against the outcome stated for its year
     (:func:`target_years`, :func:`outcome_documents`): an annual target of year y against an
     annual outcome of the report of y + 1 (:func:`_outcome_candidates`), a multi-year goal
-    against any reviewed figure of the report of its end year + 1. Main targets first, then
-    document order; the first compatible outcome (:func:`_compatible`) in document order is
+    against a reviewed figure of the report of its end year + 1 (:func:`_same_period_change`).
+    Main targets first, then document order; the first compatible outcome (:func:`_compatible`) in document order is
     taken, each outcome once. met by :func:`target_met`; gap = outcome − target (signed base
     units). Columns of ``pairs``: see the data dictionary (`export`). ``unmatched``: each
     main target without a pair and its reason (UNMATCHED_REASONS)."""
@@ -437,7 +468,8 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
             if annual and outcome["multi_year"]:
                 refused_multi = True
                 continue
-            if not annual and target["measure"] == "change" and not _same_period_change(target, outcome):
+            if not annual and (target["measure"] == "change" or target["flow_stock"] == "flow") \
+                    and not _same_period_change(target, outcome):
                 continue
             if (outcome_doc, j) not in used:
                 found = (j, how)
@@ -459,7 +491,7 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
             "indicator_as_written": target["indicator"], "outcome_indicator_as_written": outcome["indicator"],
             "target": stated[i], "target_type": target["target_type"], "target_value": t_low,
             "target_value_high": t_high_out, "outcome": stated[j], "outcome_value": o_value,
-            "outcome_preliminary": "预计" in str(outcome["qualifiers"]) or "预计" in outcome["lead"],
+            "outcome_preliminary": bool(PRELIMINARY.search(str(outcome["qualifiers"]) + outcome["lead"])),
             "base_unit": target["base_unit"], "measure": target["measure"], "flow_stock": target["flow_stock"],
             "direction": target["better"], "direction_source": target["direction_source"], "gap": o_value - t_low,
             "met": target_met(t_low, t_high_out, o_value, target["target_type"], target["better"], tolerance),

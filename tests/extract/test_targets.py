@@ -111,7 +111,7 @@ def test_a_flow_is_never_paired_with_a_stock_and_a_range_keeps_both_ends():
     checked = _pairs({
         "zj-2019-wr": ["某省政府工作报告", "一、2018年工作回顾", "经济平稳运行。", "二、2019年工作安排",
                        "主要预期目标是：地区生产总值增长6.5%-7%，新增7000张公办养老床位。"],
-        "zj-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", "全年地区生产总值增长6.8%，养老床位达到12.6万张。",
+        "zj-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", "全年地区生产总值增长6.8%，公办养老床位达到12.6万张。",
                        "二、2020年工作安排", "抓好各项工作。"]})
     (row,) = checked.pairs.itertuples(index=False)
     assert (row.indicator, row.target_type, row.target_value, row.target_value_high, row.met) == ("gdp", "range", 6.5, 7.0, True)
