@@ -78,11 +78,11 @@ QUANTITY = re.compile(
 FRACTION = re.compile(r"(?P<denominator>[一二三四五六七八九十]+)分之(?P<numerator>[一二三四五六七八九十]+)|一半")
 """A fraction written in words (三分之一, 一半): a per cent (33.3…, 50)."""
 SET_NAME_HEADS = ("规定", "底线", "原则", "意识", "自信", "维护", "全面", "确立", "坚持", "必须", "务必", "攻坚战", "优先",
-                  "红线", "基本", "机制", "战略", "行动", "工程", "方面")
+                  "红线", "基本", "机制", "战略", "行动", "工程", "方面", "实事")
 """Nouns that make a small Chinese count a set name (中央八项规定, 四条底线, 两个维护) or a
-list of work areas (五个方面): 一 to 十
-with 项, 条, 个 or 大 directly followed by one of these is no quantity."""
-_SET_NAME = re.compile(rf"(?<![\d{_CN_DIGITS}十])[一二两三四五六七八九十]+[项条个大](?:{'|'.join(SET_NAME_HEADS)})")
+list of work areas (五个方面, 十件实事): 一 to 十
+with 项, 条, 个, 大 or 件 directly followed by one of these is no quantity."""
+_SET_NAME = re.compile(rf"(?<![\d{_CN_DIGITS}十])[一二两三四五六七八九十]+[项条个大件](?:{'|'.join(SET_NAME_HEADS)})")
 _BOUND_BREAK = re.compile(r"[，,；;：:。]")
 _ADJACENT_QUALIFIERS = ("约", "近")
 """Approximators read only right before the number (约30%, 近5000人): elsewhere they are parts
@@ -102,7 +102,8 @@ DECREASES = ("下降", "减少", "降低", "压缩", "缩短")
 _LEADING_VERBS = re.compile(r"^.*(?:完成|实现|累计|共计|总计|其中|全年)")
 _TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别", "稳定",
                    "保持", "都", "均", "完成", "实现", "按可比价格计算", "按可比价计算", "按可比价", "扣除价格因素",
-                   "实际", "同口径", "名义")
+                   "实际", "同口径", "名义", "的预期目标是", "的预期目标为", "预期目标是", "预期目标为", "的目标是",
+                   "目标是", "目标为")
 HEAD_AFTER_UNITS = ("个", "项", "家", "所", "套", "张", "辆", "座", "处", "条", "台", "件", "间", "栋", "户", "名",
                     "亩", "公顷", "平方米", "平方公里", "场", "剂次")
 """Count and area units whose quantity modifies the noun after it (建成1家智慧公办养老院,
@@ -296,6 +297,8 @@ def find_quantities(sentence: str) -> list[_Found]:
         indicator = _indicator(phrase, direction, after_phrase, match.unit in HEAD_AFTER_UNITS)
         if not indicator and found:
             indicator = found[-1].indicator
+        if not indicator and not found:
+            indicator = _previous_clause_noun(sentence, clause_start)
         one = _Found(start, match.end, match.value, match.unit, match.low, match.high, match.base_unit, qualifier,
                      direction, indicator, qualifiers, flow_or_stock(phrase, direction))
         found.extend(_spread(sentence, one, found, lead_start))
@@ -318,6 +321,19 @@ def flow_or_stock(phrase: str, direction: str) -> str:
     if direction or FLOW_WORDS.search(phrase):
         return "flow"
     return ""
+
+
+_MANNER = re.compile(r"(?:历史性|首次|再次|成功|顺利|稳步|持续|大幅|突破性).*$")
+
+
+def _previous_clause_noun(sentence: str, clause_start: int) -> str:
+    """The noun phrase (:func:`noun_phrase`) opening the clause before ``clause_start``, for a
+    sentence's first figure with no words of its own (全省地区生产总值迈上万亿元台阶，达到11000亿元)."""
+    if clause_start <= 0:
+        return ""
+    before = sentence[:clause_start - 1]
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(before)), default=0)
+    return _MANNER.sub("", noun_phrase(_strip_ends(before[start:], ""))).strip(" 　的")
 
 
 def _items(text: str) -> list[str]:
@@ -349,7 +365,7 @@ _BARE_HEAD = re.compile(rf"(?:分别|{'|'.join(_DIRECTIONS)}|为|达到|达|均|
 def _respread_lists(sentence: str, found: list[_Found]) -> list[_Found]:
     """Lists of figures joined by 、/和 (a *group*): after 分别, each figure takes its item of
     the list before 分别 when the counts agree (城镇、农村居民人均可支配收入分别增长8%和9%),
-    else the phrase of the first; a group with no words of its own before it but a direction
+    else the phrase of the first; one figure after 城乡X分别 is two, 城镇X and 农村X; a group with no words of its own before it but a direction
     (…分别达27000元和9900元，增长8%和9%) takes the indicators of the figures just before it, in
     order, when there are as many of them and they differ."""
     result = list(found)
@@ -378,6 +394,11 @@ def _respread_lists(sentence: str, found: list[_Found]) -> list[_Found]:
                     result[position] = replace(result[position], indicator=item)
             elif len(group) > 1:
                 _take_previous(result, group, q.direction)
+            elif len(items) == 1 and items[0].startswith("城乡") and len(items[0]) > 2:
+                rest = items[0][2:]
+                result[i:i + 1] = [replace(q, indicator="城镇" + rest), replace(q, indicator="农村" + rest)]
+                i += 2
+                continue
         elif len(group) > 1 and _BARE_HEAD.fullmatch(head) and \
                 all(result[p].indicator == q.indicator for p in group[1:]):
             _take_previous(result, group, q.direction)
@@ -488,11 +509,14 @@ def _is_verb(flag: str) -> bool:
 
 
 def _measure(found: _Found) -> str:
-    if found.direction and found.base_unit in ("%", "percentage points"):
+    """'change' (a direction with %, ‰ or percentage points, or a direction with no indicator),
+    'share/rate' (%, ‰ or percentage points without a direction), else 'level'."""
+    rates = ("%", "percentage points", "‰")
+    if found.direction and found.base_unit in rates:
         return "change"
     if found.direction in _DIRECTIONS and not found.indicator:
         return "change"
-    if found.base_unit in ("%", "percentage points"):
+    if found.base_unit in rates:
         return "share/rate"
     return "level"
 

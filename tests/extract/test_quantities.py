@@ -151,3 +151,27 @@ def test_a_review_of_the_targets_reports_results():
     sentence = "较好完成了年初确定的主要目标：地方一般公共预算收入增长10.3%，居民消费价格上涨1.2%。"
     assert [indicators.quantity_kind(sentence, q.start, "review") for q in indicators.find_quantities(sentence)] == [
         "achieved", "achieved"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a sentence's first figure with no words of its own takes the noun of the clause before
+    ("全省地区生产总值历史性迈上万亿元台阶，达到11000亿元，增长12.8%。", [("全省地区生产总值", "11000亿"), ("全省地区生产总值", "12.8")]),
+    # one figure after 城乡…分别 is two
+    ("城乡居民人均可支配收入分别增长7.5%左右。", [("城镇居民人均可支配收入", "7.5"), ("农村居民人均可支配收入", "7.5")]),
+    # figures that follow a 分别 list in a later clause take its items
+    ("城镇和农村常住居民人均可支配收入分别达27000元和9900元，增长8%和9%。", [
+        ("城镇常住居民人均可支配收入", "27000"), ("农村常住居民人均可支配收入", "9900"),
+        ("城镇常住居民人均可支配收入", "8"), ("农村常住居民人均可支配收入", "9")]),
+    # the words that announce a target are not its indicator
+    ("全省经济增长的预期目标是9％。", [("全省经济增长", "9")]),
+    # lists of work areas and ten projects are no quantities
+    ("突出抓好五个方面，办好十件实事。", []),
+])
+def test_indicators_of_lists_and_bare_figures(sentence, expected):
+    assert [(q.indicator, q.value) for q in indicators.find_quantities(sentence)] == expected
+
+
+def test_a_scope_is_neither_a_target_nor_a_result():
+    sentence = "做好5万平方米以下城市连片棚户区改造收尾工作。"
+    (q,) = indicators.find_quantities(sentence)
+    assert indicators.quantity_kind(sentence, q.start, "plan") == "unknown"
