@@ -102,7 +102,7 @@ DECREASES = ("下降", "减少", "降低", "压缩", "缩短")
 _LEADING_VERBS = re.compile(r"^.*(?:完成|实现|累计|共计|总计|其中|全年)")
 _TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别", "稳定",
                    "保持", "都", "均", "完成", "实现", "按可比价格计算", "按可比价计算", "按可比价", "扣除价格因素",
-                   "实际", "同口径", "名义", "的预期目标是", "的预期目标为", "预期目标是", "预期目标为", "的目标是",
+                   "实际", "同口径", "按可比口径", "可比口径", "按同口径", "可比", "名义", "的预期目标是", "的预期目标为", "预期目标是", "预期目标为", "的目标是",
                    "目标是", "目标为")
 HEAD_AFTER_UNITS = ("个", "项", "家", "所", "套", "张", "辆", "座", "处", "条", "台", "件", "间", "栋", "户", "名",
                     "亩", "公顷", "平方米", "平方公里", "场", "剂次")
@@ -443,9 +443,12 @@ def _indicator(phrase: str, direction: str, after: str, head_after: bool) -> str
     """The measured phrase. With a count or area unit (HEAD_AFTER_UNITS), the noun ``after``
     the quantity, to its clause end or the next quantity (建成1家智慧公办养老院 → 智慧公办养老院),
     unless it is empty or generic (规模, 水平, 目标 …). Otherwise ``phrase`` (the clause before
-    the number) without qualifiers, direction and linking words at its ends and without what
-    precedes a leading verb (完成, 实现, 全年 …) when more than two characters remain; when two
-    characters or fewer are left (完成2500家店面整治), the phrase ``after`` instead."""
+    the number) without qualifiers, direction and linking words at its ends, without what
+    precedes a leading verb (完成, 实现, 全年 …) when more than two characters remain, and
+    without the words that open it (:func:`without_leading_predicates`); when two characters
+    or fewer are left (完成2500家店面整治), the phrase ``after`` instead; '' when only
+    _NOTHING_MEASURED is left (累计达到82家: the figure then takes the indicator before it)."""
+    after = re.sub(r"(?:约|近|共|达|超过)$", "", after)
     if head_after:
         head = noun_phrase(after)
         if len(head) >= 2 and head not in _GENERIC_HEADS:
@@ -453,13 +456,51 @@ def _indicator(phrase: str, direction: str, after: str, head_after: bool) -> str
     text = _strip_ends(phrase, direction)
     cut = _LEADING_VERBS.sub("", text)
     text = cut if len(cut.strip(" 　的和及与")) > 2 else text
-    text = text.strip(" 　的和及与")
+    text = without_leading_predicates(text.strip(" 　的和及与"))
     if len(text) <= 2 and after and after not in _GENERIC_HEADS:
         return after
-    return text
+    return "" if _NOTHING_MEASURED.fullmatch(text) else text
 
 
-_PREDICATE_TAGS = ("d", "ad", "l", "p", "c", "u", "r", "f")
+_LEADING_PREDICATE_WORDS = re.compile(r"^(?:利用|主动公开|尝试推广|每年|共|累计|合计|总计|全区|全市|全省|全县|全镇|全州|帮助|新增)")
+"""Words that open a clause before what it measures but that jieba does not tag as verbs or
+adverbs (利用合同外资), 新增 (what a year adds: 新增总部经济机构 counts 总部经济机构), and the
+government's own scope (全区一般公共预算总收入)."""
+
+
+_OPENING_VERBS = re.compile(r"引进|建成|完成|实现|开展|推进|实施|举办|打造|培育|查处|改造|建设|新开工|开工|推动|发放|筹集|落实"
+                            r"|组织|吸引|支持|扶持|带动|安排|投入|创建|创成|认定|办理|新建|新辟|提供|解决|帮助|完善|开设|设立"
+                            r"|尝试推广|推广")
+"""Verbs of doing that open a clause before what it counts (引进重点企业325家); not verbs
+that name a measure with their noun (登记失业率, 审批时间, 接种疫苗)."""
+
+
+def without_leading_predicates(text: str) -> str:
+    """``text`` without the adverbs, pronouns, prepositions and conjunctions (jieba tags d,
+    ad, r, p, c), one verb of _OPENING_VERBS and the words of _LEADING_PREDICATE_WORDS that
+    open it, unless fewer than two characters would be left (引进重点企业 → 重点企业,
+    共查处安全隐患 → 安全隐患)."""
+    rest, verb_cut = text, False
+    while True:
+        cut = _LEADING_PREDICATE_WORDS.sub("", rest)
+        if cut != rest:
+            rest = cut
+            continue
+        words = [(w.word, w.flag) for w in _tagger().cut(rest)] if rest else []
+        if words and words[0][1].startswith(("d", "ad", "r", "p", "c")) and len(words) > 1:
+            rest = rest[len(words[0][0]):]
+            continue
+        verb = _OPENING_VERBS.match(rest)
+        if verb and len(rest) > verb.end() and not verb_cut:
+            rest, verb_cut = rest[verb.end():], True
+            continue
+        break
+    return rest if len(rest) >= 2 else text
+
+
+_NOTHING_MEASURED = re.compile(r"(?:累计|全年|共计|合计|总计|其中|共|达|年内)*")
+"""Words left before a figure that name nothing measured (累计达到82家): the figure takes the
+indicator before it."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -479,33 +520,23 @@ def _tagger():
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
+_PREDICATE_VERBS = re.compile(r"实现|入选|开展|完成|获得|达到|打好|打造|参与|参加|纳入|列入|通过|获评|荣获|覆盖|受益|落地"
+                              r"|建成|投用|投入使用|开工|竣工|全面|基本|顺利|累计|得到|开始")
+"""Words that start the predicate after a counted noun (98项改革任务全面完成, 5个对口帮扶地区打好…)."""
+_ACTIVITY_ENDS = re.compile(r"(?:建设|修缮)$")
+
+
 def noun_phrase(text: str) -> str:
-    """The noun phrase that opens ``text``: its jieba words (default dictionary, part-of-speech
-    tags) up to a noun and before the adverb, set phrase, preposition, conjunction, particle,
-    pronoun, place word or verb (with more words after it) that follows the noun, when a verb
-    or set phrase is among the rest (改革任务全面完成 → 改革任务, 社区卫生服务中心实现全覆盖 →
-    社区卫生服务中心, 公共租赁房筹建任务 → 公共租赁房); otherwise the whole text (村庄改造,
-    九年一贯制学校, 公共充电桩)."""
+    """The noun phrase that opens ``text``: the text before the first predicate word
+    (_PREDICATE_VERBS) after its second character, without an activity noun at its end (建设,
+    修缮: 25个项目建设 → 项目); 改革任务全面完成 → 改革任务, 数字经济企业实现综合税收 → 数字经济企业,
+    市民益智健身点 and 村庄改造 stay whole."""
     if not text:
         return ""
-    words = [(w.word, w.flag) for w in _tagger().cut(text)]
-    for i, (word, flag) in enumerate(words):
-        if i and not _is_noun(words[i - 1][1]):
-            continue
-        if flag.startswith(_PREDICATE_TAGS) or (_is_verb(flag) and i + 1 < len(words)):
-            rest = words[i:]
-            if any(_is_verb(f) or f == "l" for _, f in rest):
-                return "".join(w for w, _ in words[:i])
-            break
-    return text
-
-
-def _is_noun(flag: str) -> bool:
-    return flag.startswith("n") or flag in ("vn", "j", "eng")
-
-
-def _is_verb(flag: str) -> bool:
-    return flag.startswith("v") and flag != "vn"
+    cut = _PREDICATE_VERBS.search(text, 2)
+    head = text[:cut.start()] if cut else text
+    bare = _ACTIVITY_ENDS.sub("", head)
+    return bare if len(bare) >= 2 else head
 
 
 def _measure(found: _Found) -> str:

@@ -382,6 +382,11 @@ STAGES = {"start": re.compile(r"开工|动工|开建|启动建设|开始建设")
 projects finished (新开工3条高速公路, 建成5条高速公路)."""
 
 
+_ANNUAL_UNITS = ("元", "美元", "%", "percentage points", "‰")
+"""Money and rates are a year's figures whatever the verb (投资达到437亿元 and 投资完成444.7亿元
+are one measure): flow and stock are told apart for counts, areas and lengths only."""
+
+
 def _stage(lead: str) -> str:
     found = [(m.end(), name) for name, pattern in STAGES.items() for m in pattern.finditer(lead)]
     return max(found)[1] if found else ""
@@ -391,13 +396,15 @@ def _compatible(target, outcome) -> str:
     """How a target and an outcome measure the same thing ('' when they do not): the same
     canonical indicator (crosswalk.py) with the same base unit, or, for a phrase the crosswalk
     does not know, the exact phrase with the same base unit and measure; never a flow against
-    a stock, nor a project started against one finished (STAGES)."""
+    a stock of a count, area or length (_ANNUAL_UNITS), nor a project started against one
+    finished (STAGES)."""
     if target["base_unit"] != outcome["base_unit"]:
         return ""
     stages = _stage(target.get("lead", "")), _stage(outcome.get("lead", ""))
     if all(stages) and stages[0] != stages[1]:
         return ""
-    if target["flow_stock"] and outcome["flow_stock"] and target["flow_stock"] != outcome["flow_stock"]:
+    if target["base_unit"] not in _ANNUAL_UNITS and target["flow_stock"] and outcome["flow_stock"] \
+            and target["flow_stock"] != outcome["flow_stock"]:
         return ""
     if target["canonical"]:
         return "same canonical indicator" if target["canonical"] == outcome["canonical"] else ""

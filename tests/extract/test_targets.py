@@ -45,12 +45,12 @@ def test_consecutive_reports_and_target_outcomes_with_gap_and_met():
         {"district": "Minhang", "target_doc": "mh-2018-wr", "outcome_doc": "mh-2019-wr"}]
     checked = targets.target_outcomes(quantities, corpus, paras)
     table = checked.pairs.set_index("indicator_as_written")
-    assert set(table.index) == {"区级一般公共预算收入", "新增就业岗位", "城镇登记失业人数"}
+    assert set(table.index) == {"区级一般公共预算收入", "就业岗位", "城镇登记失业人数"}
     revenue = table.loc["区级一般公共预算收入"]
     assert (revenue["target_value"], revenue["outcome_value"], revenue["target_type"]) == (6.5, 6.0, "approximate")
     assert revenue["indicator"] == "fiscal_revenue" and revenue["match"] == "same canonical indicator"
     assert revenue["gap"] == pytest.approx(-0.5) and not revenue["met"]     # 6.0 < 6.5 × 0.95
-    jobs = table.loc["新增就业岗位"]
+    jobs = table.loc["就业岗位"]
     assert jobs["gap"] == pytest.approx(2000) and jobs["met"] and jobs["indicator"] == "new_urban_jobs"
     unemployed = table.loc["城镇登记失业人数"]                 # a ceiling: met at or below it
     assert unemployed["gap"] == pytest.approx(-1000) and unemployed["met"] and unemployed["target_type"] == "ceiling"
@@ -154,7 +154,7 @@ def test_target_year_multi_year_goals_and_outcomes_that_are_targets_or_estimates
     rail = table.loc["轨道交通运营里程"]
     assert (rail["target_year"], rail["target_span"], rail["outcome_doc"], rail["outcome_value"]) == (
         2010, "multi-year", "bj-2011-wr", 420.0)
-    jobs = table.loc["新增就业岗位"]
+    jobs = table.loc["就业岗位"]
     assert (jobs["target_year"], jobs["outcome_value"], jobs["met"]) == (2010, 620_000.0, True)
 
 
