@@ -37,7 +37,7 @@ import pandas as pd
 from ..documents.structure import split_sentences
 
 __all__ = ["UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "parse_number", "find_quantities",
-           "quantity_kind", "extract_quantities"]
+           "quantity_kind", "measure_of", "noun_phrase", "flow_or_stock", "extract_quantities"]
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ _LIST_ITEM = re.compile(r"[、和及与]")
 _JOINT = re.compile(r"(?:都|(?<![年人平户])均)(?=稳定|控制|保持|达到|达|实现|增长|提高|下降|在|为|超过|不低于|不超过|低于|高于)")
 """都/均 after a list of indicators: one figure for each (调查失业率和登记失业率都稳定在4.3%以内)."""
 _CLAUSE_BREAK = re.compile(r"[，,；;。：:、（）()！？]")
-COMMITMENT_MARKERS = re.compile(r"力争|确保(?!了)|目标(?:任务)?[是为：:]|计划(?:到|在)|要(?:达到|实现)")
+COMMITMENT_MARKERS = re.compile(r"力争|确保(?!了)|目标(?:任务)?[是为：:]|计划(?:到|在|[是为]?[：:])|要(?:达到|实现)")
 """Words that set a figure as a goal: 力争, 确保 (not 确保了, a result), 目标是/为/：
 (预期目标是, 主要目标：), 计划到/在, 要达到/实现. 目标 alone is not one (完成目标, 高于预期目标
 0.4个百分点 report results), nor 争取 (争取中央投资402亿元: funds obtained)."""
@@ -219,7 +219,7 @@ def _matches(sentence: str) -> list[_Match]:
             continue
         if re.fullmatch(r"\d", m.group("low")) and sentence[start - 1:start].isdigit():
             continue
-        if any(a <= start < b for a, b in set_names):
+        if any(a <= start < b for a, b in set_names) or m.group("low") in ("百", "千", "万"):
             continue
         try:
             low = parse_number(m.group("low"))
@@ -307,7 +307,7 @@ def find_quantities(sentence: str) -> list[_Found]:
 
 STOCK_WORDS = re.compile(r"(?:达到|达|增加到|增至|增长到|提高到|提升到|总数|总量|保有量|共有|拥有)$")
 """A level reached (养老床位达到12.6万张): the verb right before the number."""
-FLOW_WORDS = re.compile(r"新增|新建|新开|新辟|新引进|新设|新培育|建成|完成|改造|开工|引进|培育|实施|举办|接种|全年")
+FLOW_WORDS = re.compile(r"新增|新建|新开|新辟|新引进|新设|新培育|建成|建设|完成|改造|开工|引进|培育|实施|举办|接种|全年")
 """What a year adds or does (新增7000张公办养老床位)."""
 
 
@@ -347,7 +347,9 @@ def _items(text: str) -> list[str]:
 
 
 def _spread(sentence: str, one: _Found, found: list[_Found], lead_start: int) -> list[_Found]:
-    """``one``, or one copy per item of a joint list before 都/均 in its clause chain."""
+    """``one``, or one copy per item of a joint list before 都/均 in its clause chain since the
+    previous figure (a joint list does not reach past the figure it shares)."""
+    lead_start = max(lead_start, found[-1].end if found else 0)
     lead = sentence[lead_start:one.start]
     joint = _JOINT.search(lead)
     if not joint:
@@ -365,7 +367,10 @@ _BARE_HEAD = re.compile(rf"(?:分别|{'|'.join(_DIRECTIONS)}|为|达到|达|均|
 def _respread_lists(sentence: str, found: list[_Found]) -> list[_Found]:
     """Lists of figures joined by 、/和 (a *group*): after 分别, each figure takes its item of
     the list before 分别 when the counts agree (城镇、农村居民人均可支配收入分别增长8%和9%),
-    else the phrase of the first; one figure after 城乡X分别 is two, 城镇X and 农村X; a group with no words of its own before it but a direction
+    else (with no items before 分别) the indicators of the figures just before it, else the
+    phrase of the first; 城乡X before 分别 is two items, 城镇X and 农村X; one figure after a list
+    and 分别 is one figure per item (财政总收入和一般预算收入分别增长15%); a group
+    after a list of as many items and a linking verb takes the items (A、B达到16305元和5641元); a group with no words of its own before it but a direction
     (…分别达27000元和9900元，增长8%和9%) takes the indicators of the figures just before it, in
     order, when there are as many of them and they differ."""
     result = list(found)
@@ -386,24 +391,36 @@ def _respread_lists(sentence: str, found: list[_Found]) -> list[_Found]:
         if marker >= 0 and not (i and result[i - 1].end > marker):
             list_start = max((b.end() for b in _LIST_BREAK.finditer(sentence, 0, marker)), default=0)
             items = _items(sentence[list_start:marker])
+            if len(items) == 1 and items[0].startswith("城乡") and len(items[0]) > 2:
+                items = ["城镇" + items[0][2:], "农村" + items[0][2:]]
+            if len(group) == 1 and len(items) > 1 and all(items):
+                result[i:i + 1] = [replace(q, indicator=item) for item in items]
+                i += len(items)
+                continue
             for position in group[1:]:
                 result[position] = replace(result[position], indicator=q.indicator,
                                            direction=result[position].direction or q.direction)
             if len(items) == len(group) and len(items) > 1 and all(items):
                 for position, item in zip(group, items):
                     result[position] = replace(result[position], indicator=item)
-            elif len(group) > 1:
+            elif len(group) > 1 and not "".join(items):
                 _take_previous(result, group, q.direction)
-            elif len(items) == 1 and items[0].startswith("城乡") and len(items[0]) > 2:
-                rest = items[0][2:]
-                result[i:i + 1] = [replace(q, indicator="城镇" + rest), replace(q, indicator="农村" + rest)]
-                i += 2
-                continue
         elif len(group) > 1 and _BARE_HEAD.fullmatch(head) and \
                 all(result[p].indicator == q.indicator for p in group[1:]):
             _take_previous(result, group, q.direction)
+        elif len(group) > 1 and all(result[p].indicator == q.indicator for p in group[1:]):
+            list_start = max((b.end() for b in _LIST_BREAK.finditer(sentence, 0, q.start)), default=0)
+            if i and result[i - 1].end > list_start:
+                list_start = result[i - 1].end
+            items = _items(_LIST_VERB.sub("", sentence[list_start:q.start]))
+            if len(items) == len(group) and all(items) and len(set(items)) == len(items):
+                for position, item in zip(group, items):
+                    result[position] = replace(result[position], indicator=item)
         i = group[-1] + 1
     return result
+
+
+_LIST_VERB = re.compile(r"(?:达到|达|分别为|分别是|为|是|分别)$")
 
 
 def _take_previous(result: list[_Found], group: list[int], direction: str) -> None:
@@ -498,7 +515,7 @@ def without_leading_predicates(text: str) -> str:
     return rest if len(rest) >= 2 else text
 
 
-_NOTHING_MEASURED = re.compile(r"(?:累计|全年|共计|合计|总计|其中|共|达|年内)*")
+_NOTHING_MEASURED = re.compile(r"(?:累计|全年|共计|合计|总计|其中|共|达|年内|平均每年|每年|年平均|平均)*")
 """Words left before a figure that name nothing measured (累计达到82家): the figure takes the
 indicator before it."""
 
@@ -539,7 +556,7 @@ def noun_phrase(text: str) -> str:
     return bare if len(bare) >= 2 else head
 
 
-def _measure(found: _Found) -> str:
+def measure_of(found: _Found) -> str:
     """'change' (a direction with %, ‰ or percentage points, or a direction with no indicator),
     'share/rate' (%, ‰ or percentage points without a direction), else 'level'."""
     rates = ("%", "percentage points", "‰")
@@ -612,7 +629,7 @@ def extract_quantities(paragraph_table: pd.DataFrame, dictionary: list | None = 
                 kind = quantity_kind(sentence, q.start, part_kind)
                 rows.append({"doc_id": doc_id, "para_no": para_no, "sent_no": sent_no, "sentence": sentence,
                              "indicator": q.indicator, "value": q.value, "unit": q.unit, "base_value": q.base_value,
-                             "base_value_high": q.base_value_high, "base_unit": q.base_unit, "measure": _measure(q),
+                             "base_value_high": q.base_value_high, "base_unit": q.base_unit, "measure": measure_of(q),
                              "direction": q.direction, "qualifier": q.qualifier, "qualifiers": q.qualifiers,
                              "flow_stock": q.flow_stock, "kind": kind,
                              "theme": _theme(q.indicator, sentence, dictionary or []), "start": q.start})

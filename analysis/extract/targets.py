@@ -177,9 +177,12 @@ _TYPE_WORDS = {"ceiling": ("以内", "以下", "不超过", "低于"), "floor": 
                "soft": ("力争", "争取")}
 SECTIONS = ("main targets", "annual tasks", "five-year goals", "annual review", "five-year review", "other")
 """Where a quantity stands (:func:`quantity_sections`)."""
+ANNUAL_TARGETS = re.compile(r"主要预期(?:目标|指标)|预期目标")
+"""The annual plan's words for its targets: a paragraph naming them holds the year's main
+targets even in a part about a plan period (以高质量发展为“十四五”开好局)."""
 FIVE_YEAR = re.compile(r"五年|十[一二三四五]?五|本届|这届")
 """A part title or lead about a term or plan period (过去五年, 今后五年, “十三五”)."""
-MULTI_YEAR = re.compile(r"年均|累计|五年|总计|共计|十[一二三四五]?五|本届|这届|\d{4}年以来|\d{4}[—\-－~～至到]\d{4}年")
+MULTI_YEAR = re.compile(r"年均|平均每年|年平均|累计|五年|总计|共计|十[一二三四五]?五|本届|这届|\d{4}年以来|\d{4}[—\-－~～至到]\d{4}年")
 """Words that make a reviewed figure multi-year (年均增长7.1%, 累计新增, 五年来): no annual outcome."""
 FIVE_YEAR_OPENING = re.compile(r"(?:过去|近|这|前)?五年(?:来|间|中|里)?|本届政府|“十[一二三四五]?五”(?:期间|时期)")
 """A paragraph that opens on a term (五年来，…; 过去五年，…): every figure in it is multi-year."""
@@ -243,9 +246,10 @@ def target_met(target: float, target_high: float, outcome: float, kind: str, bet
 def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
     """The section (SECTIONS) of each quantity: in a review part, 'five-year review' when the
     part title names a term (FIVE_YEAR) but not the year just ended, else 'annual review'; in
-    a plan part, 'five-year goals' when its title names a term and neither the title nor the
-    paragraph names the report's year (or 今年), else 'main targets' in a paragraph matching
-    MAIN_TARGETS, else 'annual tasks'; 'other'
+    a plan part, 'main targets' in a paragraph naming the annual targets (ANNUAL_TARGETS) and
+    no term; else 'five-year goals' when the part title names a term and neither the title nor
+    the paragraph names the report's year (or 今年); else 'main targets' in a paragraph
+    matching MAIN_TARGETS, else 'annual tasks'; 'other'
     elsewhere (front matter, the government's own work, no parts)."""
     keys = ["doc_id", "para_no"]
     years = dict(zip(corpus["doc_id"], corpus["year"]))
@@ -260,11 +264,14 @@ def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, c
             annual = year is not None and f"{int(year) - 1}年" in title
             sections.append("five-year review" if FIVE_YEAR.search(title) and not annual else "annual review")
         elif kind == "plan":
-            annual = year is not None and (f"{int(year)}年" in title or f"{int(year)}年" in str(text) or "今年" in str(text))
-            if FIVE_YEAR.search(title) and not annual:
+            text = str(text)
+            annual = year is not None and (f"{int(year)}年" in title or f"{int(year)}年" in text or "今年" in text)
+            if ANNUAL_TARGETS.search(text) and not FIVE_YEAR.search(text):
+                sections.append("main targets")
+            elif FIVE_YEAR.search(title) and not annual:
                 sections.append("five-year goals")
             else:
-                sections.append("main targets" if MAIN_TARGETS.search(str(text)) else "annual tasks")
+                sections.append("main targets" if MAIN_TARGETS.search(text) else "annual tasks")
         else:
             sections.append("other")
     return pd.Series(sections, index=quantities.index, dtype=object)
@@ -309,6 +316,9 @@ def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: p
     table["district"] = table["doc_id"].map(meta["district"]).astype(object)
     table["genre"] = table["doc_id"].map(meta["genre"]).astype(object)
     table["section"] = quantity_sections(table, paragraph_table, corpus)
+    kinds = paragraph_table.drop_duplicates(["doc_id", "para_no"]).set_index(["doc_id", "para_no"])["kind"]
+    table["heading"] = pd.Series(pd.MultiIndex.from_arrays([table["doc_id"], table["para_no"]]).map(kinds),
+                                 index=table.index).astype(str).str.endswith("heading").to_numpy(bool)
     canonical = canonical_indicators(table["indicator"].tolist(), table["measure"].tolist())
     table["canonical"] = canonical["indicator"].to_numpy()
     table["target_type"] = [target_type(q, h) for q, h in zip(table["qualifiers"], table["base_value_high"])]
@@ -328,7 +338,8 @@ def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: p
 
 def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, annual: bool,
                         paragraph_table: pd.DataFrame) -> pd.DataFrame:
-    """The quantities of ``doc_id`` that can be outcomes for ``target_year``: not a target,
+    """The quantities of ``doc_id`` that can be outcomes for ``target_year``: not a target, not
+    in a heading,
     not naming a target (:func:`_names_a_target`), no later year in its lead; for an annual target,
     achieved (or, outside work reports, any kind). Column ``multi_year`` marks a figure in
     the five-year review whose sentence names not the year before it, whose lead has no 比上年
@@ -337,7 +348,7 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     multi-year word (MULTI_YEAR) in its lead, or in a paragraph
     opening on a term (FIVE_YEAR_OPENING): no outcome of an annual target, and the only outcome of a multi-year goal
     stated as a change (年均增长7%)."""
-    here = annotated[(annotated["doc_id"] == doc_id) & (annotated["kind"] != "target")]
+    here = annotated[(annotated["doc_id"] == doc_id) & (annotated["kind"] != "target") & ~annotated["heading"]]
     if here.empty:
         return here.assign(multi_year=pd.Series(dtype=bool))
     work_report = (here["genre"] == "work_report").to_numpy()
@@ -357,12 +368,15 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     return here[keep].assign(multi_year=multi[keep])
 
 
+_AVERAGE = re.compile(r"年均|平均每年|年平均")
+
+
 def _same_period_change(target: dict, outcome: dict) -> bool:
     """A multi-year goal stated as a change or a flow (新增300万人 over five years) meets only a
     multi-year figure of the same form: an average (年均 in both leads) or a total over the
     period (年均 in neither). A stock goal (达到 … by 2015) meets the level reported."""
-    average = "年均" in target["lead"]
-    return bool(outcome["multi_year"]) and ("年均" in outcome["lead"]) == average
+    average = bool(_AVERAGE.search(target["lead"]))
+    return bool(outcome["multi_year"]) and bool(_AVERAGE.search(outcome["lead"])) == average
 
 
 def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
@@ -435,7 +449,8 @@ def outcome_documents(corpus: pd.DataFrame, genre: str = "work_report", outcome_
 def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_table: pd.DataFrame,
                     genre: str = "work_report", outcome_genre: str | None = None,
                     tolerance: float = APPROXIMATE_TOLERANCE) -> TargetOutcomes:
-    """Each target of a report of ``genre`` against the outcome stated for its year
+    """Each target (not in a heading: 着力夯实…两个基础) of a report of ``genre`` against the
+    outcome stated for its year
     (:func:`target_years`, :func:`outcome_documents`): an annual target of year y against an
     annual outcome of the report of y + 1 (:func:`_outcome_candidates`), a multi-year goal
     against a reviewed figure of the report of its end year + 1 (:func:`_same_period_change`).
@@ -444,7 +459,7 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
     units). Columns of ``pairs``: see the data dictionary (`export`). ``unmatched``: each
     main target without a pair and its reason (UNMATCHED_REASONS)."""
     annotated = _annotate(quantities, paragraph_table, corpus)
-    targets = annotated[(annotated["kind"] == "target") & (annotated["genre"] == genre)].copy()
+    targets = annotated[(annotated["kind"] == "target") & (annotated["genre"] == genre) & ~annotated["heading"]].copy()
     targets["target_year"] = target_years(targets, targets["report_year"], targets["section"])
     targets = targets.sort_values(["doc_id", "main_target", "para_no", "sent_no", "start"],
                                   ascending=[True, False, True, True, True], kind="stable")

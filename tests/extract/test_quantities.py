@@ -168,8 +168,21 @@ def test_a_review_of_the_targets_reports_results():
     ("全年利用合同外资11.6亿美元；新增总部经济机构5家，累计达到82家。", [
         ("合同外资", "11.6亿"), ("总部经济机构", "5"), ("总部经济机构", "82")]),
     ("共查处安全隐患1200处，全区新优质学校达到20所。", [("安全隐患", "1200"), ("新优质学校", "20")]),
-    # lists of work areas and ten projects are no quantities
+    # lists of work areas and ten projects are no quantities, nor a bare 百 (百所乡镇卫生院, a programme)
     ("突出抓好五个方面，办好十件实事。", []),
+    ("继续改造提升百所乡镇卫生院。", []),
+    # a joint list before 均 does not reach past the figure it shares
+    ("财政总收入和一般预算收入均增长12%，城镇登记失业率控制在4.2%以内。", [
+        ("财政总收入", "12"), ("一般预算收入", "12"), ("城镇登记失业率", "4.2")]),
+    # a list, a linking verb and as many figures; then 分别 with no items of its own
+    ("城镇居民人均可支配收入、农民人均纯收入达到16305元和5641元，分别增长14.3%和13.2%。", [
+        ("城镇居民人均可支配收入", "16305"), ("农民人均纯收入", "5641"),
+        ("城镇居民人均可支配收入", "14.3"), ("农民人均纯收入", "13.2")]),
+    # 城乡…分别 with two figures, and one figure after a list and 分别
+    ("城乡居民收入分别增长6.5%和8%左右。", [("城镇居民收入", "6.5"), ("农村居民收入", "8")]),
+    ("财政总收入和一般预算收入分别增长15%。", [("财政总收入", "15"), ("一般预算收入", "15")]),
+    # an average over the years takes the indicator before it
+    ("外贸出口总额达到32亿美元，平均每年增长7%左右。", [("外贸出口总额", "32亿"), ("外贸出口总额", "7")]),
 ])
 def test_indicators_of_lists_and_bare_figures(sentence, expected):
     assert [(q.indicator, q.value) for q in indicators.find_quantities(sentence)] == expected

@@ -169,6 +169,17 @@ def test_quantity_sections_and_target_years():
     assert years.tolist() == [2023, 2027, 2023, 2025, 2025]
 
 
+def test_the_annual_targets_in_a_part_about_the_plan_period_are_main_targets_and_headings_set_none():
+    corpus, paras, quantities = _reports({
+        "sx-2021-wr": ["某省政府工作报告", "一、2020年工作回顾", "经济平稳运行。", "二、以高质量发展为“十四五”开好局",
+                       "（一）着力夯实农业和基础设施两个基础", "全省经济社会发展主要预期目标为：生产总值增长6.5%左右。",
+                       "到2025年，人均生产总值达到9万元左右。"]})
+    sections = targets.quantity_sections(quantities, paras, corpus).tolist()
+    assert sections == ["five-year goals", "main targets", "five-year goals"]      # the heading's 两个 first
+    checked = targets.target_outcomes(quantities, corpus, paras)
+    assert checked.unmatched["indicator_as_written"].tolist() == ["生产总值"]        # not the heading's 基础
+
+
 def test_qualitative_main_targets_are_listed_with_their_reason():
     checked = _pairs(TWO_YEARS | {"mh-2019-wr": TWO_YEARS["mh-2019-wr"][:4] + [
         "主要预期目标是：新增就业岗位3万个以上，居民人均可支配收入增长与经济增长同步。"]})
