@@ -4,7 +4,8 @@ extractor output; two or more coders' workbooks read back, their agreement measu
 disagreements adjudicated, and the dictionaries and the quantity extractor scored against
 the adjudicated codes. Command line: ``python -m analysis validate export|import``.
 
-Modules, in the order of the stage: ``blind_sample``, ``workbook``, ``agreement``, ``scores``, ``workflow``.
+Modules, in the order of the stage: ``blind_sample``, ``workbook``, ``agreement``, ``scores``, ``workflow``,
+``target_checks`` (the blind checks of the target–outcome pairs, main targets and indicator phrases).
 Code outside the package uses the names re-exported here (``from analysis import coding``, then ``coding.NAME``).
 """
 from .blind_sample import (
@@ -26,6 +27,10 @@ from .workflow import (
     SENTENCE_KEY_FILE, NUMBER_KEY_FILE, PROJECT_SAMPLE_DIR, Measured, measured_dictionaries, export_sample,
     read_keys, coded_tables, import_codes, project_sample_tables,
 )
+from .target_checks import (
+    TARGET_CODES_DIR, read_pair_codes, read_main_target_codes, pair_scores, coder_agreement, main_target_recall,
+    indicator_agreement,
+)
 
 __all__ = [
     "SENTENCE_KEY_COLUMNS", "NUMBER_KEY_COLUMNS", "NUMBER", "body_sentences", "draw_sentences", "draw_numbers",
@@ -37,4 +42,6 @@ __all__ = [
     "quantity_scores",
     "SENTENCE_KEY_FILE", "NUMBER_KEY_FILE", "PROJECT_SAMPLE_DIR", "Measured", "measured_dictionaries",
     "export_sample", "read_keys", "coded_tables", "import_codes", "project_sample_tables",
+    "TARGET_CODES_DIR", "read_pair_codes", "read_main_target_codes", "pair_scores", "coder_agreement",
+    "main_target_recall", "indicator_agreement",
 ]

@@ -27,7 +27,7 @@ __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_
            "hedging_cannot_be_told_apart", "few_targets_shared", "instruments_precise_but_incomplete",
            "side_used_most", "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides",
            "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads",
-           "raw_tfidf_tracks_frequency", "cloud_rests_on_zero_counts"]
+           "raw_tfidf_tracks_frequency", "cloud_rests_on_zero_counts", "indicators_match_the_coders", "target_pairs_hold"]
 
 
 @dataclass(frozen=True)
@@ -378,6 +378,39 @@ def target_kind_is_accurate(measures: pd.DataFrame, min_share: float = 0.8) -> C
     rows = _measure_rows(measures, ["target precision", "target recall", "achieved precision"])
     return Claim(f"The extractor's targets are the coders' targets (target precision ≥ {min_share})",
                  "; ".join(map(_measure_text, rows)), bool(rows[0]["share"] >= min_share))
+
+
+def indicators_match_the_coders(agreement: pd.DataFrame, min_share: float = 0.8) -> Claim:
+    """Holds when every coder's indicator agreement (:func:`analysis.coding.target_checks.indicator_agreement`:
+    the extractor's phrase equal to the coder's, or the same canonical indicator) reaches
+    ``min_share``."""
+    evidence = "; ".join(f"coder {c}: {int(a)}/{int(n)} = {s:.2f} [{lo:.2f}, {hi:.2f}]" for c, a, n, s, lo, hi in
+                         zip(agreement["coder"], agreement["agree"], agreement["numbers"], agreement["agreement"],
+                             agreement["agreement_ci_low"], agreement["agreement_ci_high"]))
+    return Claim(f"The extractor names what a number measures as the coders do (agreement ≥ {min_share} for "
+                 "each coder)", evidence, bool(len(agreement) and (agreement["agreement"] >= min_share).all()))
+
+
+def target_pairs_hold(scores: pd.DataFrame, recall: pd.DataFrame, min_precision: float = 0.9,
+                      min_met: float = 0.95, min_recall: float = 0.8) -> Claim:
+    """Holds when, in the last round of the blind target checks (:func:`analysis.coding.target_checks.pair_scores`
+    and :func:`~analysis.coding.target_checks.main_target_recall`), the pairs both coders
+    call right reach ``min_precision``, each coder's met accuracy ``min_met`` and each
+    coder's main-target recall ``min_recall``: the standard of the targets issue."""
+    last = int(scores["round"].max())
+    both = scores[(scores["round"] == last) & (scores["coder"] == "both")].iloc[0]
+    coders = scores[(scores["round"] == last) & (scores["coder"] != "both")]
+    found = recall[recall["round"] == recall["round"].max()]
+    evidence = (f"round {last}: pairs right {int(both['correct'])}/{int(both['pairs'])} = {both['precision']:.2f} "
+                f"[{both['precision_ci_low']:.2f}, {both['precision_ci_high']:.2f}]; met right "
+                + ", ".join(f"{int(r)}/{int(j)}" for r, j in zip(coders["met_right"], coders["met_judged"]))
+                + "; main-target recall " + ", ".join(f"{int(p)}/{int(w)} = {r:.2f} [{lo:.2f}, {hi:.2f}]" for p, w, r, lo, hi
+                                                       in zip(found["paired"], found["with_outcome"], found["recall"],
+                                                              found["recall_ci_low"], found["recall_ci_high"])))
+    holds = bool(both["precision"] >= min_precision and (coders["met_accuracy"] >= min_met).all()
+                 and (found["recall"] >= min_recall).all())
+    return Claim(f"Targets meet the right outcomes (pairs right ≥ {min_precision}, met right ≥ {min_met}, main "
+                 f"targets found ≥ {min_recall})", evidence, holds)
 
 
 def reviews_denser_than_plans(density: pd.DataFrame, reports: Sequence[str]) -> Claim:
