@@ -18,6 +18,11 @@ from analysis.extract import crosswalk
     ("国内生产总值[2]", "level", ("gdp", "higher")),                                        # a bulletin's footnote mark
     ("民营经济", "change", ("", "")),
     ("城镇登记失业率", "level", ("", "")),                                                  # a rate is no level
+    # the seeds' two missed matches of the targets issue
+    ("新增公共绿地", "level", ("public_green_space", "higher")),
+    ("新辟公共绿地", "level", ("public_green_space", "higher")),
+    ("兰州新区地区生产总值", "change", ("", "")),                                          # another place's GDP
+    ("城镇固定资产投资", "change", ("urban_fixed_asset_investment", "higher")),
 ])
 def test_canonical_indicator(phrase, measure, expected):
     assert crosswalk.canonical_indicator(phrase, measure) == expected
