@@ -22,7 +22,7 @@ from .export import (
     analysis_tables, data_dictionary, write_tables,
 )
 from .explorer import (
-    STATISTICS, MAX_SENTENCES, explorer_table, term_sentences, term_explorer_html,
+    STATISTICS, MAX_SENTENCES, MAX_MATCHES, explorer_table, term_sentences, term_explorer_html,
     stable_ids, write_term_explorer, design_explorers,
 )
 
@@ -39,7 +39,7 @@ __all__ = [
     "few_targets_shared", "instruments_precise_but_incomplete", "side_used_most",
     "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides", "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads", "raw_tfidf_tracks_frequency", "FORMATS",
     "EXCEL_MAX_ROWS", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary",
-    "analysis_tables", "data_dictionary", "write_tables", "STATISTICS", "MAX_SENTENCES",
+    "analysis_tables", "data_dictionary", "write_tables", "STATISTICS", "MAX_SENTENCES", "MAX_MATCHES",
     "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
     "write_term_explorer", "design_explorers",
 ]

@@ -8,15 +8,18 @@ kind), in which a reader finds a term, sees its numbers and reads its sentences.
   or the log-odds z (Monroe et al. 2008), each on a diverging scale centred on 0;
 * place names (the gazetteer) drawn as grey triangles and campaign terms (the lexicon's
   campaign column) as squares, as the static figures set them apart;
-* a search box with completion, a hover card (counts, rates, G², Log Ratio, z, adjusted
-  p), and a click or a search that lists the term's sentences from both sides with
-  document, part and section, the term highlighted, Chinese shown as written (no spaces);
+* a search box and a list of the terms that hold what is typed (those starting with it
+  first): typing never changes the typed text, so an input method's pauses and its Enter
+  are safe; a term typed in full, or chosen from the list, is selected; a hover card
+  (counts, rates, G², Log Ratio, z, adjusted p), and a click or a search that lists the
+  term's sentences from both sides with document, part and section, the term highlighted,
+  Chinese shown as written (no spaces);
 * byte-stable: Bokeh's model ids and the page's UUIDs are renumbered in order of first
   appearance (:func:`stable_ids`), and every number is held at the CSVs' 6 significant
   digits, so the same inputs give the same bytes on any CPU.
 
 Bokeh was chosen over Plotly and scattertext: its standalone HTML inlines BokehJS with
-every widget the page needs (autocomplete, select, tap, hover), its callbacks are plain
+every widget the page needs (text input, select, tap, hover), its callbacks are plain
 JavaScript over data sources, and its output is a static file; scattertext's page loads
 d3 from a CDN and re-segments the text itself.
 """
@@ -36,7 +39,7 @@ from ..textstats.frequency import word_counts
 from ..textstats.comparison import log_odds_dirichlet
 from ..documents.structure import sentence_numbers, split_sentences
 
-__all__ = ["STATISTICS", "MAX_SENTENCES", "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
+__all__ = ["STATISTICS", "MAX_SENTENCES", "MAX_MATCHES", "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
            "write_term_explorer", "design_explorers"]
 
 STATISTICS = {"g2": "G² (signed)", "log_ratio": "Log Ratio", "z": "log-odds z"}
@@ -128,9 +131,30 @@ div.text = out;
 """
 
 _SEARCH_JS = """
-const i = source.data.term.indexOf(input.value);
-source.selected.indices = i >= 0 ? [i] : [];
+const typed = (input.value_input || "").trim();
+const terms = source.data.term;
+const starts = [], holds = [];
+if (typed) {
+  for (const t of terms) {
+    if (t.startsWith(typed)) starts.push(t);
+    else if (t.includes(typed)) holds.push(t);
+  }
+}
+const found = starts.concat(holds).slice(0, MAX_MATCHES);
+matches.options = [["", found.length ? found.length + (found.length == MAX_MATCHES ? "+" : "") + " terms hold it" : "no term holds it"]]
+  .concat(found.map(t => [t, t]));
+matches.value = "";
+const i = terms.indexOf(typed);
+if (i >= 0) source.selected.indices = [i];
 """
+
+_MATCH_JS = """
+const i = source.data.term.indexOf(matches.value);
+if (i >= 0) source.selected.indices = [i];
+"""
+
+MAX_MATCHES = 50
+"""Terms listed under the search box at most."""
 
 _STATISTIC_JS = """
 const stat = select.value;
@@ -147,8 +171,8 @@ def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits:
     # heavy optional import: bokeh takes about 0.7 s to import and only the explorer pages need it
     from bokeh.embed import file_html
     from bokeh.layouts import column, row
-    from bokeh.models import (AutocompleteInput, ColorBar, ColumnDataSource, CustomJS, Div, HoverTool,
-                              LinearColorMapper, Select, TapTool)
+    from bokeh.models import (ColorBar, ColumnDataSource, CustomJS, Div, HoverTool,
+                              LinearColorMapper, Select, TapTool, TextInput)
     from bokeh.palettes import interp_palette
     from bokeh.plotting import figure
     from bokeh.resources import INLINE
@@ -194,17 +218,19 @@ def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits:
             + html.escape(names[1]) + ".</p>")
     contexts = Div(text=hint, width=760, styles={"font-size": "14px"},
                    stylesheets=[":host mark{background:#ffe066} :host .where{color:#666;font-size:12px}"])
-    search = AutocompleteInput(title="Search a term", completions=data["term"].tolist(), min_characters=1,
-                               case_sensitive=False, width=300, placeholder="e.g. 一网通办")
+    search = TextInput(title="Search a term", width=240, placeholder="e.g. 一网通办")
+    matches = Select(title="Terms that hold it", value="", options=[("", "type to list terms")], width=240)
     select = Select(title="Colour by", value=statistic, options=[(k, v) for k, v in STATISTICS.items()], width=200)
     source.selected.js_on_change("indices", CustomJS(
         args={"source": source, "div": contexts, "names": list(names), "hint": hint,
               "hits": {side: dict(hits[side]) for side in ("a", "b")},
               "sentences": {side: list(sentences[side]) for side in ("a", "b")}}, code=_CONTEXTS_JS))
-    search.js_on_change("value", CustomJS(args={"source": source, "input": search}, code=_SEARCH_JS))
+    search.js_on_change("value_input", CustomJS(args={"source": source, "input": search, "matches": matches},
+                                                code=_SEARCH_JS.replace("MAX_MATCHES", str(MAX_MATCHES))))
+    matches.js_on_change("value", CustomJS(args={"source": source, "matches": matches}, code=_MATCH_JS))
     select.js_on_change("value", CustomJS(args={"select": select, "renderer": renderer, "mappers": mappers,
                                                 "bar": bar, "labels": STATISTICS}, code=_STATISTIC_JS))
-    layout = column(row(search, select), plot, contexts)
+    layout = column(row(search, matches, select), plot, contexts)
     resources = INLINE           # Bokeh leaves out the components the page does not use (tables, gl, mathjax)
     return stable_ids(file_html(layout, resources, title=title))
 

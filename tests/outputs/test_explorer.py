@@ -112,14 +112,16 @@ def _wait_for(browser, selector, text=None, seconds=20):
 
 
 def test_search_click_and_contexts_in_a_real_browser_with_no_request_and_no_error(seed_explorer):
+    from selenium.webdriver.support.select import Select
+
     (page, _), term, names = seed_explorer
     browser = _browser()
     try:
         browser.get(page.as_uri())
         search = _wait_for(browser, "input.bk-input")[0]
-        search.send_keys(term)
-        item = next(el for el in _wait_for(browser, ".bk-menu > div", term) if el.text.strip() == term)
-        item.click()                                                    # the completion: the term is chosen
+        search.send_keys(term[0])                                       # a first character, then a choice
+        chooser = next(el for el in _wait_for(browser, "select") if term in el.text)
+        Select(chooser).select_by_value(term)
         marks = _wait_for(browser, "mark", term)
         assert all(mark.text == term for mark in marks)
         headings = [el.text for el in _wait_for(browser, "h4")]
@@ -131,6 +133,29 @@ def test_search_click_and_contexts_in_a_real_browser_with_no_request_and_no_erro
         assert {u for u in urls if not u.startswith(("file://", "data:", "blob:"))} == set()
         errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
         assert errors == []
+    finally:
+        browser.quit()
+
+
+@pytest.mark.parametrize("pause", [0.0, 0.6])
+def test_typing_one_character_at_a_time_keeps_the_typed_text(seed_explorer, pause):
+    """An input method commits a character at a time, with pauses and an Enter: the search box
+    keeps what was typed (a completion once replaced 城市更新 with 城区市更新), and a term typed
+    in full is selected."""
+    from selenium.webdriver.common.keys import Keys
+
+    (page, _), term, _ = seed_explorer
+    browser = _browser()
+    try:
+        browser.get(page.as_uri())
+        search = _wait_for(browser, "input.bk-input")[0]
+        for character in term:
+            search.send_keys(character)
+            time.sleep(pause)
+        search.send_keys(Keys.ENTER)                                   # an input method's commit key
+        time.sleep(0.5)
+        assert search.get_attribute("value") == term
+        assert all(mark.text == term for mark in _wait_for(browser, "mark", term))
     finally:
         browser.quit()
 
