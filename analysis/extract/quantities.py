@@ -3,24 +3,32 @@ what each measures, its unit, qualifier and direction.
 
 A *quantity* is a number with a unit of measure after it: Arabic (117.69, 3,000) or Chinese
 (三, 二十五, 六点五) numerals, a range (3—5), a magnitude (万 ×10⁴, 亿 ×10⁸) and a unit
-(:data:`UNITS`: money, area, people, items and enterprises, per cent, 个百分点 and a few
-more); 百分之六点五 is a per cent too. Not quantities: years, months and days (no unit
-of :data:`UNITS` follows them), ordinals (第一批), numbers inside quotation marks
-(“十四五”, “四个意识”: slogans), phone and document numbers and list markers (no unit).
+(:data:`UNITS`: money, area, people, items and enterprises, per cent, ‰, 个百分点, 剂次,
+场, durations and a few more); 百分之六点五, 一半 and 三分之一 are per cents too. Not
+quantities: years, months and dates (no unit of :data:`UNITS` follows them), ordinals
+(第一批), numbers inside quotation marks (“十四五”, “四个意识”: slogans), set names and lists
+of work areas (中央八项规定, 五个方面: :data:`SET_NAME_HEADS`), a bare 百/千/万 (百所乡镇卫生院),
+phone and document numbers and list markers (no unit).
 
 For each quantity (:func:`extract_quantities`):
 
-* ``qualifier`` — the hedge or bound written with it: 左右, 以上, 超过, 以内, 以下, 多/余
-  (2500多家), 约, 近, 力争, 确保, 预计, 不低于, 不少于, 控制在 (the last three as floors or
-  ceilings); '' when none;
-* ``direction`` — 增长, 下降, 提高, 减少, 降低, 增加, 上升 written just before it ('' when none);
+* ``qualifier`` — the hedge or bound written with it: 左右, 以上, 以内, 以下, 多/余
+  (2500多家) after it, else the nearest before it (力争, 确保, 争取, 至少, 预计 in its lead;
+  超过, 突破, 不低于, 不少于, 不超过, 控制在, 低于, 高于 in its clause; 约, 近 right before it);
+  ``qualifiers`` — all of them; '' when none;
+* ``direction`` — 增长, 下降, 提高, 减少, 降低, 增加, 上升, 提升, 上涨, 压缩, 缩短 written just
+  before it ('' when none);
 * ``measure`` — ``change`` (a direction with % or 个百分点, or 增长 + a level: 增长6.5%),
   ``share/rate`` (a % without a direction), ``level`` otherwise;
-* ``indicator`` — the phrase it measures: the text of its clause before the number (after
-  the previous quantity of the clause, and after a leading verb such as 完成 or 实现), or
-  the previous quantity's indicator when that text is empty (同比增长12.4%);
+* ``indicator`` — the phrase it measures (:func:`_indicator`): after a count or area unit the
+  noun that follows (:func:`noun_phrase`), else the text of its clause before the number
+  without time words, qualifiers, linking words and opening verbs of doing, or the previous
+  quantity's indicator when nothing is left (同比增长12.4%); lists are spread (分别, 都/均,
+  城乡: :func:`find_quantities`);
+* ``flow_stock`` — flow, stock or '' (:func:`flow_or_stock`);
 * ``kind`` — ``target``, ``achieved`` or ``unknown``, from the report's part and the
-  commitment and completion markers written before the number (:func:`quantity_kind`);
+  commitment and completion markers written before the number; ``unknown`` for a scope
+  (5万平方米以下城市连片棚户区) (:func:`quantity_kind`);
 * ``theme`` — the first theme of the dictionary with a keyword in the indicator, else in
   the sentence ('' when none).
 """

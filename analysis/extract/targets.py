@@ -3,10 +3,13 @@ report's, each target against the outcome the next report of the same government
 and how hedged the targets are.
 
 Input is the quantity table of :func:`analysis.extract.quantities.extract_quantities`. Two
-quantities *measure the same indicator* (:func:`match_indicators`) when they have the same
-base unit and measure (level, change, share/rate) and their indicator phrases are equal, or
-else one holds the other (区级一般公共预算收入 and 一般公共预算收入); each is matched at
-most once, equal phrases first, then in table order.
+quantities *measure the same indicator* (:func:`match_indicators`, :func:`_compatible`) when
+they map to the same canonical indicator of the crosswalk (:mod:`analysis.extract.crosswalk`)
+with the same base unit, or, for phrases the crosswalk does not know, when their phrases,
+base units and measures are equal; never a flow against a stock of a count, area or length,
+nor a project started against one finished. Each is matched at most once. Targets against
+outcomes (:func:`target_outcomes`) add the year a target is for, its type, the direction of
+better and the rules of what an outcome is.
 
 Hedges and bounds of a target (:data:`HEDGES`, :data:`FLOORS`, :data:`CEILINGS`) are read
 from its ``qualifier``.
