@@ -13,8 +13,8 @@ from .formulaic import (
     rarefied_expression_count, expression_summary,
 )
 from .quantities import (
-    UNITS, QUANTITY_COLUMNS, COMMITMENT_MARKERS, COMPLETION_MARKERS, parse_number, find_quantities,
-    quantity_kind, measure_of, noun_phrase, flow_or_stock, extract_quantities,
+    UNITS, RATE_UNITS, QUANTITY_COLUMNS, COMMITMENT_MARKERS, COMPLETION_MARKERS, parse_number, find_quantities,
+    quantity_kind, number_lead, measure_of, noun_phrase, flow_or_stock, extract_quantities,
 )
 from .crosswalk import (
     INDICATORS_FILE, MEASURES, read_crosswalk, canonical_indicator, canonical_indicators,
@@ -29,8 +29,8 @@ from .targets import (
 __all__ = [
     "concordance", "dispersion", "quoted_terms", "formulaic_expressions",
     "expression_overlap", "variant_key", "rarefied_expression_count", "expression_summary",
-    "UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "quantity_kind", "parse_number", "find_quantities", "extract_quantities",
-    "measure_of", "noun_phrase", "flow_or_stock",
+    "UNITS", "RATE_UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "quantity_kind", "parse_number", "find_quantities", "extract_quantities",
+    "number_lead", "measure_of", "noun_phrase", "flow_or_stock",
     "HEDGES", "FLOORS",
     "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
     "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports",

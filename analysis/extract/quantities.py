@@ -44,8 +44,8 @@ import pandas as pd
 
 from ..documents.structure import split_sentences
 
-__all__ = ["UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "parse_number", "find_quantities",
-           "quantity_kind", "measure_of", "noun_phrase", "flow_or_stock", "extract_quantities"]
+__all__ = ["UNITS", "RATE_UNITS", "QUANTITY_COLUMNS", "COMMITMENT_MARKERS", "COMPLETION_MARKERS", "parse_number", "find_quantities",
+           "quantity_kind", "number_lead", "measure_of", "noun_phrase", "flow_or_stock", "extract_quantities"]
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,9 @@ UNITS: dict[str, _Unit] = {
     "工作日": _Unit("工作日", 1), "小时": _Unit("小时", 1), "个月": _Unit("月", 1), "‰": _Unit("‰", 1),
 }
 """Units of measure (longest first when matched) and how each is normalised."""
+
+RATE_UNITS = ("%", "percentage points", "‰")
+"""Base units of rates and shares."""
 
 QUANTITY_COLUMNS = ["doc_id", "para_no", "sent_no", "sentence", "indicator", "value", "unit", "base_value",
                     "base_value_high", "base_unit", "measure", "direction", "qualifier", "qualifiers", "flow_stock",
@@ -250,8 +253,14 @@ def _matches(sentence: str) -> list[_Match]:
 
 
 def _lead_start(sentence: str, start: int) -> int:
-    """Where the number's lead begins: after the last ；/; (or 。) before it, else 0."""
+    """Where the number's lead begins: after the last ；/; before it, else 0."""
     return max((b.end() for b in _CLAUSE_CHAIN_BREAK.finditer(sentence, 0, start)), default=0)
+
+
+def number_lead(sentence: str, start: int) -> str:
+    """The *lead* of the number at ``start``: the text before it back to the last ；/; (its
+    clause chain), or to the sentence start."""
+    return sentence[_lead_start(sentence, start):start]
 
 
 def _qualifiers(sentence: str, match: _Match, lead_start: int) -> tuple[str, str]:
@@ -567,12 +576,11 @@ def noun_phrase(text: str) -> str:
 def measure_of(found: _Found) -> str:
     """'change' (a direction with %, ‰ or percentage points, or a direction with no indicator),
     'share/rate' (%, ‰ or percentage points without a direction), else 'level'."""
-    rates = ("%", "percentage points", "‰")
-    if found.direction and found.base_unit in rates:
+    if found.direction and found.base_unit in RATE_UNITS:
         return "change"
     if found.direction in _DIRECTIONS and not found.indicator:
         return "change"
-    if found.base_unit in rates:
+    if found.base_unit in RATE_UNITS:
         return "share/rate"
     return "level"
 
@@ -611,8 +619,7 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     ``unknown`` otherwise. 预计 (an estimate of the year's result) is no commitment: in a
     review it is an achieved figure, as its qualifier column says."""
     before = sentence[:start]
-    breaks = [m.end() for m in _CLAUSE_CHAIN_BREAK.finditer(before)]
-    lead = before[breaks[-1]:] if breaks else before
+    lead = number_lead(sentence, start)
     if _SCOPE.match(sentence, _quantity_end(sentence, start)):
         return "unknown"
     own = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]

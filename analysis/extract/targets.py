@@ -24,7 +24,7 @@ import pandas as pd
 
 from ..textstats.intervals import wilson_interval
 from .crosswalk import canonical_indicator, canonical_indicators
-from .quantities import DECREASES
+from .quantities import DECREASES, RATE_UNITS, number_lead
 
 __all__ = ["HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS", "MATCHES", "APPROXIMATE_TOLERANCE", "TARGET_TYPES", "SECTIONS",
            "UNMATCHED_REASONS", "TargetOutcomes", "report_targets", "match_indicators", "targets_side_by_side",
@@ -81,14 +81,14 @@ def match_indicators(left: pd.DataFrame, right: pd.DataFrame) -> list[tuple[int,
     indicator of the crosswalk and base unit, else the same phrase, base unit and measure;
     never a flow against a stock). Rows are positions (0-based); each is used at most once,
     in the order of ``left``, taking the first row of ``right`` that fits."""
-    a, b = _matchable(left), _matchable(right)
+    a, b = _matchable(left).to_dict("records"), _matchable(right).to_dict("records")
     pairs: list[tuple[int, int, str]] = []
     used: set[int] = set()
-    for i in range(len(a)):
-        for j in range(len(b)):
+    for i, one in enumerate(a):
+        for j, other in enumerate(b):
             if j in used:
                 continue
-            how = _compatible(a.iloc[i], b.iloc[j])
+            how = _compatible(one, other)
             if how:
                 pairs.append((i, j, how))
                 used.add(j)
@@ -157,15 +157,17 @@ def repeated_reports(corpus: pd.DataFrame, genre: str = "work_report") -> pd.Dat
 
 def consecutive_reports(corpus: pd.DataFrame, genre: str = "work_report") -> pd.DataFrame:
     """Pairs of reports of the same government (district) in consecutive years: columns
-    district, target_doc (year y), outcome_doc (year y + 1); the report of year y + 1
-    reviews year y, so it gives the outcomes of the targets set in year y. District-years
-    with two or more such reports (:func:`repeated_reports`) take part in no pair."""
+    district, target_doc (year y), outcome_doc (year y + 1, :func:`outcome_documents`); the
+    report of year y + 1 reviews year y, so it gives the outcomes of the targets set in year
+    y. District-years with two or more such reports (:func:`repeated_reports`) take part in
+    no pair."""
     reports = corpus.loc[corpus["genre"] == genre, ["doc_id", "district", "year"]]
     reports = reports[~reports.duplicated(["district", "year"], keep=False)]
-    later = reports.assign(year=reports["year"] - 1)
-    pairs = reports.merge(later, on=["district", "year"], suffixes=("_target", "_outcome"))
-    return (pairs.rename(columns={"doc_id_target": "target_doc", "doc_id_outcome": "outcome_doc"})
-            [["district", "target_doc", "outcome_doc"]].sort_values(["district", "target_doc"]).reset_index(drop=True))
+    outcomes = outcome_documents(corpus, genre)
+    pairs = pd.DataFrame([(d, doc, outcomes[(d, int(y))]) for doc, d, y in
+                          zip(reports["doc_id"], reports["district"], reports["year"]) if (d, int(y)) in outcomes],
+                         columns=["district", "target_doc", "outcome_doc"])
+    return pairs.sort_values(["district", "target_doc"]).reset_index(drop=True)
 
 
 APPROXIMATE_TOLERANCE = 0.05
@@ -221,7 +223,7 @@ def signed_values(table: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """(low, high) with a fall negative: a change (measure 'change', or a direction word on
     a % or percentage points) after a decrease word (下降, 减少 …) is −value; low ≤ high."""
     falls = table["direction"].isin(DECREASES).to_numpy() & (
-        (table["measure"] == "change") | table["base_unit"].isin(["%", "percentage points"])).to_numpy()
+        (table["measure"] == "change") | table["base_unit"].isin(RATE_UNITS)).to_numpy()
     sign = np.where(falls, -1.0, 1.0)
     low = table["base_value"].to_numpy(float) * sign
     high = table["base_value_high"].to_numpy(float) * sign
@@ -281,17 +283,16 @@ def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, c
 
 
 def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd.Series) -> pd.Series:
-    """The year each target is for: the latest year named in its lead (the clause chain
-    before the number, with the opening of a list before its ：) that is not before the report's year and is not a base year (比2010年,
-    2010年以来); else the end of a plan period named there (“十三五” → 2020: the n-th plan ends
-    in 1955 + 5n); else the end of a two- to five-year plan or campaign (三年行动) counted
-    from the report's year; else, in the five-year goals or after 今后五年 (未来五年, 五年内),
-    the report's year + 4; else the
-    report's year."""
+    """The year each target is for: the latest year named in its lead (:func:`number_lead`,
+    with the opening of a list before its ：) that is not before the report's year and is
+    not a base year (比2010年, 2010年以来); else the end of a plan period named there
+    (“十三五” → 2020: the n-th plan ends in 1955 + 5n); else the end of a two- to five-year
+    plan or campaign (三年行动) counted from the report's year; else, in the five-year goals
+    or after 今后五年 (未来五年, 五年内), the report's year + 4; else the report's year."""
     years = []
     for sentence, start, year, section in zip(quantities["sentence"], quantities["start"], report_years, sections):
         year = int(year)
-        lead = sentence[max((m.end() for m in re.finditer(r"[；;]", sentence[:start])), default=0):start]
+        lead = number_lead(sentence, start)
         opening = sentence[:sentence.find("：")] if 0 <= sentence.find("：") < start else ""
         lead = opening + "：" + lead if opening else lead
         named = [int(y) for y in _YEAR.findall(lead) if int(y) >= year]
@@ -333,9 +334,7 @@ def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: p
                                                   np.where(falls, "direction word", "default: higher")))
     table["signed_low"], table["signed_high"] = signed_values(table)
     table["main_target"] = table["section"] == "main targets"
-    leads = [s[max((m.end() for m in re.finditer(r"[；;]", s[:p])), default=0):p]
-             for s, p in zip(table["sentence"], table["start"])]
-    table["lead"] = leads
+    table["lead"] = [number_lead(s, p) for s, p in zip(table["sentence"], table["start"])]
     return table
 
 
@@ -399,7 +398,7 @@ STAGES = {"start": re.compile(r"开工|动工|开建|启动建设|开始建设")
 projects finished (新开工3条高速公路, 建成5条高速公路)."""
 
 
-_ANNUAL_UNITS = ("元", "美元", "%", "percentage points", "‰")
+_ANNUAL_UNITS = ("元", "美元", *RATE_UNITS)
 """Money and rates are a year's figures whatever the verb (投资达到437亿元 and 投资完成444.7亿元
 are one measure): flow and stock are told apart for counts, areas and lengths only."""
 
@@ -464,11 +463,11 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
     annotated = _annotate(quantities, paragraph_table, corpus)
     targets = annotated[(annotated["kind"] == "target") & (annotated["genre"] == genre) & ~annotated["heading"]].copy()
     targets["target_year"] = target_years(targets, targets["report_year"], targets["section"])
-    targets = targets.sort_values(["doc_id", "main_target", "para_no", "sent_no", "start"],
-                                  ascending=[True, False, True, True, True], kind="stable")
-    sources = outcome_documents(corpus, genre, outcome_genre)
     doc_order = {d: i for i, d in enumerate(corpus["doc_id"])}
-    targets = targets.iloc[np.argsort([doc_order.get(d, 0) for d in targets["doc_id"]], kind="stable")]
+    targets = (targets.assign(doc_order=targets["doc_id"].map(doc_order))
+               .sort_values(["doc_order", "main_target", "para_no", "sent_no", "start"],
+                            ascending=[True, False, True, True, True], kind="stable"))
+    sources = outcome_documents(corpus, genre, outcome_genre)
     stated = _value_text(annotated)
     pairs, unmatched, used = [], [], set()
     candidates_cache: dict[tuple[str, int, bool], pd.DataFrame] = {}
@@ -497,16 +496,15 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
                     and not _same_period_change(target, outcome):
                 continue
             if (outcome_doc, j) not in used:
-                found = (j, how)
+                found = (j, how, outcome)
                 break
         if found is None:
             if target["main_target"]:
                 reason = "five-year review" if refused_multi else _absence(target, annotated, outcome_doc)
                 unmatched.append(_unmatched(target, stated[i], outcome_doc, reason))
             continue
-        j, how = found
+        j, how, outcome = found
         used.add((outcome_doc, j))
-        outcome = dict(candidates)[j]
         t_low, t_high = float(target["signed_low"]), float(target["signed_high"])
         o_value = float(outcome["signed_low"])
         t_high_out = np.nan if pd.isna(target["base_value_high"]) else t_high

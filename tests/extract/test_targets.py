@@ -67,6 +67,14 @@ def test_no_consecutive_reports_gives_an_empty_table_and_names_the_missing_repor
     assert set(checked.unmatched["reason"]) == {"no next report in the corpus"} and len(checked.unmatched) == 3
 
 
+def _target_and_outcome(place, year, target, outcome):
+    """Two reports of one province: the plan of year ``year`` sets ``target`` (a paragraph),
+    the next report's review of that year states ``outcome``."""
+    return {f"{place}-{year}-wr": ["某省政府工作报告", f"一、{year - 1}年工作回顾", "经济平稳运行。", f"二、{year}年工作安排", target],
+            f"{place}-{year + 1}-wr": ["某省政府工作报告", f"一、{year}年工作回顾", outcome, f"二、{year + 1}年工作安排",
+                                       "抓好各项工作。"]}
+
+
 def _pairs(texts, **kwargs):
     corpus, paras, quantities = _reports(texts)
     return targets.target_outcomes(quantities, corpus, paras, **kwargs)
@@ -85,22 +93,19 @@ def test_a_five_year_review_gives_no_annual_outcome_and_says_so():
 
 
 def test_two_quantities_of_two_indicators_in_one_sentence_keep_their_own_values():
-    checked = _pairs({
-        "ah-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", "经济平稳运行。", "二、2020年工作安排",
-                       "主要预期目标是：完成涉及7万户的村庄改造和9万户的农村生活污水处理设施改造。"],
-        "ah-2021-wr": ["某省政府工作报告", "一、2020年工作回顾", "全年完成涉及8万户的村庄改造和6万户的农村生活污水处理设施改造。",
-                       "二、2021年工作安排", "抓好各项工作。"]})
+    checked = _pairs(_target_and_outcome("ah", 2020,
+        "主要预期目标是：完成涉及7万户的村庄改造和9万户的农村生活污水处理设施改造。",
+        "全年完成涉及8万户的村庄改造和6万户的农村生活污水处理设施改造。"))
     table = checked.pairs.set_index("indicator_as_written")
     assert table.loc["村庄改造", ["target_value", "outcome_value", "met"]].tolist() == [70000, 80000, True]
     assert table.loc["农村生活污水处理设施改造", ["target_value", "outcome_value", "met"]].tolist() == [90000, 60000, False]
 
 
 def test_a_joint_target_and_a_review_with_two_verbs_pair_each_indicator():
-    checked = _pairs({
-        "gd-2021-wr": ["某省政府工作报告", "一、2020年工作回顾", "经济平稳运行。", "二、2021年工作安排",
-                       "主要预期目标是：地方一般公共预算收入增长5%，居民消费价格涨幅3%左右，调查失业率和登记失业率都稳定在4.3%以内。"],
-        "gd-2022-wr": ["某省政府工作报告", "一、2021年工作回顾", "较好完成了年初确定的主要目标：地方一般公共预算收入增长10.3%，"
-                       "居民消费价格上涨1.2%，城镇调查失业率4.2%，城镇登记失业率3.6%。", "二、2022年工作安排", "抓好各项工作。"]})
+    checked = _pairs(_target_and_outcome("gd", 2021,
+        "主要预期目标是：地方一般公共预算收入增长5%，居民消费价格涨幅3%左右，调查失业率和登记失业率都稳定在4.3%以内。",
+        "较好完成了年初确定的主要目标：地方一般公共预算收入增长10.3%，"
+        "居民消费价格上涨1.2%，城镇调查失业率4.2%，城镇登记失业率3.6%。"))
     table = checked.pairs.set_index("indicator")
     assert set(table.index) == {"fiscal_revenue", "cpi", "unemployment_surveyed", "unemployment_registered"}
     assert table.loc["cpi", ["direction", "met"]].tolist() == ["lower", True]
@@ -108,11 +113,9 @@ def test_a_joint_target_and_a_review_with_two_verbs_pair_each_indicator():
 
 
 def test_a_flow_is_never_paired_with_a_stock_and_a_range_keeps_both_ends():
-    checked = _pairs({
-        "zj-2019-wr": ["某省政府工作报告", "一、2018年工作回顾", "经济平稳运行。", "二、2019年工作安排",
-                       "主要预期目标是：地区生产总值增长6.5%-7%，新增7000张公办养老床位。"],
-        "zj-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", "全年地区生产总值增长6.8%，公办养老床位达到12.6万张。",
-                       "二、2020年工作安排", "抓好各项工作。"]})
+    checked = _pairs(_target_and_outcome("zj", 2019,
+        "主要预期目标是：地区生产总值增长6.5%-7%，新增7000张公办养老床位。",
+        "全年地区生产总值增长6.8%，公办养老床位达到12.6万张。"))
     (row,) = checked.pairs.itertuples(index=False)
     assert (row.indicator, row.target_type, row.target_value, row.target_value_high, row.met) == ("gdp", "range", 6.5, 7.0, True)
     assert checked.unmatched[["indicator_as_written", "reason"]].values.tolist() == [["公办养老床位", "no match found"]]
@@ -120,10 +123,9 @@ def test_a_flow_is_never_paired_with_a_stock_and_a_range_keeps_both_ends():
 
 @pytest.mark.parametrize("outcome, met", [("4.4%", True), ("4.8%", False)])
 def test_a_lower_is_better_approximate_target_is_met_below_it(outcome, met):
-    checked = _pairs({
-        "sc-2019-wr": ["某省政府工作报告", "一、2018年工作回顾", "经济平稳运行。", "二、2019年工作安排",
-                       "主要预期目标是：城镇登记失业率4.5%左右。"],
-        "sc-2020-wr": ["某省政府工作报告", "一、2019年工作回顾", f"城镇登记失业率{outcome}。", "二、2020年工作安排", "抓好各项工作。"]})
+    checked = _pairs(_target_and_outcome("sc", 2019,
+        "主要预期目标是：城镇登记失业率4.5%左右。",
+        f"城镇登记失业率{outcome}。"))
     (row,) = checked.pairs.itertuples(index=False)
     assert (row.direction, row.direction_source, row.target_type, row.met) == ("lower", "crosswalk", "approximate", met)
 

@@ -36,11 +36,14 @@ def paired(target_doc: str, target_numbers: str, outcome_numbers: str, pairs: pd
     and one of the coder's outcome numbers in its outcome (the recall rule)."""
     if not target_numbers or not outcome_numbers:
         return False
-    wanted_t, wanted_o = set(map(float, target_numbers.split(";"))), set(map(float, outcome_numbers.split(";")))
     here = pairs[pairs["target_doc"] == target_doc]
-    return any(wanted_t & set(map(float, numbers(t).split(";") if numbers(t) else []))
-               and wanted_o & set(map(float, numbers(o).split(";") if numbers(o) else []))
+    return any(_values(target_numbers) & _values(numbers(t)) and _values(outcome_numbers) & _values(numbers(o))
                for t, o in zip(here["target"], here["outcome"]))
+
+
+def _values(joined: str) -> set[float]:
+    """The numbers of a ;-joined string (:func:`numbers`) as floats."""
+    return {float(v) for v in joined.split(";")} if joined else set()
 
 
 def main(scratch: Path, pairs_file: Path) -> None:
