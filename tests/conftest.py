@@ -74,3 +74,26 @@ def project_validation():
     from analysis import coding
 
     return coding.project_sample_tables(coding.measured_dictionaries(*analysis.prepare()))
+
+
+@pytest.fixture(scope="session")
+def panel(tmp_path_factory):
+    """The synthetic panel (tests/synthetic_reports.py, write_panel_corpus) prepared, with its
+    theme hits, quantities, instrument uses and the measures of notebook 05."""
+    from types import SimpleNamespace
+
+    from analysis import dictionaries, extract, models
+    from synthetic_reports import write_panel_corpus
+
+    folder = tmp_path_factory.mktemp("panel")
+    write_panel_corpus(folder)
+    corpus, paras, tokens = analysis.prepare(None, folder / "manifest.csv")
+    dictionary = dictionaries.read_themes()
+    hits = dictionaries.theme_hits(tokens, dictionary)
+    quantities = extract.extract_quantities(paras, dictionary)
+    uses = dictionaries.sentence_instruments(tokens, paras, dictionaries.read_instruments(), dictionary)
+    measures = models.document_measures(corpus, tokens, paras, hits, quantities, uses, dictionary)
+    outcomes = extract.target_outcomes(quantities, corpus, paras)
+    return SimpleNamespace(corpus=corpus, paras=paras, tokens=tokens, dictionary=dictionary, hits=hits,
+                           quantities=quantities, measures=measures,
+                           growth=extract.growth_targets(quantities, corpus, paras, outcomes))

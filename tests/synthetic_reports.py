@@ -239,3 +239,94 @@ def write_messy_corpus(folder: Path) -> dict[str, list[str]]:
     header = "doc_id,file,district,district_zh,date,year,genre,title,scope,date_precision"
     (folder / "manifest.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return ids
+
+
+PANEL_PLACES = {"cn110000": "北京市", "cn120000": "天津市", "cn130000": "河北省", "cn140000": "山西省",
+                "cn150000": "内蒙古自治区", "cn210000": "辽宁省", "cn220000": "吉林省", "cn230000": "黑龙江省",
+                "cn310000": "上海市", "cn320000": "江苏省", "cn330000": "浙江省", "cn340000": "安徽省"}
+"""The panel fixture's twelve governments (provinces of China)."""
+PANEL_YEARS = range(2011, 2019)
+PANEL_MISSING = ("cn130000", 2015)
+"""The one government-year without a report."""
+PANEL_NATIONAL = "cn000000"
+_RISING = "加强生态保护，推进绿色低碳发展，开展污染防治。"      # ecology: 生态, 绿色, 低碳, 污染防治
+_FALLING = "扩大有效投资，壮大实体产业，支持民营企业。"        # economy: 投资, 产业, 企业
+_TARGET_WORDING = ("增长{v}%左右", "增长{v}%以上", "力争增长{v}%")
+
+
+def panel_national_target(year: int) -> float:
+    """The national growth target planted for ``year``: 8.0 − 0.25 per year from 2011."""
+    return 8.0 - 0.25 * (year - 2011)
+
+
+def panel_target(place_index: int, year: int) -> float:
+    """The planted growth target: the national one plus 0.5 + 0.1 × the place's index."""
+    return round(panel_national_target(year) + 0.5 + 0.1 * place_index, 2)
+
+
+def panel_gap(place_index: int) -> float:
+    """The planted gap outcome − target: +0.3 for an even place index, −0.2 for an odd one."""
+    return 0.3 if place_index % 2 == 0 else -0.2
+
+
+def panel_target_type(place_index: int) -> str:
+    """The planted target type of a place: approximate (左右), floor (以上) or soft (力争), in turn."""
+    return ("approximate", "floor", "soft")[place_index % 3]
+
+
+def panel_report_lines(place: str, place_index: int | None, year: int, years: range = PANEL_YEARS) -> list[str]:
+    """One panel report: a review part stating last year's growth (target + gap), a plan part
+    with this year's main targets, the ecology sentence (year − first year) times and the
+    economy sentence (last year − year) times, so that ecology attention rises and economy
+    attention falls over the years. ``place_index`` None: the national report (国内生产总值,
+    the national target, no gap)."""
+    k = year - years[0]
+    national = place_index is None
+    target = panel_national_target(year) if national else panel_target(place_index, year)
+    last = panel_national_target(year - 1) if national else panel_target(place_index, year - 1) + panel_gap(place_index)
+    output = "国内生产总值" if national else "地区生产总值"
+    wording = "增长{v}%左右" if national else _TARGET_WORDING[place_index % 3]
+    stated = wording.format(v=f"{target:g}")
+    return [
+        f"——{year}年1月20日在{place}人民代表大会上",
+        "各位代表：",
+        f"现在，我代表{place}人民政府，向大会报告工作，请予审议。",
+        f"一、{year - 1}年工作回顾",
+        f"过去一年，{output}增长{last:g}%，城乡居民收入稳步提高。",
+        "（一）坚持民生为本，群众获得感不断增强。",
+        "1.就业和社会保障更加有力。养老服务体系更加完善，社区服务更加便利。",
+        f"二、{year}年主要任务",
+        f"{year}年经济社会发展的主要预期目标是：{output}{stated}，城镇登记失业率控制在4.5%以内。",
+        "（一）推动高质量发展。",
+        *[_RISING] * k,
+        *[_FALLING] * (len(years) - 1 - k),
+        "（二）持续保障和改善民生。",
+        "2.提升公共服务水平。推进优质教育资源均衡配置，加强基层医疗服务。",
+        "各位代表，让我们团结一心，奋发有为。",
+    ]
+
+
+def write_panel_corpus(folder: Path, national: bool = True) -> list[str]:
+    """A panel in ``folder`` (manifest.csv and text files): the twelve PANEL_PLACES over
+    PANEL_YEARS, without PANEL_MISSING, and with ``national`` the national reports of the
+    same years (PANEL_NATIONAL). Planted: ecology attention rises and economy attention
+    falls with the year; each place's growth target (:func:`panel_target`, type
+    :func:`panel_target_type`) and its outcome (target + :func:`panel_gap`) in the next
+    report. Returns the doc_ids in manifest order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rows, ids = [], []
+    places = [(PANEL_NATIONAL, "国务院", None)] if national else []
+    places += [(code, name, i) for i, (code, name) in enumerate(PANEL_PLACES.items())]
+    for code, name, index in places:
+        for year in PANEL_YEARS:
+            if (code, year) == PANEL_MISSING:
+                continue
+            doc_id = f"{code}-{year}-wr"
+            (folder / f"{doc_id}.txt").write_text("\n".join(panel_report_lines(name, index, year)) + "\n",
+                                                   encoding="utf-8")
+            rows.append(f"{doc_id},{doc_id}.txt,{code},{name},{year}-01-20,{year},work_report,"
+                        f"{year}年{name}政府工作报告,whole")
+            ids.append(doc_id)
+    header = "doc_id,file,district,district_zh,date,year,genre,title,scope"
+    (folder / "manifest.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return ids

@@ -4,6 +4,8 @@ import json
 import re
 
 import nbformat
+import numpy as np
+import pandas as pd
 import pytest
 
 from tools.notebook_execution import KERNEL_NAME, KERNELSPEC
@@ -214,7 +216,7 @@ keyword of the theme dictionary, not a label)."""
 
 @pytest.mark.slow
 def test_every_notebook_runs_under_papermill_on_a_messy_corpus(tmp_path):
-    """Notebooks 00–04 on a corpus the seeds are not like (tests/synthetic_reports.py,
+    """Notebooks 00–05 on a corpus the seeds are not like (tests/synthetic_reports.py,
     write_messy_corpus): 33 reports of three divisions of China that districts.tsv does not
     list, one place with 31 reports, two reports in one year, reports without part headings,
     a year-only date, places with one report. No cell fails, no output names a seed place
@@ -235,6 +237,7 @@ def test_every_notebook_runs_under_papermill_on_a_messy_corpus(tmp_path):
                                "TOPIC_NUMBERS": [2, 3, 4], "TOPIC_SAMPLES": 5},      # fewer fits: the test's time
         "03-changning-vs-xuhui": places,
         "04-targets-and-instruments": places,
+        "05-panel": {},
     }
     assert sorted(parameters) == [path.stem for path in NOTEBOOKS]
     for name, own in parameters.items():
@@ -281,3 +284,57 @@ def test_notebook_03_does_not_move_when_a_document_of_another_place_joins(tmp_pa
     assert len(tables) > 5                         # the tables and the explorer pages (log-odds included)
     for table in tables:
         assert (figures / table.name).read_bytes() == table.read_bytes(), table.name
+
+
+@pytest.mark.slow
+def test_notebook_05_recovers_a_planted_panel(tmp_path):
+    """Notebook 05 on the synthetic panel (tests/synthetic_reports.py, write_panel_corpus): 12
+    provinces × 8 years and the national reports, one province-year missing. The coverage
+    names the missing cell; the trend model finds ecology attention rising and economy
+    attention falling (significant, clustered by government); every planted growth target,
+    its type, its gap and its escalation over the national target is recovered."""
+    import papermill
+
+    from synthetic_reports import (PANEL_MISSING, PANEL_NATIONAL, PANEL_PLACES, panel_gap, panel_national_target,
+                                   panel_target, panel_target_type, write_panel_corpus)
+
+    write_panel_corpus(tmp_path / "corpus")
+    figures = tmp_path / "figures"
+    output = tmp_path / "05.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "05-panel.ipynb"), str(output), cwd=str(NOTEBOOKS_DIR), progress_bar=False,
+        kernel_name=KERNEL_NAME, engine_name="encrypted",
+        parameters={"MANIFEST": str(tmp_path / "corpus" / "manifest.csv"), "FIGURES_DIR": str(figures),
+                    "NATIONAL": PANEL_NATIONAL})
+    cells = [cell for cell in json.loads(output.read_text(encoding="utf-8"))["cells"] if cell["cell_type"] == "code"]
+    assert not [o for cell in cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+
+    coverage = pd.read_csv(figures / "05-coverage.csv", dtype={"missing_years": str}, keep_default_na=False)
+    missing = coverage[coverage["missing"] > 0]
+    assert missing[["government", "missing_years"]].values.tolist() == [[PANEL_MISSING[0], str(PANEL_MISSING[1])]]
+    grid = pd.read_csv(figures / "05-coverage-grid.csv").set_index("government")
+    assert grid.at[PANEL_MISSING[0], str(PANEL_MISSING[1])] == 0 and int((grid == 0).sum().sum()) == 1
+
+    trends = pd.read_csv(figures / "05-measure-trends.csv").set_index(["family", "measure"])
+    for theme, sign in (("ecology", 1), ("economy", -1)):
+        row = trends.loc[("attention", theme)]
+        assert row["significant"] and np.sign(row["slope_per_year"]) == sign, theme
+        assert row["standard_errors"] == "clustered by government" and row["governments"] == 13
+    assert not trends.loc[("attention", "culture"), "significant"]          # no trend planted, none found
+
+    growth = pd.read_csv(figures / "05-growth-targets.csv")
+    index = {code: i for i, code in enumerate(PANEL_PLACES)}
+    provinces = growth[growth["government"] != PANEL_NATIONAL]
+    assert len(provinces) == len(PANEL_PLACES) * 8 - 1
+    expected_target = [panel_target(index[g], y) for g, y in zip(provinces["government"], provinces["year"])]
+    assert np.allclose(provinces["target_value"], expected_target)
+    assert provinces["target_type"].tolist() == [panel_target_type(index[g]) for g in provinces["government"]]
+    paired = provinces[provinces["outcome_status"] == "paired"]
+    assert len(paired) == len(PANEL_PLACES) * 7 - 2              # no 2018 outcome; 河北 2014 and 2015 have none
+    assert np.allclose(paired["gap"], [panel_gap(index[g]) for g in paired["government"]])
+    escalation = pd.read_csv(figures / "05-escalation.csv")
+    assert np.allclose(escalation["national_target"], [panel_national_target(y) for y in escalation["year"]])
+    assert np.allclose(escalation["escalation"], [0.5 + 0.1 * index[g] for g in escalation["government"]])
+    from analysis import outputs
+
+    assert outputs.targets_escalate(escalation).holds and outputs.trends_found(trends.reset_index(), "attention").holds

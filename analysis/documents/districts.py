@@ -28,7 +28,7 @@ __all__ = ["DISTRICTS_FILE", "LEVELS", "PALETTE", "read_districts", "place_colou
            "district_colours", "district_names", "missing_districts", "PairLabels", "pair_labels", "pair_designs"]
 
 DISTRICTS_FILE = DATA_DIR / "districts.tsv"
-LEVELS = ("municipality", "district", "county", "city", "province")
+LEVELS = ("municipality", "district", "county", "city", "province", "national")
 """Administrative levels a row may name."""
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 

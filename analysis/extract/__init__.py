@@ -24,6 +24,7 @@ from .targets import (
     UNMATCHED_REASONS, TargetOutcomes, report_targets, match_indicators, targets_side_by_side, targets_by_theme,
     repeated_reports, consecutive_reports, outcome_documents, target_type, target_met, signed_values,
     quantity_sections, target_years, target_outcomes, unknown_indicator_phrases, tolerance_sensitivity, numeric_density,
+    GROWTH_COLUMNS, growth_targets, target_escalation, growth_by_year,
 )
 
 __all__ = [
@@ -34,7 +35,7 @@ __all__ = [
     "HEDGES", "FLOORS",
     "CEILINGS", "MAIN_TARGETS", "report_targets", "match_indicators",
     "targets_side_by_side", "targets_by_theme", "repeated_reports", "consecutive_reports",
-    "target_outcomes", "numeric_density", "INDICATORS_FILE", "MEASURES", "read_crosswalk", "canonical_indicator", "canonical_indicators",
+    "target_outcomes", "numeric_density", "GROWTH_COLUMNS", "growth_targets", "target_escalation", "growth_by_year", "INDICATORS_FILE", "MEASURES", "read_crosswalk", "canonical_indicator", "canonical_indicators",
     "MATCHES", "APPROXIMATE_TOLERANCE", "TARGET_TYPES", "SECTIONS", "UNMATCHED_REASONS", "TargetOutcomes",
     "outcome_documents", "target_type", "target_met", "signed_values", "quantity_sections", "target_years",
     "unknown_indicator_phrases", "tolerance_sensitivity",

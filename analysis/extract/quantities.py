@@ -573,10 +573,16 @@ def noun_phrase(text: str) -> str:
     return bare if len(bare) >= 2 else head
 
 
+_GROWTH_RATE = re.compile(r"(?:增长(?:速度|率)?|增速|增幅)(?:的)?(?:预期)?(?:目标)?$")
+"""An indicator phrase that names a growth rate (经济增长速度8%, 经济增长预期目标为7%左右,
+经济增长率预期为7%): its % figure is a change, though no direction word precedes it."""
+
+
 def measure_of(found: _Found) -> str:
-    """'change' (a direction with %, ‰ or percentage points, or a direction with no indicator),
+    """'change' (a direction with %, ‰ or percentage points, a direction with no indicator, or
+    %, ‰ or percentage points after a phrase naming a growth rate, _GROWTH_RATE),
     'share/rate' (%, ‰ or percentage points without a direction), else 'level'."""
-    if found.direction and found.base_unit in RATE_UNITS:
+    if found.base_unit in RATE_UNITS and (found.direction or _GROWTH_RATE.search(found.indicator)):
         return "change"
     if found.direction in _DIRECTIONS and not found.indicator:
         return "change"

@@ -30,7 +30,8 @@ __all__ = ["HEDGES", "FLOORS", "CEILINGS", "MAIN_TARGETS", "MATCHES", "APPROXIMA
            "UNMATCHED_REASONS", "TargetOutcomes", "report_targets", "match_indicators", "targets_side_by_side",
            "targets_by_theme", "repeated_reports", "consecutive_reports", "outcome_documents", "target_type",
            "target_met", "signed_values", "quantity_sections", "target_years", "target_outcomes",
-           "unknown_indicator_phrases", "tolerance_sensitivity", "numeric_density"]
+           "unknown_indicator_phrases", "tolerance_sensitivity", "numeric_density", "GROWTH_COLUMNS",
+           "growth_targets", "target_escalation", "growth_by_year"]
 
 HEDGES = ("左右", "力争", "约", "近", "预计")
 """Qualifiers that make a target an estimate or an aim rather than a commitment."""
@@ -630,3 +631,84 @@ def tolerance_sensitivity(pairs: pd.DataFrame, tolerances: tuple[float, ...] = (
                      "approximate": int(approximate.sum()),
                      "approximate_met_share": met[approximate.to_numpy()].mean() if approximate.any() else np.nan})
     return pd.DataFrame(rows)
+
+
+GROWTH_COLUMNS = ["government", "year", "doc_id", "target", "target_type", "target_value", "target_value_high",
+                  "main_target", "outcome_doc", "outcome", "outcome_value", "outcome_preliminary", "gap", "met",
+                  "outcome_status", "target_sentence", "outcome_sentence"]
+
+
+def growth_targets(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_table: pd.DataFrame,
+                   outcomes: TargetOutcomes, indicator: str = "gdp", genre: str = "work_report") -> pd.DataFrame:
+    """The growth target of ``indicator`` (canonical, crosswalk.py) of every report of ``genre``:
+    its first annual target (target year = report year) measured as a change in %, a main
+    target first, then document order; with its pair from ``outcomes``
+    (:func:`target_outcomes` of the same quantities) when it has one: the outcome of the
+    report of year + 1, gap = outcome − target, met by :func:`target_met`. outcome_status:
+    'paired', 'no next report in the corpus' or 'no outcome found'. One row per report with
+    such a target, in corpus order; ``government`` is the report's district."""
+    annotated = _annotate(quantities, paragraph_table, corpus)
+    chosen = annotated[(annotated["kind"] == "target") & (annotated["genre"] == genre) & ~annotated["heading"]
+                       & (annotated["canonical"] == indicator) & (annotated["measure"] == "change")
+                       & (annotated["base_unit"] == "%")]
+    chosen = chosen[target_years(chosen, chosen["report_year"], chosen["section"]) == chosen["report_year"]]
+    doc_order = {d: i for i, d in enumerate(corpus["doc_id"])}
+    chosen = (chosen.assign(doc_order=chosen["doc_id"].map(doc_order))
+              .sort_values(["doc_order", "main_target", "para_no", "sent_no", "start"],
+                           ascending=[True, False, True, True, True], kind="stable")
+              .drop_duplicates("doc_id"))
+    stated = _value_text(annotated)
+    pairs = outcomes.pairs.set_index(["target_doc", "target_sentence", "target_value"])
+    pairs = pairs[~pairs.index.duplicated()]
+    sources = outcome_documents(corpus, genre)
+    rows = []
+    for i, target in zip(chosen.index, chosen.to_dict("records")):
+        t_low = float(target["signed_low"])
+        t_high = np.nan if pd.isna(target["base_value_high"]) else float(target["signed_high"])
+        key = (target["doc_id"], target["sentence"], t_low)
+        row = {"government": target["district"], "year": int(target["report_year"]), "doc_id": target["doc_id"],
+               "target": stated[i], "target_type": target["target_type"], "target_value": t_low,
+               "target_value_high": t_high, "main_target": bool(target["main_target"]),
+               "outcome_doc": sources.get((target["district"], int(target["report_year"])), ""),
+               "outcome": "", "outcome_value": np.nan, "outcome_preliminary": False, "gap": np.nan, "met": pd.NA,
+               "target_sentence": target["sentence"], "outcome_sentence": ""}
+        if key in pairs.index:
+            pair = pairs.loc[key]
+            row.update(outcome=pair["outcome"], outcome_value=float(pair["outcome_value"]),
+                       outcome_preliminary=bool(pair["outcome_preliminary"]), gap=float(pair["gap"]),
+                       met=bool(pair["met"]), outcome_status="paired", outcome_sentence=pair["outcome_sentence"])
+        else:
+            row["outcome_status"] = "no outcome found" if row["outcome_doc"] else "no next report in the corpus"
+        rows.append(row)
+    table = pd.DataFrame(rows, columns=GROWTH_COLUMNS)
+    return table.astype({"year": "int64", "target_value": float, "target_value_high": float, "outcome_value": float,
+                         "gap": float, "main_target": bool, "outcome_preliminary": bool, "met": "boolean"})
+
+
+def target_escalation(growth: pd.DataFrame, national: str) -> pd.DataFrame:
+    """Each government's growth target minus the ``national`` government's target of the same
+    year (escalation > 0: a higher target than the centre's; Li, Liu, Weng & Zhou 2019):
+    the rows of :func:`growth_targets` for the other governments with national_target and
+    escalation (NaN where the national report of that year has no growth target)."""
+    centre = growth[growth["government"] == national].drop_duplicates("year").set_index("year")["target_value"]
+    table = growth[growth["government"] != national].copy()
+    table["national_target"] = table["year"].map(centre).astype(float)
+    table["escalation"] = table["target_value"] - table["national_target"]
+    return table.reset_index(drop=True)
+
+
+def growth_by_year(growth: pd.DataFrame, confidence_level: float = 0.95) -> pd.DataFrame:
+    """Per year: governments with a growth target, mean target, paired outcomes, mean gap
+    (outcome − target), met (count) and the share met with its Wilson interval (NaN without a
+    paired outcome)."""
+    rows = []
+    for year, table in growth.groupby("year", sort=True):
+        paired = table[table["outcome_status"] == "paired"]
+        k, n = int(paired["met"].astype(bool).sum()), len(paired)
+        low, high = wilson_interval(np.array([k]), np.array([max(n, 1)]), confidence_level)
+        rows.append({"year": int(year), "targets": len(table), "mean_target": table["target_value"].mean(),
+                     "paired": n, "mean_gap": paired["gap"].mean() if n else np.nan, "met": k,
+                     "met_share": k / n if n else np.nan, "met_ci_low": float(low[0]) if n else np.nan,
+                     "met_ci_high": float(high[0]) if n else np.nan})
+    return pd.DataFrame(rows, columns=["year", "targets", "mean_target", "paired", "mean_gap", "met", "met_share",
+                                       "met_ci_low", "met_ci_high"])

@@ -5,8 +5,8 @@ xlsx|csv|parquet OUT_DIR``).
 Tables (:func:`analysis_tables`): documents (manifest, format, sizes), paragraphs with
 their structure, tokens, frequencies per document, keyness per design (G², Log Ratio,
 adjusted p; the designs of notebook 03 by default), theme hits, concordance lines of the
-terms asked for, and the quantities, target–outcome pairs and unmatched main targets of
-notebook 04. The dictionary
+terms asked for, the quantities, target–outcome pairs and unmatched main targets of
+notebook 04, and notebook 05's government × year table of every measure and growth targets. The dictionary
 (``analysis/data/export_dictionary.tsv``: table, column, meaning, unit) must describe every
 column written; a column it lacks is an error, not an undocumented column.
 
@@ -28,7 +28,8 @@ import pandas as pd
 
 from ..paths import DATA_DIR, display_path
 from .._internal.rounding import write_csv
-from ..dictionaries import themes
+from ..dictionaries import instruments, themes
+from ..models import panel
 from ..extract import kwic, quantities, targets
 from ..textstats.frequency import document_sizes, term_frequencies, word_counts
 from ..textstats.comparison import keyness
@@ -117,6 +118,10 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
     checked = targets.target_outcomes(tables["quantities"], corpus, paragraph_table)
     tables["target_outcomes"] = checked.pairs
     tables["unmatched_main_targets"] = checked.unmatched
+    uses = instruments.sentence_instruments(tokens, paragraph_table, instruments.read_instruments(), dictionary)
+    measures = panel.document_measures(corpus, tokens, paragraph_table, hits, tables["quantities"], uses, dictionary)
+    tables["government_year_measures"] = panel.government_year_measures(measures)
+    tables["growth_targets"] = targets.growth_targets(tables["quantities"], corpus, paragraph_table, checked)
     return {name: table.reset_index(drop=True) for name, table in tables.items()}
 
 

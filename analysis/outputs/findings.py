@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from scipy.stats import fisher_exact
+from scipy.stats import t as t_distribution
 
 from .._internal.rounding import sorted_by
 from ..textstats.intervals import poisson_rate_interval, proportion_with_interval
 from ..extract.targets import MATCHES
+from ..textstats.trends import MIN_CLUSTERS, MIN_TREND_DOCUMENTS
 
 __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_few",
            "timeline_changes_are_confounded", "parts_do_not_differ", "topics_align_weakly",
@@ -27,7 +30,8 @@ __all__ = ["Claim", "claims_table", "flagged_themes_are", "timeline_changes_are_
            "hedging_cannot_be_told_apart", "few_targets_shared", "instruments_precise_but_incomplete",
            "side_used_most", "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides",
            "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads",
-           "raw_tfidf_tracks_frequency", "cloud_rests_on_zero_counts", "indicators_match_the_coders", "target_pairs_hold"]
+           "raw_tfidf_tracks_frequency", "cloud_rests_on_zero_counts", "indicators_match_the_coders", "target_pairs_hold",
+           "panel_is_too_small", "trends_found", "growth_targets_found", "growth_targets_mostly_met", "targets_escalate"]
 
 
 @dataclass(frozen=True)
@@ -502,3 +506,77 @@ def no_side_leads(used: pd.DataFrame, reports: Sequence[str], sides: Sequence[st
     claims = [side_used_most(used, reports, side) for side in sides]
     return Claim("No side of instruments is found in more sentences than the others in every report",
                  claims[0].evidence, not any(c.holds for c in claims))
+
+
+def panel_is_too_small(coverage: pd.DataFrame, trends: pd.DataFrame, min_governments: int = MIN_CLUSTERS) -> Claim:
+    """Holds when the corpus cannot support panel inference: no trend is estimated
+    (:func:`analysis.models.panel.measure_trends` empty: fewer than MIN_TREND_DOCUMENTS
+    documents) or fewer than ``min_governments`` governments, so standard errors cannot be
+    clustered by government and a year cannot be told from a government."""
+    governments, documents = len(coverage), int(coverage["documents"].sum())
+    years = f"{int(coverage['first_year'].min())}–{int(coverage['last_year'].max())}" if governments else "none"
+    evidence = (f"{governments} government(s), {documents} document(s), years {years}; trends estimated: "
+                f"{len(trends)} (at least {MIN_TREND_DOCUMENTS} documents needed); clustering by government needs "
+                f"at least {min_governments} governments")
+    return Claim("The corpus is too small for panel inference: trends and differences between governments cannot "
+                 "be told apart from year, genre or drafter", evidence,
+                 bool(trends.empty or governments < min_governments))
+
+
+def trends_found(trends: pd.DataFrame, family: str) -> Claim:
+    """Holds when at least one measure of ``family`` has a trend significant after
+    Benjamini–Hochberg adjustment within the family (rows of
+    :func:`analysis.models.panel.measure_trends`); the evidence lists each such measure with
+    its slope per year, interval and adjusted p."""
+    rows = trends[trends["family"] == family]
+    shown = rows[rows["significant"].astype(bool)].sort_values("slope_per_year", kind="stable")
+    evidence = "; ".join(f"{m}: {s:+.3g}/year [{lo:+.3g}, {hi:+.3g}], p_adj {p:.2g}" for m, s, lo, hi, p in
+                         zip(shown["measure"], shown["slope_per_year"], shown["ci_low"], shown["ci_high"],
+                             shown["p_adjusted"])) or "none"
+    errors = ", ".join(sorted(set(rows["standard_errors"]))) or "no model"
+    return Claim(f"Some measures of {family} change over the years beyond chance within the family",
+                 f"{len(shown)} of {len(rows)} measures significant (BH within the family; {errors}): {evidence}",
+                 bool(len(shown)))
+
+
+def growth_targets_found(growth: pd.DataFrame, corpus: pd.DataFrame, genre: str = "work_report",
+                         min_share: float = 0.8) -> Claim:
+    """Holds when a growth target (:func:`analysis.extract.targets.growth_targets`) is found in
+    at least ``min_share`` of the reports of ``genre``."""
+    reports = int((corpus["genre"] == genre).sum())
+    k = int(growth["doc_id"].nunique())
+    estimate, low, high = (float(v[0]) for v in proportion_with_interval(k, reports))
+    evidence = f"{k} of {reports} reports = {estimate:.2f} [{low:.2f}, {high:.2f}]" if reports \
+        else "no report"
+    return Claim(f"A growth target is found in at least {min_share:.0%} of the work reports", evidence,
+                 bool(reports and k >= min_share * reports))
+
+
+def growth_targets_mostly_met(growth: pd.DataFrame) -> Claim:
+    """Holds when the lower end of the 95% Wilson interval of the share of paired growth
+    targets met is above one half."""
+    paired = growth[growth["outcome_status"] == "paired"]
+    k, n = int(paired["met"].astype(bool).sum()), len(paired)
+    if not n:
+        return Claim("Most growth targets are met", "no growth target has an outcome in the corpus", False)
+    estimate, low, high = (float(v[0]) for v in proportion_with_interval(k, n))
+    return Claim("Most growth targets are met", f"{k} of {n} paired targets met = {estimate:.2f} "
+                 f"[{low:.2f}, {high:.2f}]; mean gap {paired['gap'].mean():+.2f} pp", low > 0.5)
+
+
+def targets_escalate(escalation: pd.DataFrame) -> Claim:
+    """Holds when governments set growth targets above the national target: the mean over
+    governments of each government's mean escalation (target − national target) has a 95%
+    t-interval above 0 (governments are the unit, at least two)."""
+    known = escalation.dropna(subset=["escalation"])
+    by_government = known.groupby("government")["escalation"].mean()
+    if len(by_government) < 2:
+        return Claim("Governments set growth targets above the national target",
+                     f"{len(by_government)} government(s) with a national target of the same year", False)
+    mean, sem = float(by_government.mean()), float(by_government.std(ddof=1) / np.sqrt(len(by_government)))
+    half = float(t_distribution.ppf(0.975, len(by_government) - 1)) * sem
+    above = int((by_government > 0).sum())
+    return Claim("Governments set growth targets above the national target",
+                 f"mean escalation over {len(by_government)} governments {mean:+.2f} pp [{mean - half:+.2f}, "
+                 f"{mean + half:+.2f}] ({len(known)} government-years); {above} of {len(by_government)} governments "
+                 "above on average", bool(mean - half > 0))

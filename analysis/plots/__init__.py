@@ -1,7 +1,7 @@
 """Stage 8, plots: the project style and figure saving, figures by subject, and views that
 scale.
 
-Modules, in the order of the stage: ``style``, ``frequency_figures``, ``theme_figures``, ``comparison_figures``, ``target_figures``, ``views``.
+Modules, in the order of the stage: ``style``, ``frequency_figures``, ``theme_figures``, ``comparison_figures``, ``target_figures``, ``panel_figures``, ``views``.
 Code outside the package uses the names re-exported here (``from analysis import plots``, then ``plots.NAME``).
 """
 from .style import (
@@ -22,6 +22,9 @@ from .comparison_figures import (
 from .target_figures import (
     plot_targets_by_theme, PART_COLOURS, MIN_TARGETS_FOR_INTERVAL, WHOLE_DOCUMENT_COLOUR, plot_numeric_density,
 )
+from .panel_figures import (
+    plot_coverage, plot_panel_heatmaps, plot_yearly_measures, plot_growth_targets,
+)
 from .views import (
     MAX_PANELS, MAX_COLUMNS, MAX_BARS, MAX_CLOUDS, view_groups, division_provinces, fits_page, top_terms_figure,
     wordclouds_figure, dispersion_figure, document_sizes_figure, NEIGHBOURS,
@@ -35,7 +38,8 @@ __all__ = [
     "plot_wordclouds", "plot_comparison_cloud", "YEAR_LABELS", "REFERENCE_SHIFT", "plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING",
     "plot_slope_chart", "plot_topic_stability", "plot_keyness", "plot_term_scatter",
     "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS", "MIN_TARGETS_FOR_INTERVAL", "WHOLE_DOCUMENT_COLOUR",
-    "plot_numeric_density", "MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS",
+    "plot_numeric_density", "plot_coverage", "plot_panel_heatmaps", "plot_yearly_measures", "plot_growth_targets",
+    "MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS",
     "view_groups", "division_provinces", "fits_page", "top_terms_figure", "wordclouds_figure",
     "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure",
 ]

@@ -1,7 +1,7 @@
 """Stage 3, text statistics: frequencies, keywords, collocations, keyness, trajectories,
 similarity, and their intervals and paragraph-level tests.
 
-Modules, in the order of the stage: ``frequency``, ``keywords``, ``collocations``, ``comparison``, ``trajectories``, ``trends``, ``similarity``, ``intervals``, ``out_of_core``.
+Modules, in the order of the stage: ``frequency``, ``keywords``, ``collocations``, ``comparison``, ``trajectories``, ``trends``, ``similarity``, ``intervals``, ``inference_units``, ``out_of_core``.
 Code outside the package uses the names re-exported here (``from analysis import textstats``, then ``textstats.NAME``).
 """
 from .frequency import (
@@ -32,6 +32,9 @@ from .intervals import (
     MIN_PARAGRAPHS, poisson_rate_interval, wilson_interval, proportion_with_interval, RateDifference,
     bootstrap_rate_difference,
 )
+from .inference_units import (
+    MIN_DOCUMENTS, inference_unit, document_sums, rate_difference_by_unit, group_rates_by_unit, keyness_over_units,
+)
 from .out_of_core import (
     DEFAULT_MEMORY_LIMIT, partition_connection, partition_word_counts, partition_group_counts,
     partition_keyness,
@@ -47,6 +50,7 @@ __all__ = [
     "term_trajectories", "leave_one_out_slopes", "trajectory_leave_one_out", "MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS",
     "newey_west_lags", "attention_trends",
     "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "proportion_with_interval",
-    "RateDifference", "bootstrap_rate_difference", "DEFAULT_MEMORY_LIMIT", "partition_connection",
+        "RateDifference", "bootstrap_rate_difference", "MIN_DOCUMENTS", "inference_unit", "document_sums",
+    "rate_difference_by_unit", "group_rates_by_unit", "keyness_over_units", "DEFAULT_MEMORY_LIMIT", "partition_connection",
     "partition_word_counts", "partition_group_counts", "partition_keyness",
 ]

@@ -12,7 +12,7 @@ small); for one government's series, Newey–West (HAC, Bartlett kernel, maxlags
 ⌊4 (n / 100)^(2/9)⌋, at least 1), since consecutive reports' errors are correlated; else
 heteroskedasticity-robust (HC3). The documents are the unit: each is one
 observation, however long. The themes form one family of tests, adjusted by
-Benjamini–Hochberg. No trend is estimated on fewer than MIN_TREND_DOCUMENTS documents.
+Benjamini–Hochberg. A slope within NUMERICALLY_ZERO of 0 (relative to max |y|) is 0 with p = 1. No trend is estimated on fewer than MIN_TREND_DOCUMENTS documents.
 """
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ __all__ = ["MIN_TREND_DOCUMENTS", "MIN_CLUSTERS", "TREND_COLUMNS", "newey_west_l
 
 MIN_TREND_DOCUMENTS = 6
 """Fewest documents on which a trend is estimated (with fewer, a slope is two or three steps)."""
+NUMERICALLY_ZERO = 1e-10
+"""A slope within NUMERICALLY_ZERO × max |y| of 0 is 0 (p = 1): a measure the fixed effects
+explain exactly (constant within each government) leaves only rounding error, whose standard
+error is as small and would make it 'significant'."""
 MIN_CLUSTERS = 10
 """Fewest governments for standard errors clustered by government; below, HC3."""
 TREND_COLUMNS = ["theme", "documents", "governments", "years", "slope_per_year", "ci_low", "ci_high", "p_value",
@@ -73,6 +77,8 @@ def attention_trends(measures: pd.DataFrame, value: str = "per_1000", government
                 fit = model.fit(cov_type="HC3")
             slope, p = float(fit.params["year"]), float(fit.pvalues["year"])
             low, high = (float(v) for v in fit.conf_int(alpha).loc["year"])
+            if abs(slope) <= NUMERICALLY_ZERO * max(1.0, float(frame["y"].abs().max())):    # rounding error, not a slope
+                slope, low, high, p = 0.0, 0.0, 0.0, 1.0
         rows.append({"theme": name, "documents": len(frame), "governments": governments,
                      "years": f"{int(frame['year'].min())}–{int(frame['year'].max())}", "slope_per_year": slope,
                      "ci_low": low, "ci_high": high, "p_value": p,

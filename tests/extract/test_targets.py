@@ -241,3 +241,42 @@ def test_targets_by_theme_counts_each_side_and_the_matched_pairs():
     table = targets.targets_by_theme(side, "a", "b").set_index(["theme", "doc_id"])
     assert table.loc[("economy", "a")].tolist() == [2, 1] and table.loc[("economy", "b")].tolist() == [1, 1]
     assert table.loc[("(none)", "a")].tolist() == [1, 0] and table.loc[("urban", "b")].tolist() == [1, 0]
+
+
+def test_growth_targets_recover_the_planted_panel(panel):
+    """One growth target per report (the main target), its type and value, and the outcome of
+    the next report with its gap; 'no next report' for the last year and the year before the
+    missing one."""
+    from synthetic_reports import PANEL_MISSING, PANEL_NATIONAL, PANEL_PLACES, panel_gap, panel_target, panel_target_type
+
+    growth = panel.growth
+    assert list(growth.columns) == targets.GROWTH_COLUMNS and growth["doc_id"].is_unique
+    assert len(growth) == len(panel.corpus) and growth["main_target"].all()
+    index = {code: i for i, code in enumerate(PANEL_PLACES)}
+    provinces = growth[growth["government"] != PANEL_NATIONAL]
+    assert np.allclose(provinces["target_value"], [panel_target(index[g], y) for g, y in
+                                                   zip(provinces["government"], provinces["year"])])
+    assert provinces["target_type"].tolist() == [panel_target_type(index[g]) for g in provinces["government"]]
+    paired = provinces[provinces["outcome_status"] == "paired"]
+    assert np.allclose(paired["gap"], [panel_gap(index[g]) for g in paired["government"]])
+    assert paired["met"].tolist() == [panel_gap(index[g]) > 0 or panel_target_type(index[g]) == "approximate"
+                                      and abs(panel_gap(index[g])) <= 0.05 * t
+                                      for g, t in zip(paired["government"], paired["target_value"])]
+    before_gap = growth[(growth["government"] == PANEL_MISSING[0]) & (growth["year"] == PANEL_MISSING[1] - 1)]
+    assert before_gap["outcome_status"].tolist() == ["no next report in the corpus"]
+
+
+def test_escalation_and_the_yearly_summary(panel):
+    from synthetic_reports import PANEL_NATIONAL, PANEL_PLACES
+
+    escalation = targets.target_escalation(panel.growth, PANEL_NATIONAL)
+    assert PANEL_NATIONAL not in set(escalation["government"])
+    index = {code: i for i, code in enumerate(PANEL_PLACES)}
+    assert np.allclose(escalation["escalation"], [0.5 + 0.1 * index[g] for g in escalation["government"]])
+    by_year = targets.growth_by_year(panel.growth).set_index("year")
+    assert by_year.at[2018, "paired"] == 0 and np.isnan(by_year.at[2018, "met_share"])
+    assert by_year.at[2011, "targets"] == len(PANEL_PLACES) + 1
+    row = by_year.loc[2011]
+    assert row["met_ci_low"] <= row["met_share"] <= row["met_ci_high"]
+    no_centre = targets.target_escalation(panel.growth, "cn999999")
+    assert no_centre["escalation"].isna().all()

@@ -20,7 +20,8 @@ def tables():
 
 def test_the_tables_and_their_dictionary(tables):
     assert list(tables) == ["documents", "paragraphs", "tokens", "frequencies", "keyness", "theme_hits",
-                            "concordance", "quantities", "target_outcomes", "unmatched_main_targets"]
+                            "concordance", "quantities", "target_outcomes", "unmatched_main_targets",
+                            "government_year_measures", "growth_targets"]
     assert len(tables["documents"]) == 5 and tables["documents"]["date"].tolist()[1] == "2018-01-10"
     assert set(tables["keyness"]["design"]) == set(export.DEFAULT_DESIGNS)
     assert set(tables["concordance"]["term"]) <= set(TERMS) and len(tables["concordance"]) > 0
@@ -99,5 +100,5 @@ def test_the_command_reports_bad_arguments_clearly(tmp_path, capsys):
 def test_the_command_writes_the_seeds_tables(tmp_path, capsys):
     assert main(["export", "--format", "parquet", str(tmp_path / "out"), "--terms", "一网通办"]) == 0
     out = capsys.readouterr().out
-    assert "concordance: " in out and "11 file(s) written" in out
+    assert "concordance: " in out and "13 file(s) written" in out
     assert (tmp_path / "out" / "data_dictionary.parquet").exists()

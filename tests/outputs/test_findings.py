@@ -309,3 +309,35 @@ def test_notebook_03_prose_on_the_other_designs_and_the_place_campaign(corpus, m
     assert {"实现", "竣工", "达到", "完成"} <= set(significant.loc[significant["g2"] < 0, "term"])
     linked = campaigns.campaign_terms(table[table["term"].isin(places)], analysis.read_lexicon(), (2018, 2019))
     assert linked.loc[linked["began_between"], "term"].tolist() == ["长三角"]
+
+
+def test_notebook_05_claims_on_the_seeds_and_on_the_planted_panel(corpus, panel):
+    """On the seeds the panel is too small and no trend or met target is claimed; on the
+    planted panel the trends, the growth targets found, and the escalation hold."""
+    from analysis import extract, models
+    from synthetic_reports import PANEL_NATIONAL
+
+    seeds = analysis.prepare()
+    dictionary = themes.read_themes()
+    hits = themes.theme_hits(seeds.tokens, dictionary)
+    quantities = extract.extract_quantities(seeds.paras, dictionary)
+    uses = instruments.sentence_instruments(seeds.tokens, seeds.paras, instruments.read_instruments(), dictionary)
+    seed_trends = models.measure_trends(models.document_measures(seeds.corpus, seeds.tokens, seeds.paras, hits,
+                                                                 quantities, uses, dictionary))
+    seed_growth = extract.growth_targets(quantities, seeds.corpus, seeds.paras,
+                                         extract.target_outcomes(quantities, seeds.corpus, seeds.paras))
+    assert findings.panel_is_too_small(models.panel_coverage(seeds.corpus), seed_trends).holds
+    assert not findings.trends_found(seed_trends, "attention").holds
+    assert not findings.growth_targets_found(seed_growth, seeds.corpus).holds       # 1 of 3 work reports
+    assert not findings.growth_targets_mostly_met(seed_growth).holds
+
+    planted_trends = models.measure_trends(panel.measures)
+    assert not findings.panel_is_too_small(models.panel_coverage(panel.corpus), planted_trends).holds
+    assert findings.trends_found(planted_trends, "attention").holds
+    assert findings.growth_targets_found(panel.growth, panel.corpus).holds
+    escalation = extract.target_escalation(panel.growth, PANEL_NATIONAL)
+    assert findings.targets_escalate(escalation).holds
+    lowered = escalation.assign(escalation=escalation["escalation"] - 1.05)      # centred on 0: not shown
+    assert not findings.targets_escalate(lowered).holds
+    missed = panel.growth.assign(met=False)
+    assert not findings.growth_targets_mostly_met(missed).holds

@@ -56,3 +56,13 @@ def test_fewer_than_six_documents_give_no_trend():
     data = panel(1, range(2018, 2023), {"up": 1.0})
     assert trends.attention_trends(data).empty and list(trends.attention_trends(data).columns) == trends.TREND_COLUMNS
     assert len(trends.attention_trends(panel(1, range(2018, 2024), {"up": 1.0}))) == 1
+
+
+def test_a_measure_the_government_effects_explain_exactly_has_no_slope():
+    """Constant within each government: the fixed effects leave only rounding error, which
+    must not come out as a 'significant' slope."""
+    data = panel(12, range(2010, 2018), {"flat": 0.0}, noise=0.0)
+    data["per_1000"] = data["district"].str[1:].astype(float) / 7      # a level per government, no noise
+    table = trends.attention_trends(data).set_index("theme")
+    assert table.at["flat", "slope_per_year"] == 0.0 and table.at["flat", "p_value"] == 1.0
+    assert not table.at["flat", "significant"]
