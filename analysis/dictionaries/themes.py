@@ -27,7 +27,8 @@ from scipy.stats import bootstrap
 from ..documents.structure import context
 from ..paths import DATA_DIR, display_path
 from ..segmentation.gazetteer import place_names
-from ..textstats.intervals import MIN_PARAGRAPHS, bootstrap_rate_difference, poisson_rate_interval
+from ..textstats.inference_units import document_sums, inference_unit, rate_difference_by_unit
+from ..textstats.intervals import MIN_PARAGRAPHS, poisson_rate_interval
 
 __all__ = [
     "THEMES_FILE",
@@ -289,6 +290,14 @@ def _group_arrays(para_words: pd.Series, para_hits: pd.DataFrame, by: str, group
     return counts, words
 
 
+def _group_documents(para_words: pd.Series, by: str, group) -> np.ndarray:
+    """The document of each paragraph of ``group`` (one document when ``by`` is doc_id)."""
+    rows = para_words.xs(group, level=by)
+    if "doc_id" in rows.index.names:
+        return rows.index.get_level_values("doc_id").to_numpy(dtype=object)
+    return np.full(len(rows), group if by == "doc_id" else "", dtype=object)
+
+
 def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[DictionaryEntry], by: str = "doc_id",
                           n_resamples: int = 2000, seed: int = 2024, confidence_level: float = 0.95
                           ) -> pd.DataFrame:
@@ -300,17 +309,23 @@ def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequ
     Σ hits / Σ word tokens × 1,000. A rate with no hit has no spread to resample, so its
     limits are the Jeffreys interval for a Poisson count of 0 over the group's word
     tokens (:func:`analysis.textstats.intervals.poisson_rate_interval`): [0, upper], never [0, 0].
-    Groups with fewer than two paragraphs get NaN limits. Adds columns ci_low, ci_high,
-    ci_method, paragraphs and small_n (fewer than
+    A group holding at least :data:`analysis.textstats.inference_units.MIN_DOCUMENTS` documents
+    resamples documents instead, each with all its paragraphs (a cluster bootstrap; column
+    ``unit``). Groups with fewer than two paragraphs get NaN limits. Adds columns ci_low, ci_high,
+    ci_method, unit, paragraphs and small_n (fewer than
     :data:`analysis.textstats.intervals.MIN_PARAGRAPHS` paragraphs: read the interval with care).
     """
     table = theme_rates(hits, tokens, themes, by)
     para_words, para_hits = _paragraph_counts(hits, tokens, by)
     rng = np.random.default_rng(seed)
-    low, high, method, n_paras = [], [], [], []
+    low, high, method, n_paras, units = [], [], [], [], []
     for group, theme in zip(table[by], table["theme"]):
         counts, words = _group_arrays(para_words, para_hits, by, group, theme)
         n_paras.append(len(words))
+        documents = _group_documents(para_words, by, group)
+        units.append(inference_unit(len(pd.unique(documents))))
+        if units[-1] == "document":
+            counts, words = document_sums(counts, words, documents)
         if len(words) < 2 or words.sum() == 0:
             low.append(np.nan)
             high.append(np.nan)
@@ -328,6 +343,7 @@ def bootstrap_theme_rates(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequ
             high.append(float(result.confidence_interval.high))
             method.append("percentile bootstrap")
     table["ci_low"], table["ci_high"], table["ci_method"] = low, high, method
+    table["unit"] = units
     table["paragraphs"] = n_paras
     table["small_n"] = table["paragraphs"] < MIN_PARAGRAPHS
     return table
@@ -338,23 +354,27 @@ def rate_differences(hits: pd.DataFrame, tokens: pd.DataFrame, themes: Sequence[
                      seed: int = 2024, confidence_level: float = 0.95) -> pd.DataFrame:
     """For each pair (a, b) of ``by`` groups and each theme, the difference of rates
     b − a (per 1,000 word tokens) with its own percentile-bootstrap interval: paragraphs
-    resampled independently within each group
-    (:func:`analysis.textstats.intervals.bootstrap_rate_difference`, seed ``seed`` for every
-    comparison). Two overlapping intervals do not show that two rates are alike, nor two
+    resampled independently within each group, or documents where both groups hold at least
+    :data:`analysis.textstats.inference_units.MIN_DOCUMENTS` documents
+    (:func:`analysis.textstats.inference_units.rate_difference_by_unit`, seed ``seed`` for every
+    comparison; column ``unit``). Two overlapping intervals do not show that two rates are alike, nor two
     separate ones that they differ; this interval is the one to read. Columns: theme,
-    from, to, rate_from, rate_to, difference, ci_low, ci_high, paragraphs_from,
+    from, to, rate_from, rate_to, difference, ci_low, ci_high, unit, paragraphs_from,
     paragraphs_to, small_n, excludes_zero; rows by pair, then theme in dictionary order.
     ``hits`` must carry the ``by`` column."""
     para_words, para_hits = _paragraph_counts(hits, tokens, by)
     rows = []
     for a, b in pairs:
         for theme in themes:
-            result = bootstrap_rate_difference(*_group_arrays(para_words, para_hits, by, a, theme.id),
-                                               *_group_arrays(para_words, para_hits, by, b, theme.id), per=PER,
-                                               n_resamples=n_resamples, seed=seed,
-                                               confidence_level=confidence_level)
+            result, unit = rate_difference_by_unit(*_group_arrays(para_words, para_hits, by, a, theme.id),
+                                                   _group_documents(para_words, by, a),
+                                                   *_group_arrays(para_words, para_hits, by, b, theme.id),
+                                                   _group_documents(para_words, by, b), per=PER,
+                                                   n_resamples=n_resamples, seed=seed,
+                                                   confidence_level=confidence_level)
             rows.append({"theme": theme.id, "from": a, "to": b, "rate_from": result.rate_a, "rate_to": result.rate_b,
                          "difference": result.difference, "ci_low": result.ci_low, "ci_high": result.ci_high,
+                         "unit": unit,
                          "paragraphs_from": result.paragraphs_a, "paragraphs_to": result.paragraphs_b,
                          "small_n": result.small_n, "excludes_zero": result.excludes_zero})
     return pd.DataFrame(rows)

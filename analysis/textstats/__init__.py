@@ -16,7 +16,7 @@ from .collocations import (
 from .comparison import (
     comparison_terms, signed_g2, log_ratio, keyness, log_odds_dirichlet, ranking_agreement,
     keyness_robustness, paragraph_keyness_test, rank_sum_with_zeros,
-    keyness_over_paragraphs, keyness_over_designs, minimum_detectable_log_ratio, detectable_log_ratios,
+    keyness_over_paragraphs, minimum_detectable_log_ratio, detectable_log_ratios,
     section_jackknife_keyness,
 )
 from .trajectories import (
@@ -34,6 +34,7 @@ from .intervals import (
 )
 from .inference_units import (
     MIN_DOCUMENTS, inference_unit, document_sums, rate_difference_by_unit, group_rates_by_unit, keyness_over_units,
+    keyness_over_designs,
 )
 from .out_of_core import (
     DEFAULT_MEMORY_LIMIT, partition_connection, partition_word_counts, partition_group_counts,

@@ -21,7 +21,7 @@ from scipy.stats import chi2, false_discovery_control, spearmanr
 from .._internal.rounding import sorted_by
 from .frequency import PER, word_counts
 
-__all__ = ["comparison_terms", "signed_g2", "log_ratio", "keyness", "log_odds_dirichlet", "ranking_agreement", "keyness_robustness", "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs", "keyness_over_designs", "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness"]
+__all__ = ["comparison_terms", "signed_g2", "log_ratio", "keyness", "log_odds_dirichlet", "ranking_agreement", "keyness_robustness", "paragraph_keyness_test", "rank_sum_with_zeros", "keyness_over_paragraphs", "minimum_detectable_log_ratio", "detectable_log_ratios", "section_jackknife_keyness"]
 
 
 def comparison_terms(keyness_table: pd.DataFrame, n: int, min_freq: int = 5) -> pd.DataFrame:
@@ -268,21 +268,6 @@ def keyness_over_paragraphs(keyness_table: pd.DataFrame, target_tokens: pd.DataF
     table["significant_paragraphs"] = (table["p_rank_adjusted"] < alpha) & same_sign
     table["survives"] = table["significant_g2"] & table["significant_paragraphs"]
     return table
-
-
-def keyness_over_designs(keyness_tables: Mapping[str, pd.DataFrame],
-                         sides: Mapping[str, tuple[pd.DataFrame, pd.DataFrame]], alpha: float = 0.05
-                         ) -> dict[str, pd.DataFrame]:
-    """:func:`keyness_over_paragraphs` for each design of ``sides`` (name -> target and
-    reference token tables), with its keyness table; a ValueError names the design it
-    arose in (a side without a paragraph of words, sides that share a paragraph)."""
-    checked = {}
-    for design, (target, reference) in sides.items():
-        try:
-            checked[design] = keyness_over_paragraphs(keyness_tables[design], target, reference, alpha)
-        except ValueError as error:
-            raise ValueError(f"design {design!r}: {error}") from None
-    return checked
 
 
 def minimum_detectable_log_ratio(total_count: int, size_a: float, size_b: float, alpha: float = 0.05) -> float:

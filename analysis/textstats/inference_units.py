@@ -14,7 +14,7 @@ names the unit it used (``unit``), so a table says which rule applied.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -23,7 +23,7 @@ from .comparison import keyness_over_paragraphs, paragraph_keyness_test
 from .intervals import RateDifference, bootstrap_rate_difference
 
 __all__ = ["MIN_DOCUMENTS", "inference_unit", "document_sums", "rate_difference_by_unit", "group_rates_by_unit",
-           "keyness_over_units"]
+           "keyness_over_units", "keyness_over_designs"]
 
 MIN_DOCUMENTS = 5
 """Fewest documents in every group compared for documents to be the unit of inference; below,
@@ -104,7 +104,8 @@ def keyness_over_units(keyness_table: pd.DataFrame, target_tokens: pd.DataFrame,
     two sides' documents: over documents (one relative frequency per document and term) or
     over paragraphs (:func:`analysis.textstats.comparison.keyness_over_paragraphs`). Both
     adjusted by Benjamini–Hochberg over every tested term. Columns of the paragraph version,
-    with ``significant_units`` for the unit used, and the unit."""
+    with ``significant_units`` for the unit used (``*_target``/``*_reference`` counts of
+    paragraphs or of documents), and the unit."""
     unit = inference_unit(target_tokens["doc_id"].nunique(), reference_tokens["doc_id"].nunique(),
                           min_documents=min_documents)
     if unit == "paragraph":
@@ -125,3 +126,21 @@ def keyness_over_units(keyness_table: pd.DataFrame, target_tokens: pd.DataFrame,
     table["significant_units"] = (table["p_rank_adjusted"] < alpha) & same_sign
     table["survives"] = table["significant_g2"] & table["significant_units"]
     return table, unit
+
+
+def keyness_over_designs(keyness_tables: Mapping[str, pd.DataFrame],
+                         sides: Mapping[str, tuple[pd.DataFrame, pd.DataFrame]], alpha: float = 0.05,
+                         min_documents: int = MIN_DOCUMENTS) -> dict[str, pd.DataFrame]:
+    """:func:`keyness_over_units` for each design of ``sides`` (name -> target and reference
+    token tables), with its keyness table, each table with a column ``unit`` (documents when
+    both sides hold at least ``min_documents`` documents, else paragraphs); a ValueError
+    names the design it arose in (a side without a paragraph of words, sides that share a
+    paragraph or a document)."""
+    checked = {}
+    for design, (target, reference) in sides.items():
+        try:
+            table, unit = keyness_over_units(keyness_tables[design], target, reference, alpha, min_documents)
+        except ValueError as error:
+            raise ValueError(f"design {design!r}: {error}") from None
+        checked[design] = table.assign(unit=unit)
+    return checked

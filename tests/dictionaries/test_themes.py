@@ -253,3 +253,21 @@ def test_theme_hits_equal_the_plain_rule_on_the_seeds(dictionary):
 def test_occurrence_starts_and_phrase_mask_include_overlapping_occurrences():
     assert themes.occurrence_starts("阿阿阿", "阿阿") == [0, 1]
     assert themes.phrase_mask("甲十四五乙", ["十四五"]).tolist() == [False, True, True, True, False]
+
+
+def test_a_group_of_five_or_more_documents_resamples_documents(panel):
+    """By government (eight reports each on the panel) the unit is the document; by report,
+    the paragraph. Every report of the panel has its ecology sentences in one paragraph block,
+    so resampling documents gives a different interval from resampling paragraphs."""
+    from analysis.dictionaries import themes as theme_module
+
+    ecology = [t for t in panel.dictionary if t.id == "ecology"]
+    hits = panel.hits.assign(district=panel.hits["doc_id"].map(panel.corpus.set_index("doc_id")["district"]))
+    by_government = theme_module.bootstrap_theme_rates(hits, panel.tokens, ecology, "district", 300, 1)
+    assert (by_government["unit"] == "document").all()
+    by_report = theme_module.bootstrap_theme_rates(panel.hits, panel.tokens, ecology, "doc_id", 300, 1)
+    assert (by_report["unit"] == "paragraph").all()
+    differences = theme_module.rate_differences(hits, panel.tokens, ecology, [("cn110000", "cn120000")], "district", 300, 1)
+    assert differences["unit"].tolist() == ["document"]
+    row = by_government.set_index("district").loc["cn110000"]
+    assert row["ci_low"] <= row["per_1000"] <= row["ci_high"]

@@ -249,7 +249,9 @@ def test_keyness_over_designs_names_the_design_an_error_arose_in():
     target, reference = tokens[tokens["doc_id"] == "cn-2018-wr"], tokens[tokens["doc_id"] == "xh-2019-wr"]
     keyness = textstats.keyness(textstats.word_counts(target), textstats.word_counts(reference), 5)
     checked = textstats.keyness_over_designs({"main": keyness}, {"main": (target, reference)})
-    pd.testing.assert_frame_equal(checked["main"], textstats.keyness_over_paragraphs(keyness, target, reference))
+    expected = textstats.keyness_over_paragraphs(keyness, target, reference).rename(
+        columns={"significant_paragraphs": "significant_units"}).assign(unit="paragraph")      # one document a side
+    pd.testing.assert_frame_equal(checked["main"], expected)
     with pytest.raises(ValueError, match="^design 'same year': both sides need at least one paragraph with words$"):
         textstats.keyness_over_designs({"main": keyness, "same year": keyness},
                                        {"main": (target, reference), "same year": (target.head(0), reference)})
