@@ -1,10 +1,11 @@
 """Report: one static HTML site anyone can open from the file system, with no server and
 no network (``make report`` writes ``report/``, which git ignores).
 
-* ``index.html``: what the project is, links to every notebook, figure, table and term
-  explorer, and to the methods;
+* ``index.html``: what the project is, links to every notebook, every notebook's findings
+  (its computed claims, with whether each holds), every figure, table and term explorer, and
+  the methods;
 * ``notebooks/NN-name.html``: each notebook rendered with its committed outputs by
-  nbconvert (lab template, images embedded);
+  nbconvert (lab template, images embedded), titled by the notebook's first heading;
 * ``figures/``: a copy of the committed figures (PNG, SVG, CSV, HTML);
 * ``methods.html``: ``docs/methods.md``.
 
@@ -23,14 +24,16 @@ from urllib.parse import unquote, urlsplit
 
 from analysis.paths import COMMITTED_FIGURES_DIR, NOTEBOOKS_DIR, ROOT, display_path
 
-__all__ = ["REPORT_DIR", "offline_html", "methods_section", "build_report", "site_links", "unresolved_links"]
+__all__ = ["REPORT_DIR", "offline_html", "methods_section", "notebook_title", "findings_table", "build_report",
+           "site_links", "unresolved_links"]
 
 REPORT_DIR = ROOT / "report"
 _STYLE = """body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
 max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
-img.thumb{max-width:18rem;max-height:12rem;border:1px solid #ddd}code{background:#f4f4f4}
-ul.figures{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}ul.figures li{width:18rem}"""
+img.thumb{max-width:28rem;max-height:20rem;border:1px solid #ddd}code{background:#f4f4f4}
+ul.figures{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}ul.figures li{width:28rem}
+div.findings table{font-size:.85rem}"""
 
 
 def offline_html(text: str) -> str:
@@ -62,6 +65,23 @@ def methods_section(methods: Path = ROOT / "docs" / "methods.md") -> str:
     return str(soup)
 
 
+def notebook_title(notebook, fallback: str) -> str:
+    """The text of the notebook's first level-one heading (``# 02 · Theme evolution …``)."""
+    return next((c.source.splitlines()[0].lstrip("# ").strip() for c in notebook.cells
+                 if c.cell_type == "markdown" and c.source.startswith("# ")), fallback)
+
+
+def findings_table(notebook) -> str:
+    """The HTML of the notebook's findings: the rich output of its last cell that builds
+    ``outputs.claims_table`` (claim, evidence, holds); '' when it has none."""
+    for cell in reversed(notebook.cells):
+        if cell.cell_type == "code" and "claims_table(" in cell.source:
+            for output in cell.get("outputs", []):
+                if "text/html" in output.get("data", {}):
+                    return output["data"]["text/html"]
+    return ""
+
+
 def _page(title: str, body: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n")
@@ -78,15 +98,18 @@ def build_report(out_dir: Path = REPORT_DIR, notebooks_dir: Path = NOTEBOOKS_DIR
         shutil.rmtree(out_dir)
     (out_dir / "notebooks").mkdir(parents=True)
     exporter = HTMLExporter(template_name="lab", embed_images=True)
-    notebook_items = []
+    notebook_items, findings_items = [], []
     for path in sorted(notebooks_dir.glob("[0-9][0-9]-*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
-        body, _ = exporter.from_notebook_node(notebook)
+        heading = notebook_title(notebook, path.stem)
+        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": heading}})
         (out_dir / "notebooks" / f"{path.stem}.html").write_text(offline_html(body), encoding="utf-8")
-        heading = next((c.source.splitlines()[0].lstrip("# ") for c in notebook.cells
-                        if c.cell_type == "markdown" and c.source.startswith("# ")), path.stem)
         notebook_items.append(f'<li><a href="notebooks/{path.stem}.html">{html.escape(heading)}</a> '
                               f"(<code>{path.name}</code>)</li>")
+        claims = findings_table(notebook)
+        if claims:
+            findings_items.append(f'<h3><a href="notebooks/{path.stem}.html">{html.escape(heading)}</a></h3>'
+                                  f'<div class="findings">{claims}</div>')
     shutil.copytree(figures_dir, out_dir / "figures", ignore=shutil.ignore_patterns(".*"))
     figure_items, table_items, explorer_items = [], [], []
     for png in sorted((out_dir / "figures").glob("*.png")):
@@ -108,6 +131,9 @@ def build_report(out_dir: Path = REPORT_DIR, notebooks_dir: Path = NOTEBOOKS_DIR
         "system, with no server and no network. <a href=\"methods.html\">Methods</a>.</p>",
         "<h2>Notebooks</h2><ul>" + "".join(notebook_items) + "</ul>",
     ]
+    if findings_items:
+        sections.append("<h2>Findings</h2><p>Each notebook's findings as computed claims: the evidence a cell "
+                        "computes and whether it supports the claim (<code>holds</code>).</p>" + "".join(findings_items))
     if explorer_items:
         sections.append("<h2>Interactive explorers</h2><ul>" + "".join(explorer_items) + "</ul>")
     sections.append('<h2>Figures</h2><p>Each with the CSV of its numbers.</p><ul class="figures">'

@@ -19,8 +19,8 @@ from .findings import (
     raw_tfidf_tracks_frequency,
 )
 from .export import (
-    FORMATS, EXCEL_MAX_ROWS, DICTIONARY_FILE, DEFAULT_DESIGNS, read_dictionary,
-    analysis_tables, data_dictionary, write_tables,
+    FORMATS, EXCEL_MAX_ROWS, MAX_COLUMN_WIDTH, WRAP_MAX_ROWS, DICTIONARY_FILE, DEFAULT_DESIGNS, side_label,
+    display_width, read_dictionary, analysis_tables, data_dictionary, write_tables,
 )
 from .explorer import (
     STATISTICS, MAX_SENTENCES, MAX_MATCHES, explorer_table, term_sentences, term_explorer_html,
@@ -40,7 +40,7 @@ __all__ = [
     "extraction_is_accurate", "reviews_denser_than_plans", "hedging_cannot_be_told_apart",
     "few_targets_shared", "instruments_precise_but_incomplete", "side_used_most",
     "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides", "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads", "raw_tfidf_tracks_frequency", "FORMATS",
-    "EXCEL_MAX_ROWS", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary",
+    "EXCEL_MAX_ROWS", "MAX_COLUMN_WIDTH", "WRAP_MAX_ROWS", "side_label", "display_width", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary",
     "analysis_tables", "data_dictionary", "write_tables", "STATISTICS", "MAX_SENTENCES", "MAX_MATCHES",
     "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
     "write_term_explorer", "design_explorers",

@@ -11,21 +11,25 @@ notebook 04, and notebook 05's government × year table of every measure and gro
 column written; a column it lacks is an error, not an undocumented column.
 
 Formats: ``csv`` and ``parquet`` write one file per table plus ``data_dictionary``;
-``xlsx`` writes one workbook, ``analysis_tables.xlsx``, a sheet per table and one for the
-dictionary (a table longer than an Excel sheet is an error that says to use csv or
-parquet). Floats in CSV at 6 significant digits; the workbook's zip entries and document
+``xlsx`` writes one workbook, ``analysis_tables.xlsx``: the dictionary's sheet first, then a
+sheet per table, each with a frozen header row, filters, columns fitted to their content (at
+most MAX_COLUMN_WIDTH characters, longer text wrapped) and dates as Excel dates (a table longer
+than an Excel sheet is an error that says to use csv or parquet). Floats in CSV at 6 significant digits; the workbook's zip entries and document
 properties carry a fixed date, so the same tables give the same bytes.
 """
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from ..documents.corpus import document_labels
+from ..documents.districts import district_names
 from ..paths import DATA_DIR, display_path
 from .._internal.rounding import write_csv
 from ..dictionaries import instruments, themes
@@ -34,7 +38,8 @@ from ..extract import kwic, quantities, targets
 from ..textstats.frequency import document_sizes, term_frequencies, word_counts
 from ..textstats.comparison import keyness
 
-__all__ = ["FORMATS", "EXCEL_MAX_ROWS", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary", "analysis_tables",
+__all__ = ["FORMATS", "EXCEL_MAX_ROWS", "MAX_COLUMN_WIDTH", "WRAP_MAX_ROWS", "DICTIONARY_FILE", "DEFAULT_DESIGNS",
+           "side_label", "display_width", "read_dictionary", "analysis_tables",
            "data_dictionary", "write_tables"]
 
 FORMATS = ("csv", "parquet", "xlsx")
@@ -48,6 +53,10 @@ DEFAULT_DESIGNS = {
 }
 """Notebook 03's designs on the seeds: name -> (target query, reference query) on the tokens."""
 _FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+MAX_COLUMN_WIDTH = 60
+"""The widest a workbook column is fitted (in characters, a CJK character counting two)."""
+WRAP_MAX_ROWS = 20_000
+"""Sheets up to this many rows have their over-wide text wrapped (per-cell styling is slow)."""
 
 
 def read_dictionary(path: Path = DICTIONARY_FILE) -> pd.DataFrame:
@@ -68,6 +77,32 @@ def read_dictionary(path: Path = DICTIONARY_FILE) -> pd.DataFrame:
     return table
 
 
+_PART_LABELS = {"review": "回顾 review part", "plan": "任务 plan part", "other": "其他 other parts"}
+_CONDITION = re.compile(r"(\w+)\s*==\s*['\"]([^'\"]*)['\"]")
+
+
+def side_label(query: str, corpus: pd.DataFrame) -> str:
+    """A reader's label for a side of a keyness design: each ``column == 'value'`` condition of
+    its pandas query named (doc_id by its document label and id, district by its name, part_kind
+    by the part), joined by " · "; the query itself when it has another form."""
+    conditions = _CONDITION.findall(query)
+    rest = _CONDITION.sub("", query).replace("and", "").strip(" ()")
+    if not conditions or rest:
+        return query
+    labels, places = document_labels(corpus), district_names()
+    named = []
+    for column, value in conditions:
+        if column == "doc_id":
+            named.append(f"{labels.get(value, value)} ({value})")
+        elif column == "district":
+            named.append(places.get(value, value))
+        elif column == "part_kind":
+            named.append(_PART_LABELS.get(value, value))
+        else:
+            named.append(f"{column} {value}")
+    return " · ".join(named)
+
+
 def _keyness_tables(tokens: pd.DataFrame, designs: dict[str, tuple[str, str]], min_freq: int) -> pd.DataFrame:
     tables = []
     for design, (target, reference) in designs.items():
@@ -82,8 +117,9 @@ def _keyness_tables(tokens: pd.DataFrame, designs: dict[str, tuple[str, str]], m
                 raise ValueError(f"design {design!r}: the query {query!r} selects no word token")
             sides.append(side)
         table = keyness(word_counts(sides[0]), word_counts(sides[1]), min_freq)
-        tables.append(table.assign(design=design, target=target, reference=reference))
-    columns = ["design", "target", "reference", "term", "freq_target", "freq_reference", "rate_target",
+        tables.append(table.assign(design=design, target=target, reference=reference, target_label="",
+                                   reference_label=""))
+    columns = ["design", "target", "reference", "target_label", "reference_label", "term", "freq_target", "freq_reference", "rate_target",
                "rate_reference", "g2", "log_ratio", "p_value", "p_adjusted"]
     return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)
 
@@ -109,7 +145,9 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
         "tokens": tokens[["doc_id", "para_no", "position", "start", "token", "is_word", "kind", "part_kind",
                           "section_no"]],
         "frequencies": term_frequencies(tokens, "doc_id"),
-        "keyness": _keyness_tables(tokens, designs, min_freq),
+        "keyness": _keyness_tables(tokens, designs, min_freq).assign(
+            target_label=lambda t: t["target"].map({q: side_label(q, corpus) for q in t["target"].unique()}),
+            reference_label=lambda t: t["reference"].map({q: side_label(q, corpus) for q in t["reference"].unique()})),
         "theme_hits": hits[["doc_id", "para_no", "position", "theme", "keyword", "n_tokens", "part_kind", "section_no"]],
     }
     if terms:
@@ -157,6 +195,41 @@ def _stable_xlsx(path: Path) -> None:
     path.write_bytes(buffer.getvalue())
 
 
+def display_width(text: str) -> int:
+    """Characters as a spreadsheet shows them: a wide or full-width character (CJK) counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _format_sheet(sheet, table: pd.DataFrame) -> None:
+    """Freeze the header, add filters, fit each column to its header and first 200 values
+    (MAX_COLUMN_WIDTH at most; longer text wrapped on sheets of up to WRAP_MAX_ROWS rows)."""
+    from openpyxl.styles import Alignment  # optional import: openpyxl serves only the workbook
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    if len(table.columns):
+        sheet.auto_filter.ref = sheet.dimensions
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, column in enumerate(table.columns, 1):
+        values = ["" if pd.isna(v) else str(v) for v in table[column].head(200)]
+        width = max([display_width(str(column)), *map(display_width, values)]) + 2
+        letter = get_column_letter(number)
+        sheet.column_dimensions[letter].width = min(width, MAX_COLUMN_WIDTH)
+        if width > MAX_COLUMN_WIDTH and len(table) <= WRAP_MAX_ROWS:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=number, max_col=number):
+                cell.alignment = wrap
+
+
+def _with_excel_dates(table: pd.DataFrame) -> pd.DataFrame:
+    """The ``date`` column of the documents table as dates where it gives a day (YYYY-MM-DD);
+    a year-only date stays text."""
+    if "date" not in table.columns:
+        return table
+    days = pd.to_datetime(table["date"].where(table["date"].astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")),
+                          format="%Y-%m-%d")
+    return table.assign(date=[d if not pd.isna(d) else v for d, v in zip(days, table["date"])])
+
+
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path | str, fmt: str) -> list[Path]:
     """Write ``tables`` and their :func:`data_dictionary` to ``out_dir`` in ``fmt``
     (FORMATS); returns the paths written. Errors: an unknown format, a column the dictionary
@@ -165,7 +238,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path | str, fmt: str)
         raise ValueError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
     described = data_dictionary(tables)
     out_dir = Path(out_dir)
-    everything = {**tables, "data_dictionary": described}
+    everything = {"data_dictionary": described, **tables}
     if fmt == "xlsx":
         too_long = {n: len(t) for n, t in everything.items() if len(t) + 1 > EXCEL_MAX_ROWS}
         if too_long:
@@ -174,9 +247,11 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path | str, fmt: str)
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         path = out_dir / "analysis_tables.xlsx"
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        with pd.ExcelWriter(path, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD") as writer:
             for name, table in everything.items():
+                table = _with_excel_dates(table) if name == "documents" else table
                 table.to_excel(writer, sheet_name=name, index=False)
+                _format_sheet(writer.sheets[name], table)
         _stable_xlsx(path)
         return [path]
     paths = []

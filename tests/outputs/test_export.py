@@ -1,5 +1,6 @@
 """`python -m analysis export`: every table in csv, parquet and xlsx, each column described
 in the data dictionary, the workbook byte-stable, and every bad argument a clear error."""
+import datetime
 import zipfile
 
 import pandas as pd
@@ -39,11 +40,11 @@ def test_every_format_writes_every_table_and_reads_back(tables, tmp_path, fmt):
     paths = export.write_tables(tables, tmp_path, fmt)
     if fmt == "xlsx":
         sheets = pd.read_excel(paths[0], sheet_name=None)
-        assert list(sheets) == [*tables, "data_dictionary"]
+        assert list(sheets) == ["data_dictionary", *tables]
         assert sheets["tokens"].shape == tables["tokens"].shape
         assert sheets["documents"]["doc_id"].tolist() == tables["documents"]["doc_id"].tolist()
     else:
-        assert [p.name for p in paths] == [f"{name}.{fmt}" for name in [*tables, "data_dictionary"]]
+        assert [p.name for p in paths] == [f"{name}.{fmt}" for name in ["data_dictionary", *tables]]
         read = pd.read_csv if fmt == "csv" else pd.read_parquet
         back = read(tmp_path / f"quantities.{fmt}")
         assert back.shape == tables["quantities"].shape
@@ -102,3 +103,34 @@ def test_the_command_writes_the_seeds_tables(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "concordance: " in out and "13 file(s) written" in out
     assert (tmp_path / "out" / "data_dictionary.parquet").exists()
+
+
+def test_the_workbook_is_readable_as_it_opens(tables, tmp_path):
+    """Dictionary first, header frozen, filters on, columns fitted (a long text column capped
+    and wrapped), dates as Excel dates, keyness sides labelled for a reader."""
+    import openpyxl
+
+    small = {name: tables[name] for name in ("documents", "paragraphs", "keyness")}
+    path = export.write_tables(small, tmp_path, "xlsx")[0]
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["data_dictionary", "documents", "paragraphs", "keyness"]
+    paragraphs = book["paragraphs"]
+    assert paragraphs.freeze_panes == "A2" and paragraphs.auto_filter.ref == paragraphs.dimensions
+    header = [cell.value for cell in paragraphs[1]]
+    text = openpyxl.utils.get_column_letter(header.index("text") + 1)
+    assert paragraphs.column_dimensions[text].width == export.MAX_COLUMN_WIDTH
+    assert paragraphs[f"{text}2"].alignment.wrap_text
+    doc_id = openpyxl.utils.get_column_letter(header.index("doc_id") + 1)
+    assert 10 <= paragraphs.column_dimensions[doc_id].width < 20
+    documents = book["documents"]
+    date_column = [cell.value for cell in documents[1]].index("date") + 1
+    dates = [documents.cell(row, date_column).value for row in range(2, documents.max_row + 1)]
+    assert isinstance(dates[1], datetime.datetime) and dates[1].date() == datetime.date(2018, 1, 10)
+    keyness = pd.read_excel(path, sheet_name="keyness")
+    main = keyness[keyness["design"] == "main"].iloc[0]
+    assert main["target_label"] == "长宁 2018 政府工作报告 (cn-2018-wr)"
+    assert export.side_label("district == 'Changning'", tables["documents"]) == "长宁 Changning"
+    assert export.side_label("doc_id == 'cn-2018-wr' and part_kind == 'plan'", tables["documents"]).endswith(
+        "· 任务 plan part")
+    assert export.side_label("year > 2019", tables["documents"]) == "year > 2019"       # another form: as written
+    assert export.display_width("长宁ab") == 6

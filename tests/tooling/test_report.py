@@ -53,3 +53,20 @@ def test_offline_html_drops_remote_scripts_and_keeps_local_ones():
             '</script><script>var local = 1;</script><img src="figures/a.png">')
     out = report.offline_html(page)
     assert "cdn.example.org" not in out and "var local = 1;" in out and 'src="figures/a.png"' in out
+
+
+def test_pages_carry_their_notebook_title_and_the_index_lists_every_notebooks_findings(site):
+    import re
+
+    import nbformat
+
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Findings</h2>" in index
+    for notebook in sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")):
+        node = nbformat.read(notebook, as_version=4)
+        title = report.notebook_title(node, notebook.stem)
+        page = (site / "notebooks" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert re.search(r"<title>(.*?)</title>", page).group(1) == title, notebook.name
+        if notebook.stem != "00-corpus":                        # 00 states no findings
+            claims = report.findings_table(node)
+            assert claims and "holds" in claims and claims in index, notebook.name
