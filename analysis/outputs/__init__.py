@@ -23,7 +23,8 @@ from .export import (
     display_width, read_dictionary, analysis_tables, data_dictionary, write_tables,
 )
 from .explorer import (
-    STATISTICS, MAX_SENTENCES, MAX_MATCHES, explorer_table, term_sentences, term_explorer_html,
+    STATISTICS, MAX_SENTENCES, MAX_MATCHES, explorer_table, term_sentences, colour_bar_title, sides_title,
+    term_explorer_html,
     stable_ids, write_term_explorer, design_explorers,
 )
 
@@ -42,6 +43,6 @@ __all__ = [
     "coders_agree", "target_kind_is_accurate", "instrument_counts_cannot_rank_sides", "recall_is_partial", "sign_filter_passes_at_chance", "no_side_leads", "raw_tfidf_tracks_frequency", "FORMATS",
     "EXCEL_MAX_ROWS", "MAX_COLUMN_WIDTH", "WRAP_MAX_ROWS", "side_label", "display_width", "DICTIONARY_FILE", "DEFAULT_DESIGNS", "read_dictionary",
     "analysis_tables", "data_dictionary", "write_tables", "STATISTICS", "MAX_SENTENCES", "MAX_MATCHES",
-    "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
+    "explorer_table", "term_sentences", "colour_bar_title", "sides_title", "term_explorer_html", "stable_ids",
     "write_term_explorer", "design_explorers",
 ]

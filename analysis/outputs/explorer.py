@@ -11,9 +11,11 @@ kind), in which a reader finds a term, sees its numbers and reads its sentences.
 * a search box and a list of the terms that hold what is typed (those starting with it
   first): typing never changes the typed text, so an input method's pauses and its Enter
   are safe; a term typed in full, or chosen from the list, is selected; a hover card
-  (counts, rates, G², Log Ratio, z, adjusted p), and a click or a search that lists the
-  term's sentences from both sides with document, part and section, the term highlighted,
-  Chinese shown as written (no spaces);
+  (counts, rates, G², Log Ratio, z, adjusted p), and a click or a search that shows the
+  same statistics above the term's sentences from both sides, listed with document, part and
+  section, the term highlighted, Chinese shown as written (no spaces);
+* the page's title names the documents compared (:func:`sides_title`) and the colour bar says
+  which end is which side (:func:`colour_bar_title`);
 * byte-stable: Bokeh's model ids and the page's UUIDs are renumbered in order of first
   appearance (:func:`stable_ids`), and every number is held at the CSVs' 6 significant
   digits, so the same inputs give the same bytes on any CPU.
@@ -39,7 +41,8 @@ from ..textstats.frequency import word_counts
 from ..textstats.comparison import log_odds_dirichlet
 from ..documents.structure import sentence_numbers, split_sentences
 
-__all__ = ["STATISTICS", "MAX_SENTENCES", "MAX_MATCHES", "explorer_table", "term_sentences", "term_explorer_html", "stable_ids",
+__all__ = ["STATISTICS", "MAX_SENTENCES", "MAX_MATCHES", "explorer_table", "term_sentences", "colour_bar_title",
+           "sides_title", "term_explorer_html", "stable_ids",
            "write_term_explorer", "design_explorers"]
 
 STATISTICS = {"g2": "G² (signed)", "log_ratio": "Log Ratio", "z": "log-odds z"}
@@ -116,7 +119,13 @@ if (i < 0) { div.text = hint; return; }
 const d = source.data, term = d.term[i];
 const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const mark = (s) => esc(s).split(esc(term)).join("<mark>" + esc(term) + "</mark>");
-let out = "<h3>" + esc(term) + "</h3>";
+const num = (v, k) => (v === null || v === undefined || Number.isNaN(v)) ? "–" : Number(v).toFixed(k);
+let out = "<h3>" + esc(term) + "</h3><table class='stats'><tr><th></th><th>" + esc(names[0]) + "</th><th>" +
+  esc(names[1]) + "</th></tr><tr><td>count</td><td>" + d.freq_target[i] + "</td><td>" + d.freq_reference[i] +
+  "</td></tr><tr><td>rate per 10,000 word tokens</td><td>" + num(d.rate_target[i], 2) + "</td><td>" +
+  num(d.rate_reference[i], 2) + "</td></tr></table><p class='stats'>G² " + num(d.g2[i], 2) + " · Log Ratio " +
+  num(d.log_ratio[i], 2) + " · log-odds z " + num(d.z[i], 2) + " · adjusted p " + num(d.p_adjusted[i], 4) +
+  (d.kind[i] ? " · " + esc(d.kind[i]) : "") + "</p>";
 for (const [side, name] of [["a", names[0]], ["b", names[1]]]) {
   const [n, ids] = hits[side][term] || [0, []];
   out += "<h4>" + esc(name) + ": " + n + " sentence(s)" + (n > ids.length ? ", the first " + ids.length : "") + "</h4><ol>";
@@ -162,6 +171,23 @@ renderer.glyph.fill_color = {field: stat, transform: mappers[stat]};
 bar.color_mapper = mappers[stat];
 bar.title = labels[stat];
 """
+
+
+def colour_bar_title(label: str, names: tuple[str, str]) -> str:
+    """The colour bar's title: the statistic and which end is which side (high: more frequent in
+    the first, low: in the second)."""
+    return f"{label}: high = more in {names[0]}, low = more in {names[1]}"
+
+
+def sides_title(target: pd.DataFrame, reference: pd.DataFrame, labels: Mapping[str, str], design: str,
+                max_named: int = 3) -> str:
+    """A page title naming the documents compared: each side's document labels (up to
+    ``max_named``, else their number), then the design: 长宁 2018 政府工作报告 vs 徐汇 2019 政府工作报告 (main)."""
+    def side(tokens: pd.DataFrame) -> str:
+        docs = list(dict.fromkeys(tokens["doc_id"].astype(str)))
+        named = [labels.get(d, d) for d in docs]
+        return "、".join(named) if len(named) <= max_named else f"{len(named)} documents ({'、'.join(named[:2])} …)"
+    return f"{side(target)} vs {side(reference)} ({design})"
 
 
 def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits: Mapping[str, dict],
@@ -210,14 +236,16 @@ def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits:
         ("rate per 10k", "@rate_target{0.00} · @rate_reference{0.00}"), ("G²", "@g2{0.00}"),
         ("Log Ratio", "@log_ratio{0.00}"), ("log-odds z", "@z{0.00}"), ("adjusted p", "@p_adjusted{0.0000}")]))
     plot.add_tools(TapTool(renderers=[renderer]))
-    bar = ColorBar(color_mapper=mappers[statistic], title=STATISTICS[statistic], width=12)
+    bar_titles = {stat: colour_bar_title(label, names) for stat, label in STATISTICS.items()}
+    bar = ColorBar(color_mapper=mappers[statistic], title=bar_titles[statistic], width=12)
     plot.add_layout(bar, "right")
     hint = ("<p>Click a term, or search for one, to read its sentences from both sides. Colour: the statistic "
             "chosen above (towards " + html.escape(names[0]) + "'s colour: more frequent there). Triangles: place "
             "names; squares: campaign terms; above the dashed diagonal: more frequent in "
             + html.escape(names[1]) + ".</p>")
     contexts = Div(text=hint, width=760, styles={"font-size": "14px"},
-                   stylesheets=[":host mark{background:#ffe066} :host .where{color:#666;font-size:12px}"])
+                   stylesheets=[":host mark{background:#ffe066} :host .where{color:#666;font-size:12px} "
+                                ":host table.stats td, :host table.stats th{padding:0 .6em;text-align:right}"])
     search = TextInput(title="Search a term", width=240, placeholder="e.g. 一网通办")
     matches = Select(title="Terms that hold it", value="", options=[("", "type to list terms")], width=240)
     select = Select(title="Colour by", value=statistic, options=[(k, v) for k, v in STATISTICS.items()], width=200)
@@ -229,7 +257,7 @@ def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits:
                                                 code=_SEARCH_JS.replace("MAX_MATCHES", str(MAX_MATCHES))))
     matches.js_on_change("value", CustomJS(args={"source": source, "matches": matches}, code=_MATCH_JS))
     select.js_on_change("value", CustomJS(args={"select": select, "renderer": renderer, "mappers": mappers,
-                                                "bar": bar, "labels": STATISTICS}, code=_STATISTIC_JS))
+                                                "bar": bar, "labels": bar_titles}, code=_STATISTIC_JS))
     layout = column(row(search, matches, select), plot, contexts)
     resources = INLINE           # Bokeh leaves out the components the page does not use (tables, gl, mathjax)
     return stable_ids(file_html(layout, resources, title=title))
@@ -273,6 +301,6 @@ def design_explorers(sides: Mapping[str, tuple[pd.DataFrame, pd.DataFrame]], key
         slug = re.sub(r"[^a-z0-9]+", "-", design.lower()).strip("-")
         path = write_term_explorer(Path(folder) / f"{prefix}-{slug}.html", table, z, target, reference,
                                    paragraph_table, places, dict(zip(links["term"], links["campaign"])), labels, names,
-                                   colours, f"{names[0]} vs {names[1]}: {design}")
+                                   colours, sides_title(target, reference, labels, design))
         rows.append({"design": design, "file": path.name, "terms": len(table)})
     return pd.DataFrame(rows, columns=["design", "file", "terms"])

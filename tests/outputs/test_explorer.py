@@ -126,6 +126,8 @@ def test_search_click_and_contexts_in_a_real_browser_with_no_request_and_no_erro
         assert all(mark.text == term for mark in marks)
         headings = [el.text for el in _wait_for(browser, "h4")]
         assert any(h.startswith(names[0]) for h in headings) and any(h.startswith(names[1]) for h in headings)
+        stats = " ".join(el.text for el in _wait_for(browser, ".stats"))            # beside the sentences
+        assert "G²" in stats and "Log Ratio" in stats and names[0] in stats and "rate per 10,000" in stats
         listed = _wait_for(browser, "li .where")
         assert any("cn-2018-wr" in el.text or "长宁" in el.text for el in listed)
         requests = [json.loads(entry["message"])["message"] for entry in browser.get_log("performance")]
@@ -170,3 +172,16 @@ def test_the_page_holds_numbers_at_six_significant_digits():
     hits = {"a": {t: [0, []] for t in table["term"]}, "b": {t: [0, []] for t in table["term"]}}
     page = explorer.term_explorer_html(table, sentences, hits, ("甲 A", "乙 B"), ("#4C72B0", "#DD8452"), "t")
     assert "0.333333" in page and "0.3333333" not in page and "-0.123457" in page and "0.142857" in page
+
+
+def test_the_page_names_the_documents_and_the_ends_of_its_colour_scale(seed_explorer):
+    (page, _), _, names = seed_explorer
+    text = page.read_text(encoding="utf-8")
+    bar = explorer.colour_bar_title("G² (signed)", names)
+    assert bar in text or json.dumps(bar)[1:-1] in text                # Bokeh's JSON may escape non-ASCII
+    assert explorer.colour_bar_title("G² (signed)", names) == f"G² (signed): high = more in {names[0]}, low = more in {names[1]}"
+    tokens = pd.DataFrame({"doc_id": ["a", "a", "b", "c", "d", "e"]})
+    labels = {"a": "长宁 2018 政府工作报告", "b": "徐汇 2019 政府工作报告"}
+    assert explorer.sides_title(tokens.iloc[:2], tokens.iloc[2:3], labels, "main") == \
+        "长宁 2018 政府工作报告 vs 徐汇 2019 政府工作报告 (main)"
+    assert explorer.sides_title(tokens, tokens.iloc[2:3], labels, "all").startswith("5 documents (长宁 2018 政府工作报告、徐汇")
