@@ -53,7 +53,7 @@ __all__ = [
 
 REQUIRED_COLUMNS = ["doc_id", "file", "district", "date", "year", "genre", "title", "scope"]
 OPTIONAL_COLUMNS = ["district_zh", "speaker", "publisher", "source", "url", "date_precision", "date_note",
-                    "quality_note", "text_quality"]
+                    "quality_note", "text_quality", "text_sha256"]
 DATE_PRECISIONS = ("day", "year")
 """Values of the manifest's optional date_precision column: a full date (YYYY-MM-DD, the
 default when empty) or a year-only date (YYYY) for a text that names its year but no day."""

@@ -5,7 +5,8 @@ For each file it reads the text in its format (analysis.documents.formats), then
 manifest row:
 
 * title: ``--title``, else the title in the file's metadata (Markdown front matter,
-  HTML <title>, DOCX/PDF properties), else an error;
+  HTML <title>, DOCX/PDF properties), else the text's first heading or title line
+  (:func:`first_heading`), else an error;
 * date: ``--date``, else the report's own meeting line (……年……月……日在……人民代表大会
   ……会议上) among the first lines of its text, else (a work report) a dated signature
   line (（2003年2月16日 陈良宇）); else, for a genre other than a work report, the date in
@@ -35,6 +36,12 @@ title, doc_id, speaker, source, publisher and scope; a filled cell overrides the
 option for that file, an empty one leaves it. Copies of sidecar files are named
 ``{district}-{file name}``, as with ``--district-from-folder``, so places cannot clash.
 
+A file whose text (its plain text without whitespace, :func:`content_hash`) is already in
+the manifest, or twice in one call, is refused, naming the document it repeats: a copy under
+another doc_id, or the .docx of an added .md. The hash is written in the row (text_sha256), so
+the next ``add`` compares without re-reading; rows written without it are hashed from their
+files.
+
 Every problem of every file is reported at once and nothing is written. When writing
 fails half-way, the files copied so far are removed and the manifest is left as it was.
 """
@@ -43,6 +50,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import hashlib
 import io
 import os
 import re
@@ -62,12 +70,12 @@ from .structure import chinese_numeral, paragraphs
 
 __all__ = ["AddResult", "MANIFEST_COLUMNS", "GENRE_CODES", "SIDECAR_FIELDS", "AddedDocument", "meeting_dates",
            "signature_dates", "read_sidecar", "reviewed_year", "near_district", "TITLE_MAX_CHARS",
-           "first_heading", "add_documents", "remove_documents", "manifest_rows",
+           "first_heading", "content_hash", "add_documents", "remove_documents", "manifest_rows",
            "write_manifest"]
 
 MANIFEST_COLUMNS = ["doc_id", "file", "district", "district_zh", "date", "year", "genre", "title", "speaker",
                     "publisher", "scope", "source", "url", "date_precision", "date_note", "quality_note",
-                    "text_quality"]
+                    "text_quality", "text_sha256"]
 """The manifest's columns in their written order (required and optional)."""
 assert set(MANIFEST_COLUMNS) == set(REQUIRED_COLUMNS) | set(OPTIONAL_COLUMNS)
 
@@ -382,6 +390,7 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
     listed_files = {row["file"] for row in rows}
     listed_ids = {row["doc_id"] for row in rows}
     known_zh = {row["district"]: row["district_zh"] for row in rows if row.get("district_zh")}
+    texts = _listed_hashes(folder, rows)
     places: dict[str, tuple[str, str | None, list[str]]] = {}
     added: list[AddedDocument] = []
     refused: list[str] = []
@@ -433,6 +442,14 @@ def add_documents(files: list[Path | str], district: str | None, *, district_zh:
         if row is not None and given.get("date"):
             row["date_note"] = f"Date given in the sidecar for {path.name}."
         if row is not None:
+            same = texts.get(row["text_sha256"])
+            twin = next((other for other in added if other.row["text_sha256"] == row["text_sha256"]), None)
+            if same is not None:
+                file_problems.append(f"{where}: the same text as {same['doc_id']} ({same['file']}), already in "
+                                     f"{display_path(manifest)}; a document is added once")
+            elif twin is not None:
+                file_problems.append(f"{where}: the same text as {display_path(twin.source)} in the same call")
+        if row is not None and not file_problems:
             used = listed_ids | {other.row["doc_id"] for other in added}
             if row["doc_id"] in used and explicit_id:
                 clash = [other.source for other in added if other.row["doc_id"] == row["doc_id"]]
@@ -470,6 +487,28 @@ def _number_second_document(row: dict[str, str], used: set[str], path: Path) -> 
                         f"{row['genre']} (the first: {first}); {reviewed_year(text, int(row['year']), row['genre'])}.")
 
 
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of a document's plain text with every whitespace character removed: the
+    same words give the same hash whatever the format (.md, .docx, .html) or line breaks."""
+    return hashlib.sha256(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()
+
+
+def _listed_hashes(folder: Path, rows: list[dict[str, str]]) -> dict[str, dict[str, str]]:
+    """content hash -> the manifest row holding that text: the row's text_sha256, or, for a
+    row written without one, the hash of its file (read once per call)."""
+    known = {}
+    for row in rows:
+        digest = row.get("text_sha256", "")
+        if not digest and (folder / row["file"]).is_file():
+            try:
+                digest = content_hash(prepare_text(read_document(folder / row["file"])).text)
+            except DocumentFormatError:
+                continue                      # check reports an unreadable listed file; add compares what it can
+        if digest:
+            known.setdefault(digest, row)
+    return known
+
+
 def _row(path: Path, where: str, district: str, district_zh: str, name: str, source: str, genre: str | None,
          date: str | None, title: str | None, doc_id: str | None, scope: str, speaker: str, publisher: str,
          problems: list[str]) -> dict[str, str] | None:
@@ -500,7 +539,8 @@ def _row(path: Path, where: str, district: str, district_zh: str, name: str, sou
             "district_zh": district_zh, "date": doc_date, "year": doc_date[:4], "genre": doc_genre,
             "title": doc_title, "speaker": speaker, "publisher": publisher or document.metadata.get("publisher", ""),
             "scope": scope, "source": source, "url": document.metadata.get("url", ""),
-            "date_precision": "year" if len(doc_date) == 4 else "", "date_note": note, "quality_note": "", "text_quality": "original"}
+            "date_precision": "year" if len(doc_date) == 4 else "", "date_note": note, "quality_note": "", "text_quality": "original",
+            "text_sha256": content_hash(text)}
 
 
 def remove_documents(doc_ids: list[str], manifest: Path | str = MANIFEST) -> list[dict[str, str]]:
@@ -524,6 +564,8 @@ def remove_documents(doc_ids: list[str], manifest: Path | str = MANIFEST) -> lis
     still_listed = {row["file"] for row in kept}
     handle, temporary = tempfile.mkstemp(prefix=".manifest-", suffix=".csv", dir=manifest.parent)
     os.close(handle)
+    if "text_sha256" in header and not any(row.get("text_sha256") for row in kept):
+        header = [c for c in header if c != "text_sha256"]      # the column add brought goes with its last row
     write_manifest(Path(temporary), header, kept)
     os.replace(temporary, manifest)
     for row in removed:

@@ -249,7 +249,7 @@ def test_every_problem_of_every_file_is_reported_and_nothing_is_written(seeds, i
 def test_two_reports_of_one_place_in_one_year_get_distinct_ids_and_a_note(seeds, incoming, capsys):
     first = write_md(incoming, "a.md", markdown_report(2019))
     second = write_md(incoming, "b.md", markdown_report(2019).replace("一、2018年工作回顾", "一、过去五年工作回顾"))
-    third = write_md(incoming, "c.md", markdown_report(2019))
+    third = write_md(incoming, "c.md", markdown_report(2019).replace("各位代表：", "各位代表，同志们："))
     assert add(seeds / "manifest.csv", first, second, "--district", "杭州市") == 0
     assert add(seeds / "manifest.csv", third, "--district", "杭州市") == 0
     rows = {row["file"]: row for row in manifest_rows(seeds / "manifest.csv")[1]}
@@ -264,7 +264,7 @@ def test_two_reports_of_one_place_in_one_year_get_distinct_ids_and_a_note(seeds,
 
 def test_a_doc_id_clash_and_options_for_one_file(seeds, incoming, capsys):
     first = write_md(incoming, "a.md", markdown_report(2019))
-    second = write_md(incoming, "b.md", markdown_report(2019))
+    second = write_md(incoming, "b.md", markdown_report(2019).replace("各位代表：", "各位代表，同志们："))
     assert add(seeds / "manifest.csv", first, "--district", "Demo") == 0
     assert add(seeds / "manifest.csv", second, "--district", "Demo", "--doc-id", "demo-2019-wr") == 1
     assert "b.md: doc_id 'demo-2019-wr' is already used (by " in capsys.readouterr().err
@@ -526,3 +526,38 @@ def test_remove_undoes_add_and_names_an_unknown_doc_id(seeds, incoming, capsys):
     assert main(["remove", "demo-2019-wr", "--manifest", str(seeds / "manifest.csv")]) == 0
     assert "removed demo-2019-wr: its row of" in capsys.readouterr().out
     assert snapshot(seeds) == before                      # the manifest and the folder as they were
+
+
+def test_the_same_text_is_added_once_whatever_its_format_or_id(seeds, incoming, capsys):
+    """A copy under another name and doc_id, and a .docx with the text of an added .md, are
+    refused, each naming the document it repeats; the manifest keeps one row and nothing
+    else is written. Two copies in one call are refused too."""
+    from analysis.documents import intake
+
+    before = len(manifest_rows(seeds / "manifest.csv")[1])
+    import docx
+
+    lines = report_lines(2021, "闵行区")
+    text = "---\ntitle: 2021年闵行区政府工作报告\n---\n" + "\n".join(lines) + "\n"
+    first = write_md(incoming, "mh.md", text)
+    assert add(seeds / "manifest.csv", first, "--district", "Minhang") == 0
+    rows = manifest_rows(seeds / "manifest.csv")[1]
+    assert rows[-1]["text_sha256"] == intake.content_hash("\n".join(lines)) and len(rows[-1]["text_sha256"]) == 64
+    copy = write_md(incoming, "copy.md", text.replace("\n", "\n\n"))           # other line breaks, same words
+    assert add(seeds / "manifest.csv", copy, "--district", "Minhang", "--doc-id", "mh-copy") == 1
+    assert "copy.md: the same text as minhang-2021-wr (mh.md), already in" in capsys.readouterr().err
+    document = docx.Document()
+    document.core_properties.title = "2021年闵行区政府工作报告"
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(incoming / "mh.docx")
+    assert add(seeds / "manifest.csv", incoming / "mh.docx", "--district", "Minhang", "--doc-id", "mh-docx") == 1
+    assert "the same text as minhang-2021-wr (mh.md)" in capsys.readouterr().err
+    seed_copy = write_md(incoming, "seed.txt", (seeds / "004_8b03acbbd24002e3.txt").read_text(encoding="utf-8"))
+    assert add(seeds / "manifest.csv", seed_copy, "--district", "Changning", "--doc-id", "cn-again", "--genre",
+               "work_report", "--date", "2018-01-10") == 1
+    assert "the same text as cn-2018-wr (004_8b03acbbd24002e3.txt)" in capsys.readouterr().err   # a row with no hash
+    twins = [write_md(incoming, f"t{i}.md", markdown_report(2022)) for i in (1, 2)]
+    assert add(seeds / "manifest.csv", *twins, "--district", "Minhang") == 1
+    assert "t2.md: the same text as" in capsys.readouterr().err
+    assert len(manifest_rows(seeds / "manifest.csv")[1]) == before + 1
