@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     check_parser.add_argument("--manifest", type=Path, default=MANIFEST, help="manifest CSV (default: seeds/manifest.csv)")
     check_parser.add_argument("--flag-share", type=float, default=0.2,
                               help="flag a document whose cleaning removes more than this share (default 0.2)")
-    add_parser = commands.add_parser("add", help="copy documents into seeds/ and write their manifest rows")
+    add_parser = commands.add_parser("add", help="copy documents beside the manifest (--manifest; default seeds/) and write their rows")
     add_parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
                             help="documents: .txt, .md, .html, .docx or .pdf")
     add_parser.add_argument("--sidecar", type=Path, help="CSV or TSV with a file column (relative to it) and any of "

@@ -60,11 +60,14 @@ def explorer_table(keyness_table: pd.DataFrame, log_odds_table: pd.DataFrame, pl
     did not test), is_place, campaign ('' when none), and x, y: the rates per 10,000 with a
     zero rate replaced by half the smallest positive rate on either side (zero_rate says
     which side was zero); sorted by term."""
-    table = keyness_table.merge(log_odds_table[["term", "z"]], on="term", how="left").sort_values("term")
+    terms_of = {"term": object}                  # an empty table may carry term as float: merge on one type
+    table = keyness_table.astype(terms_of).merge(log_odds_table[["term", "z"]].astype(terms_of), on="term",
+                                                 how="left").sort_values("term")
     rates = table[["rate_target", "rate_reference"]].to_numpy(dtype=float)
     floor = rates[rates > 0].min() / 2 if (rates > 0).any() else 1.0
     table = table.assign(
-        is_place=table["term"].isin(places), campaign=[campaigns.get(t, "") for t in table["term"]],
+        is_place=table["term"].isin(places),
+        campaign=pd.Series([campaigns.get(t, "") for t in table["term"]], index=table.index, dtype=object),
         x=np.where(rates[:, 0] > 0, rates[:, 0], floor), y=np.where(rates[:, 1] > 0, rates[:, 1], floor),
         zero_rate=np.select([rates[:, 0] == 0, rates[:, 1] == 0], ["A", "B"], ""))
     return table.reset_index(drop=True)
@@ -221,7 +224,7 @@ def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits:
     palette = interp_palette((colours[1], "#f2f2f2", colours[0]), 255)
     mappers = {}
     for stat in STATISTICS:
-        bound = float(np.nanmax(np.abs(data[stat]))) or 1.0
+        bound = (float(np.nanmax(np.abs(data[stat]))) if len(data) else 0.0) or 1.0   # no term tested: any scale
         mappers[stat] = LinearColorMapper(palette=palette, low=-bound, high=bound)
     plot = figure(width=760, height=640, x_axis_type="log", y_axis_type="log", tools="pan,wheel_zoom,box_zoom,reset",
                   title=title, x_axis_label=f"{names[0]}: rate per 10,000 word tokens",
@@ -229,7 +232,8 @@ def term_explorer_html(table: pd.DataFrame, sentences: Mapping[str, list], hits:
     renderer = plot.scatter("x", "y", source=source, size=9, marker="marker", line_color="line", line_width=0.6,
                             fill_color={"field": statistic, "transform": mappers[statistic]}, fill_alpha=0.85,
                             selection_line_color="black", selection_line_width=2.5, nonselection_fill_alpha=0.35)
-    low, high = float(min(data["x"].min(), data["y"].min())), float(max(data["x"].max(), data["y"].max()))
+    low, high = ((float(min(data["x"].min(), data["y"].min())), float(max(data["x"].max(), data["y"].max())))
+                 if len(data) else (1.0, 10.0))
     plot.line([low, high], [low, high], line_color="#999999", line_dash="dashed")
     plot.add_tools(HoverTool(renderers=[renderer], tooltips=[
         ("term", "@term @kind"), ("count", f"@freq_target ({names[0]}) · @freq_reference ({names[1]}) @zero"),

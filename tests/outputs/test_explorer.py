@@ -185,3 +185,13 @@ def test_the_page_names_the_documents_and_the_ends_of_its_colour_scale(seed_expl
     assert explorer.sides_title(tokens.iloc[:2], tokens.iloc[2:3], labels, "main") == \
         "长宁 2018 政府工作报告 vs 徐汇 2019 政府工作报告 (main)"
     assert explorer.sides_title(tokens, tokens.iloc[2:3], labels, "all").startswith("5 documents (长宁 2018 政府工作报告、徐汇")
+
+
+def test_a_pair_too_small_for_any_term_still_gets_its_page(tmp_path):
+    """No term reaches the minimum frequency: the page is written, empty, without an error."""
+    empty = textstats.keyness({"甲": 1}, {"乙": 1}, 5)
+    assert empty.empty
+    table = explorer.explorer_table(empty, pd.DataFrame(columns=["term", "z"]), frozenset(), {})
+    page = explorer.term_explorer_html(table, {"a": [], "b": []}, {"a": {}, "b": {}}, ("甲地", "乙地"),
+                                       ("#4C72B0", "#DD8452"), "甲地 vs 乙地 (main)")
+    assert "<title>甲地 vs 乙地 (main)</title>" in page
