@@ -161,3 +161,16 @@ def test_the_checker_catches_a_broken_link_and_a_broken_anchor(tmp_path):
         "page.md: other.md#no-such-section (no heading with that anchor)",
         "page.md: #nowhere (no heading with that anchor)",
     ]
+
+
+def test_readme_still_quotes_every_figure_ci_measures():
+    """tools/readme_times.py finds each quoted time and size in README.md, and flags a
+    measurement off by more than ×1.5."""
+    from tools import readme_times
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    figures = readme_times.quoted(readme)
+    assert set(figures) == set(readme_times.QUOTED) and all(v > 0 for v in figures.values())
+    lines = readme_times.report({name: value * 2 for name, value in figures.items()}, readme)
+    assert all("OFF" in line for line in lines)
+    assert not any("OFF" in line for line in readme_times.report(figures, readme))

@@ -338,3 +338,15 @@ def test_notebook_05_recovers_a_planted_panel(tmp_path):
     from analysis import outputs
 
     assert outputs.targets_escalate(escalation).holds and outputs.trends_found(trends.reset_index(), "attention").holds
+
+
+@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if not p.name.startswith("00-")], ids=lambda p: p.name)
+def test_every_findings_table_shows_whole_sentences(path):
+    """The committed findings table (the output of the cell that builds outputs.claims_table)
+    holds every claim and its evidence whole: no cell cut with pandas' '...'."""
+    notebook = nbformat.read(path, as_version=4)
+    cell = next(c for c in reversed(notebook.cells) if c.cell_type == "code" and "claims_table(" in c.source)
+    assert 'option_context("display.max_colwidth", None)' in cell.source
+    shown = "".join(o["data"]["text/html"] for o in cell.outputs if "text/html" in o.get("data", {}))
+    cells = re.findall(r"<td>(.*?)</td>", shown, re.S)
+    assert cells and not [c for c in cells if c.rstrip().endswith("...")]
