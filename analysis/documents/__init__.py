@@ -47,7 +47,7 @@ from .genres import (
 )
 from .intake import (
     AddResult, MANIFEST_COLUMNS, GENRE_CODES, SIDECAR_FIELDS, AddedDocument, meeting_dates, signature_dates,
-    read_sidecar, reviewed_year, near_district, TITLE_MAX_CHARS, first_heading, add_documents, remove_documents, manifest_rows, write_manifest,
+    read_sidecar, reviewed_year, near_district, TITLE_MAX_CHARS, first_heading, content_hash, add_documents, remove_documents, manifest_rows, write_manifest,
 )
 from .checks import (
     CorpusCheck, corpus_problems, metadata_problems, structure_warnings, heading_lines,
@@ -71,7 +71,7 @@ __all__ = [
     "read_districts", "place_colour", "resolve_place", "district_colours", "district_names",
     "missing_districts", "PairLabels", "pair_labels", "pair_designs", "DIVISION_LEVELS",
     "read_divisions", "division_names", "GENRES_FILE", "MARKERS", "read_genres",
-    "genre_labels", "genre_markers", "missing_genres", "AddResult", "SIDECAR_FIELDS", "read_sidecar", "reviewed_year", "near_district", "TITLE_MAX_CHARS", "first_heading", "remove_documents", "MANIFEST_COLUMNS",
+    "genre_labels", "genre_markers", "missing_genres", "AddResult", "SIDECAR_FIELDS", "read_sidecar", "reviewed_year", "near_district", "TITLE_MAX_CHARS", "first_heading", "content_hash", "remove_documents", "MANIFEST_COLUMNS",
     "GENRE_CODES", "AddedDocument", "meeting_dates", "signature_dates", "add_documents",
     "manifest_rows", "write_manifest", "CorpusCheck", "corpus_problems",
     "metadata_problems", "structure_warnings", "heading_lines",

@@ -23,7 +23,7 @@ from .target_figures import (
     plot_targets_by_theme, PART_COLOURS, MIN_TARGETS_FOR_INTERVAL, WHOLE_DOCUMENT_COLOUR, plot_numeric_density,
 )
 from .panel_figures import (
-    plot_coverage, plot_panel_heatmaps, plot_yearly_measures, plot_growth_targets,
+    panel_title, plot_coverage, plot_panel_heatmaps, plot_yearly_measures, plot_growth_targets,
 )
 from .views import (
     MAX_PANELS, MAX_COLUMNS, MAX_BARS, MAX_CLOUDS, view_groups, division_provinces, fits_page, top_terms_figure,
@@ -38,7 +38,7 @@ __all__ = [
     "plot_wordclouds", "plot_comparison_cloud", "YEAR_LABELS", "REFERENCE_SHIFT", "plot_theme_timeline", "plot_grouped_rates", "TERM_PALETTE_RISING", "TERM_PALETTE_FALLING",
     "plot_slope_chart", "plot_topic_stability", "plot_keyness", "plot_term_scatter",
     "plot_expression_overlap", "plot_targets_by_theme", "PART_COLOURS", "MIN_TARGETS_FOR_INTERVAL", "WHOLE_DOCUMENT_COLOUR",
-    "plot_numeric_density", "plot_coverage", "plot_panel_heatmaps", "plot_yearly_measures", "plot_growth_targets",
+    "plot_numeric_density", "panel_title", "plot_coverage", "plot_panel_heatmaps", "plot_yearly_measures", "plot_growth_targets",
     "MAX_PANELS", "MAX_COLUMNS", "MAX_BARS", "MAX_CLOUDS",
     "view_groups", "division_provinces", "fits_page", "top_terms_figure", "wordclouds_figure",
     "dispersion_figure", "document_sizes_figure", "NEIGHBOURS", "similarity_figure",

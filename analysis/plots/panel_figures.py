@@ -3,6 +3,7 @@ government-year (small multiples of heat maps that stay readable at 30+ governme
 measures with their intervals, and growth targets against outcomes and the national target."""
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import matplotlib.pyplot as plt
@@ -11,7 +12,14 @@ import pandas as pd
 
 from .style import PAGE_INCHES, panel_grid, plot_heatmap, use_project_style
 
-__all__ = ["plot_coverage", "plot_panel_heatmaps", "plot_yearly_measures", "plot_growth_targets"]
+__all__ = ["panel_title", "plot_coverage", "plot_panel_heatmaps", "plot_yearly_measures", "plot_growth_targets"]
+
+
+def panel_title(title: str, width: int = 30) -> str:
+    """A small-multiple title that fits its panel: the Chinese label on the first line and
+    the English one (from the first space) wrapped at ``width`` characters below it."""
+    zh, _, en = title.partition(" ")
+    return "\n".join([zh, *textwrap.wrap(en, width)]) if en else title
 
 
 def plot_coverage(grid: pd.DataFrame, labels: Mapping[str, str], title: str) -> plt.Figure:
@@ -42,7 +50,7 @@ def plot_panel_heatmaps(government_years: pd.DataFrame, measures: Sequence[str],
         matrix = chosen.pivot_table(index="government", columns="year", values="value").reindex(
             index=governments, columns=years)
         image = ax.imshow(matrix.to_numpy(float), aspect="auto", cmap="Blues")
-        ax.set_title(titles.get(measure, measure), fontsize=8)
+        ax.set_title(panel_title(titles.get(measure, measure)), fontsize=8)
         ax.set_yticks(range(len(governments)), [labels.get(g, g) for g in governments], fontsize=fontsize)
         step = max(1, len(years) // 8)
         ax.set_xticks(range(0, len(years), step), [str(y) for y in years[::step]], fontsize=6, rotation=45)
@@ -61,7 +69,7 @@ def plot_yearly_measures(yearly: pd.DataFrame, measure: str, titles: Mapping[str
     use_project_style()
     present = list(dict.fromkeys(yearly[measure]))
     names = [n for n in titles if n in present] + [n for n in present if n not in titles]   # the order of titles first
-    fig, axes = panel_grid(len(names), min(ncols, len(names)), 2.4, 1.9, extra_height=0.5, sharex=True)
+    fig, axes = panel_grid(len(names), min(ncols, len(names)), 2.6, 2.3, extra_height=0.5, sharex=True)
     for ax, name in zip(axes, names):
         rows = yearly[yearly[measure] == name].sort_values("year").astype(
             {"year": float, "rate": float, "ci_low": float, "ci_high": float})
@@ -72,7 +80,7 @@ def plot_yearly_measures(yearly: pd.DataFrame, measure: str, titles: Mapping[str
         ax.scatter(rows.loc[~by_paragraph, "year"], rows.loc[~by_paragraph, "rate"], s=10, color="#4C72B0", zorder=3)
         ax.scatter(rows.loc[by_paragraph, "year"], rows.loc[by_paragraph, "rate"], s=10, facecolor="white",
                    edgecolor="#4C72B0", zorder=3)
-        ax.set_title(titles.get(name, name), fontsize=8)
+        ax.set_title(panel_title(titles.get(name, name)), fontsize=7)
         ax.tick_params(labelsize=6)
         ax.xaxis.get_major_locator().set_params(integer=True)
     axes[0].set_ylabel(ylabel, fontsize=7)

@@ -18,6 +18,8 @@ def test_heatmaps_fit_a_page_at_31_governments_and_label_every_row():
     assert views.fits_page(figure)
     axes = [ax for ax in figure.axes if ax.get_title()]
     assert [ax.get_title() for ax in axes] == ["生态", "economy", "culture"]
+    assert panel_figures.panel_title("民生保障（教育、医疗） Livelihood (education, health, elderly care, housing)") == \
+        "民生保障（教育、医疗）\nLivelihood (education, health,\nelderly care, housing)"
     assert len(axes[0].get_yticklabels()) == 31
     assert np.ma.is_masked(axes[0].images[0].get_array()[0, 0])     # the missing cell stays blank (masked NaN)
 
