@@ -26,7 +26,7 @@ env: $(STAMP) ## Create .venv/ and install the pinned environment (done by the o
 $(STAMP): requirements.txt pyproject.toml
 	@case "$(PY_VERSION)" in 3.11|3.12|3.13) ;; \
 	  *) echo "make: PYTHON=$(PYTHON) is not Python 3.11, 3.12 or 3.13 (it reports '$(PY_VERSION)')" >&2; exit 1;; esac
-	@echo "make: building $(VENV)/ with $(PYTHON) from requirements.txt (on 2 cores about 3 minutes and 1.2 GB the first time)"
+	@echo "make: building $(VENV)/ with $(PYTHON) from requirements.txt (about 1 minute and 1.3 GB; longer on a slow link)"
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --progress-bar off -r requirements.txt

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTED = {
-    "env_seconds": (r"building `\.venv/` \([\d.]+ GB of disk\) takes\s+about (\d+) minutes", 60),
+    "env_seconds": (r"building `\.venv/` \([\d.]+ GB of disk\) takes\s+about (\d+) minutes?", 60),
     "venv_mb": (r"building `\.venv/` \(([\d.]+) GB of disk\)", 1000),
     "reproduce_seconds": (r"the notebooks then take about (\d+) minutes?", 60),
     "cache_mb": (r"`\.cache/` \(about (\d+) MB", 1),
