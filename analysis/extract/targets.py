@@ -687,13 +687,21 @@ def growth_targets(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_tab
 
 def target_escalation(growth: pd.DataFrame, national: str) -> pd.DataFrame:
     """Each government's growth target minus the ``national`` government's target of the same
-    year (escalation > 0: a higher target than the centre's; Li, Liu, Weng & Zhou 2019):
-    the rows of :func:`growth_targets` for the other governments with national_target and
-    escalation (NaN where the national report of that year has no growth target)."""
-    centre = growth[growth["government"] == national].drop_duplicates("year").set_index("year")["target_value"]
+    year (escalation > 0: a higher target than the centre's; Li, Liu, Weng & Zhou 2019), a
+    range target taken at its midpoint on both sides (6%–6.5% → 6.25%): the rows of
+    :func:`growth_targets` for the other governments with target_mid, national_target (the
+    centre's midpoint) and escalation = target_mid − national_target (NaN where the national
+    report of that year has no growth target)."""
+    def midpoint(table: pd.DataFrame) -> pd.Series:
+        return table["target_value"].where(table["target_value_high"].isna(),
+                                           (table["target_value"] + table["target_value_high"]) / 2)
+
+    centre = growth[growth["government"] == national].drop_duplicates("year")
+    centre = pd.Series(midpoint(centre).to_numpy(), index=centre["year"].to_numpy())
     table = growth[growth["government"] != national].copy()
+    table["target_mid"] = midpoint(table)
     table["national_target"] = table["year"].map(centre).astype(float)
-    table["escalation"] = table["target_value"] - table["national_target"]
+    table["escalation"] = table["target_mid"] - table["national_target"]
     return table.reset_index(drop=True)
 
 

@@ -34,7 +34,7 @@ from .intervals import (
 )
 from .inference_units import (
     MIN_DOCUMENTS, inference_unit, document_sums, rate_difference_by_unit, group_rates_by_unit, keyness_over_units,
-    keyness_over_designs,
+    keyness_over_designs, cluster_bootstrap_share,
 )
 from .out_of_core import (
     DEFAULT_MEMORY_LIMIT, partition_connection, partition_word_counts, partition_group_counts,
@@ -52,6 +52,6 @@ __all__ = [
     "newey_west_lags", "attention_trends",
     "document_similarity", "MIN_PARAGRAPHS", "poisson_rate_interval", "wilson_interval", "proportion_with_interval",
         "RateDifference", "bootstrap_rate_difference", "MIN_DOCUMENTS", "inference_unit", "document_sums",
-    "rate_difference_by_unit", "group_rates_by_unit", "keyness_over_units", "DEFAULT_MEMORY_LIMIT", "partition_connection",
+    "rate_difference_by_unit", "group_rates_by_unit", "keyness_over_units", "cluster_bootstrap_share", "DEFAULT_MEMORY_LIMIT", "partition_connection",
     "partition_word_counts", "partition_group_counts", "partition_keyness",
 ]

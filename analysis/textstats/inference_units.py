@@ -23,7 +23,7 @@ from .comparison import keyness_over_paragraphs, paragraph_keyness_test
 from .intervals import RateDifference, bootstrap_rate_difference
 
 __all__ = ["MIN_DOCUMENTS", "inference_unit", "document_sums", "rate_difference_by_unit", "group_rates_by_unit",
-           "keyness_over_units", "keyness_over_designs"]
+           "keyness_over_units", "keyness_over_designs", "cluster_bootstrap_share"]
 
 MIN_DOCUMENTS = 5
 """Fewest documents in every group compared for documents to be the unit of inference; below,
@@ -66,12 +66,14 @@ def rate_difference_by_unit(counts_a: Sequence[float], words_a: Sequence[float],
 
 def group_rates_by_unit(table: pd.DataFrame, group: Sequence[str], count: str = "count", words: str = "words",
                         document: str = "doc_id", per: float = 1000, n_resamples: int = 2000, seed: int = 2024,
-                        confidence_level: float = 0.95, min_documents: int = MIN_DOCUMENTS) -> pd.DataFrame:
+                        confidence_level: float = 0.95, min_documents: int = MIN_DOCUMENTS,
+                        row_unit: str = "paragraph") -> pd.DataFrame:
     """The rate Σ count / Σ words × per of each group of ``group`` columns of ``table`` (one row
-    per paragraph or per document, with its ``document``) and its percentile-bootstrap
-    interval over the unit :func:`inference_unit` gives for that group. Columns: the group
-    columns, documents, rows, rate, ci_low, ci_high, unit; groups sorted by their keys. A
-    group without words has rate NaN."""
+    per ``row_unit``, e.g. paragraph or target, with its ``document``) and its
+    percentile-bootstrap interval, decided for each group: documents when the group holds at
+    least ``min_documents`` (:func:`inference_unit`), else the rows themselves. Columns: the
+    group columns, documents, rows, rate, ci_low, ci_high, unit ('document' or ``row_unit``);
+    groups sorted by their keys. A group without words has rate NaN."""
     group = list(group)
     rng = np.random.default_rng(seed)
     alpha = 1 - confidence_level
@@ -83,6 +85,7 @@ def group_rates_by_unit(table: pd.DataFrame, group: Sequence[str], count: str = 
         if unit == "document":
             c, w = document_sums(part[count], part[words], part[document])
         else:
+            unit = row_unit
             c, w = part[count].to_numpy(float), part[words].to_numpy(float)
         total = w.sum()
         rate = c.sum() / total * per if total > 0 else np.nan
@@ -144,3 +147,22 @@ def keyness_over_designs(keyness_tables: Mapping[str, pd.DataFrame],
             raise ValueError(f"design {design!r}: {error}") from None
         checked[design] = table.assign(unit=unit)
     return checked
+
+
+def cluster_bootstrap_share(successes: Sequence[bool], clusters: Sequence, n_resamples: int = 2000, seed: int = 2024,
+                            confidence_level: float = 0.95) -> tuple[float, float, float, int]:
+    """(share, ci_low, ci_high, clusters) of ``successes`` with a percentile interval from
+    resampling whole clusters (years, governments) with replacement: share = Σ successes /
+    Σ items over the drawn clusters. Items of one cluster move together (a year's shock hits
+    every government), so this interval is wider than a Wilson interval that treats them as
+    independent. NaN limits with fewer than two clusters."""
+    frame = pd.DataFrame({"k": np.asarray(successes, dtype=float), "cluster": np.asarray(clusters, dtype=object)})
+    sums = frame.groupby("cluster", sort=True)["k"].agg(["sum", "size"])
+    k, n = sums["sum"].to_numpy(), sums["size"].to_numpy(dtype=float)
+    share = float(k.sum() / n.sum()) if n.sum() else float("nan")
+    if len(k) < 2:
+        return share, float("nan"), float("nan"), len(k)
+    draws = np.random.default_rng(seed).integers(0, len(k), size=(n_resamples, len(k)))
+    alpha = 1 - confidence_level
+    low, high = np.quantile(k[draws].sum(axis=1) / n[draws].sum(axis=1), [alpha / 2, 1 - alpha / 2])
+    return share, float(low), float(high), len(k)

@@ -6,9 +6,12 @@ its year (statsmodels):
 
     y_d = a + b · year_d (+ a fixed effect per government, and per genre, where they vary) + e_d
 
-b is the change per year. Its standard error is clustered by government when the documents
-come from at least MIN_CLUSTERS governments (few clusters make cluster-robust errors too
-small); for one government's series, Newey–West (HAC, Bartlett kernel, maxlags =
+b is the change per year. Its standard error is clustered by government and by year when the
+documents come from at least MIN_CLUSTERS governments and MIN_CLUSTERS years (two-way, Cameron,
+Gelbach & Miller 2011: the year is the same regressor for every government, and a year's shock
+is shared by all of them, so one-way clusters by government would be too small); by government
+alone with MIN_CLUSTERS governments but fewer years; intervals and p from t with G − 1 degrees
+of freedom (G the smaller number of clusters; Cameron & Miller 2015); for one government's series, Newey–West (HAC, Bartlett kernel, maxlags =
 ⌊4 (n / 100)^(2/9)⌋, at least 1), since consecutive reports' errors are correlated; else
 heteroskedasticity-robust (HC3). The documents are the unit: each is one
 observation, however long. The themes form one family of tests, adjusted by
@@ -16,6 +19,7 @@ Benjamini–Hochberg. A slope within NUMERICALLY_ZERO of 0 (relative to max |y|)
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
 from scipy.stats import false_discovery_control
@@ -62,15 +66,20 @@ def attention_trends(measures: pd.DataFrame, value: str = "per_1000", government
         formula = "y ~ year" + "".join(f" + C({name})" for name in effects)
         governments = frame["government"].nunique()
         clustered = governments >= MIN_CLUSTERS
+        two_way = clustered and frame["year"].nunique() >= MIN_CLUSTERS
         series = governments == 1
         frame = frame.sort_values("year", kind="stable") if series else frame
         model = smf.ols(formula, frame)
-        errors = "clustered by government" if clustered else "Newey–West" if series else "HC3"
+        errors = ("clustered by government and year" if two_way else "clustered by government" if clustered
+                  else "Newey–West" if series else "HC3")
         if frame["y"].nunique() <= 1:                               # no variation: slope 0, nothing to test
             slope, low, high, p = 0.0, 0.0, 0.0, 1.0
         else:
             if clustered:
-                fit = model.fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(frame["government"])[0]})
+                groups = pd.factorize(frame["government"])[0]
+                if two_way:
+                    groups = np.column_stack([groups, pd.factorize(frame["year"])[0]])
+                fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
             elif series:
                 fit = model.fit(cov_type="HAC", cov_kwds={"maxlags": newey_west_lags(len(frame))})
             else:

@@ -280,3 +280,12 @@ def test_escalation_and_the_yearly_summary(panel):
     assert row["met_ci_low"] <= row["met_share"] <= row["met_ci_high"]
     no_centre = targets.target_escalation(panel.growth, "cn999999")
     assert no_centre["escalation"].isna().all()
+
+
+def test_escalation_takes_a_range_at_its_midpoint_on_both_sides():
+    growth = pd.DataFrame({"government": ["cn000000", "cn110000", "cn120000"], "year": [2016] * 3,
+                           "target_value": [6.5, 7.0, 7.0], "target_value_high": [7.0, np.nan, 7.5]})
+    table = targets.target_escalation(growth, "cn000000").set_index("government")
+    assert table.at["cn110000", "national_target"] == 6.75
+    assert table.at["cn110000", "escalation"] == pytest.approx(0.25)
+    assert table.at["cn120000", "escalation"] == pytest.approx(0.5)

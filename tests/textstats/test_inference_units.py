@@ -77,3 +77,15 @@ def test_keyness_over_documents_finds_a_term_spread_over_documents_not_one_packe
     assert unit == "paragraph" and "significant_units" in few.columns
     with pytest.raises(ValueError, match="share 6 document"):
         units.keyness_over_units(table, target, target)
+
+
+def test_a_share_over_clusters_is_wider_than_wilson_when_clusters_move_together():
+    from analysis.textstats import wilson_interval
+
+    years = np.repeat(np.arange(20), 25)                          # 20 years × 25 governments
+    met = np.repeat(np.arange(20) % 2 == 0, 25)                   # a year is met by all or by none
+    share, low, high, clusters = units.cluster_bootstrap_share(met, years, seed=1)
+    w_low, w_high = wilson_interval(int(met.sum()), len(met))
+    assert share == 0.5 and clusters == 20 and (high - low) > 2 * (w_high - w_low)
+    assert units.cluster_bootstrap_share(met, years, seed=1) == (share, low, high, clusters)   # seeded
+    assert np.isnan(units.cluster_bootstrap_share([True, False], ["a", "a"])[1])

@@ -30,8 +30,10 @@ def test_planted_trends_are_recovered_with_government_effects_and_clustered_erro
     assert (table["standard_errors"] == "clustered by government").all() and (table["fixed_effects"] == "government").all()
     assert (table["documents"] == 96).all() and (table["governments"] == 12).all() and table.loc["up", "years"] == "2010–2017"
     fit = smf.ols("per_1000 ~ year + C(district)", data[data["theme"] == "up"]).fit(
-        cov_type="cluster", cov_kwds={"groups": pd.factorize(data.loc[data["theme"] == "up", "district"])[0]})
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(data.loc[data["theme"] == "up", "district"])[0]},
+        use_t=True)                                      # t with G − 1 = 11 degrees of freedom
     assert table.loc["up", "ci_low"] == pytest.approx(fit.conf_int().loc["year", 0])
+    assert fit.df_resid_inference == 11
     from scipy.stats import false_discovery_control
     assert table["p_adjusted"].to_numpy() == pytest.approx(false_discovery_control(table["p_value"].to_numpy(), method="bh"))
 
@@ -66,3 +68,21 @@ def test_a_measure_the_government_effects_explain_exactly_has_no_slope():
     table = trends.attention_trends(data).set_index("theme")
     assert table.at["flat", "slope_per_year"] == 0.0 and table.at["flat", "p_value"] == 1.0
     assert not table.at["flat", "significant"]
+
+
+def test_ten_years_or_more_cluster_by_government_and_year_with_t_intervals():
+    """A shock shared by every government in a year (the national report's echo) makes
+    one-way clusters by government too narrow; with 10+ governments and 10+ years the
+    errors are two-way, and the interval uses t with G − 1 degrees of freedom."""
+    rng = np.random.default_rng(5)
+    years = range(2000, 2014)
+    shock = dict(zip(years, rng.normal(0, 2.0, len(years))))
+    data = panel(12, years, {"up": 0.3}, seed=1, noise=0.3)
+    data["per_1000"] += data["year"].map(shock)
+    row = trends.attention_trends(data).set_index("theme").loc["up"]
+    assert row["standard_errors"] == "clustered by government and year"
+    one_way = smf.ols("y ~ year + C(g)", pd.DataFrame({"y": data["per_1000"], "year": data["year"].astype(float),
+                                                        "g": data["district"]})).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(data["district"])[0]})
+    low, high = one_way.conf_int().loc["year"]
+    assert row["ci_high"] - row["ci_low"] > 2 * (high - low)           # the shared shocks widen it
