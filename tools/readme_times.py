@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 QUOTED = {
     "env_seconds": (r"building `\.venv/` \([\d.]+ GB of disk\) takes\s+about (\d+) minutes?", 60),
     "venv_mb": (r"building `\.venv/` \(([\d.]+) GB of disk\)", 1000),
-    "reproduce_seconds": (r"the notebooks then take about (\d+) minutes?", 60),
+    "reproduce_seconds": (r"the notebooks then take about (\d+) s", 1),
     "cache_mb": (r"`\.cache/` \(about (\d+) MB", 1),
     "test_seconds": (r"tests in about (\d+) minutes on 2 cores", 60),
 }
