@@ -96,4 +96,4 @@ def panel(tmp_path_factory):
     outcomes = extract.target_outcomes(quantities, corpus, paras)
     return SimpleNamespace(corpus=corpus, paras=paras, tokens=tokens, dictionary=dictionary, hits=hits,
                            quantities=quantities, measures=measures,
-                           growth=extract.growth_targets(quantities, corpus, paras, outcomes))
+                           growth=extract.growth_targets(outcomes, corpus))

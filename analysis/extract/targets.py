@@ -17,7 +17,7 @@ from its ``qualifier``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -432,10 +432,13 @@ def _compatible(target, outcome) -> str:
 
 @dataclass(frozen=True)
 class TargetOutcomes:
-    """:func:`target_outcomes`: the pairs (one row per target and outcome) and the main
-    targets left without an outcome, with the reason."""
+    """:func:`target_outcomes`: the pairs (one row per target and outcome), the main targets
+    left without an outcome, with the reason, and the annotated quantities they were read from
+    (section, year, canonical indicator, type, signed values), which :func:`growth_targets`
+    reads again."""
     pairs: pd.DataFrame
     unmatched: pd.DataFrame
+    annotated: pd.DataFrame = field(repr=False, compare=False)
 
 
 def outcome_documents(corpus: pd.DataFrame, genre: str = "work_report", outcome_genre: str | None = None
@@ -527,7 +530,7 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
     pair_table = pair_table.astype({"target_year": "int64", "target_value": float, "target_value_high": float,
                                     "outcome_value": float, "gap": float, "met": bool, "main_target": bool,
                                     "outcome_preliminary": bool})
-    return TargetOutcomes(pair_table, pd.DataFrame(unmatched, columns=_UNMATCHED_COLUMNS))
+    return TargetOutcomes(pair_table, pd.DataFrame(unmatched, columns=_UNMATCHED_COLUMNS), annotated)
 
 
 def _unmatched(target: dict, stated: str, outcome_doc: str, reason: str) -> dict:
@@ -638,16 +641,16 @@ GROWTH_COLUMNS = ["government", "year", "doc_id", "target", "target_type", "targ
                   "outcome_status", "target_sentence", "outcome_sentence"]
 
 
-def growth_targets(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_table: pd.DataFrame,
-                   outcomes: TargetOutcomes, indicator: str = "gdp", genre: str = "work_report") -> pd.DataFrame:
+def growth_targets(outcomes: TargetOutcomes, corpus: pd.DataFrame, indicator: str = "gdp",
+                   genre: str = "work_report") -> pd.DataFrame:
     """The growth target of ``indicator`` (canonical, crosswalk.py) of every report of ``genre``:
     its first annual target (target year = report year) measured as a change in %, a main
     target first, then document order; with its pair from ``outcomes``
-    (:func:`target_outcomes` of the same quantities) when it has one: the outcome of the
+    (:func:`target_outcomes`, whose annotated quantities it reads) when it has one: the outcome of the
     report of year + 1, gap = outcome − target, met by :func:`target_met`. outcome_status:
     'paired', 'no next report in the corpus' or 'no outcome found'. One row per report with
     such a target, in corpus order; ``government`` is the report's district."""
-    annotated = _annotate(quantities, paragraph_table, corpus)
+    annotated = outcomes.annotated
     chosen = annotated[(annotated["kind"] == "target") & (annotated["genre"] == genre) & ~annotated["heading"]
                        & (annotated["canonical"] == indicator) & (annotated["measure"] == "change")
                        & (annotated["base_unit"] == "%")]

@@ -12,7 +12,7 @@ from .topics import (
 )
 from .panel import (
     FAMILIES, MEASURE_COLUMNS, panel_coverage, coverage_grid, document_measures, government_year_measures,
-    measure_trends, measure_table, paragraph_measures,
+    measure_trends, measure_table, paragraph_measures, YEARLY_FAMILIES, yearly_measures,
 )
 
 __all__ = [
@@ -20,5 +20,5 @@ __all__ = [
     "selection_paragraphs",
     "choose_topic_number", "topic_prevalence", "PROCEDURAL_WORDS", "PROCEDURAL_MIN_WORDS", "procedural_topics",
     "topic_theme_alignment", "alignment_matrix", "FAMILIES", "MEASURE_COLUMNS", "panel_coverage", "coverage_grid",
-    "document_measures", "government_year_measures", "measure_trends", "measure_table", "paragraph_measures",
+    "document_measures", "government_year_measures", "measure_trends", "measure_table", "paragraph_measures", "YEARLY_FAMILIES", "yearly_measures",
 ]

@@ -27,10 +27,12 @@ from ..dictionaries.instruments import SIDES
 from ..dictionaries.themes import DictionaryEntry, body_tokens, theme_rates
 from ..documents.districts import read_districts
 from ..extract.targets import HEDGES, numeric_density
+from ..textstats.inference_units import group_rates_by_unit
 from ..textstats.trends import TREND_COLUMNS, attention_trends
 
 __all__ = ["FAMILIES", "MEASURE_COLUMNS", "panel_coverage", "coverage_grid", "document_measures",
-           "government_year_measures", "measure_trends", "measure_table", "paragraph_measures"]
+           "government_year_measures", "measure_trends", "measure_table", "paragraph_measures", "YEARLY_FAMILIES",
+           "yearly_measures"]
 
 FAMILIES = {"attention": "per 1,000 body word tokens", "numeric density": "per 1,000 word tokens",
             "hedged targets": "share of targets", "directives": "per 1,000 word tokens",
@@ -195,3 +197,18 @@ def paragraph_measures(tokens: pd.DataFrame, hits: pd.DataFrame, quantities: pd.
     table["doc_id"] = table["doc_id"].astype(str)
     table["year"] = table["doc_id"].map(corpus.drop_duplicates("doc_id").set_index("doc_id")["year"]).astype("int64")
     return table[["doc_id", "para_no", "year", "family", "measure", "count", "base"]]
+
+
+YEARLY_FAMILIES = {"attention": (1000, "paragraph"), "directives": (1000, "paragraph"), "hedged targets": (1, "target")}
+"""Family of :func:`paragraph_measures` -> (scale of its rate, what one of its rows is)."""
+
+
+def yearly_measures(rows: pd.DataFrame, n_resamples: int = 2000, seed: int = 2024) -> pd.DataFrame:
+    """Each family of YEARLY_FAMILIES per measure and year over all governments: Σ count /
+    Σ base × its scale, with the percentile-bootstrap interval of
+    :func:`analysis.textstats.inference_units.group_rates_by_unit` (documents resampled in a
+    year of five or more, else the rows: paragraphs, or targets for the hedged share); families
+    in that order, each seeded with ``seed``. ``rows``: :func:`paragraph_measures`."""
+    return pd.concat([group_rates_by_unit(rows[rows["family"] == family], ["family", "measure", "year"], words="base",
+                                          per=per, n_resamples=n_resamples, seed=seed, row_unit=row_unit)
+                      for family, (per, row_unit) in YEARLY_FAMILIES.items()], ignore_index=True)

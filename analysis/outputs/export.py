@@ -103,7 +103,8 @@ def side_label(query: str, corpus: pd.DataFrame) -> str:
     return " · ".join(named)
 
 
-def _keyness_tables(tokens: pd.DataFrame, designs: dict[str, tuple[str, str]], min_freq: int) -> pd.DataFrame:
+def _keyness_tables(tokens: pd.DataFrame, designs: dict[str, tuple[str, str]], min_freq: int,
+                    corpus: pd.DataFrame) -> pd.DataFrame:
     tables = []
     for design, (target, reference) in designs.items():
         sides = []
@@ -117,8 +118,8 @@ def _keyness_tables(tokens: pd.DataFrame, designs: dict[str, tuple[str, str]], m
                 raise ValueError(f"design {design!r}: the query {query!r} selects no word token")
             sides.append(side)
         table = keyness(word_counts(sides[0]), word_counts(sides[1]), min_freq)
-        tables.append(table.assign(design=design, target=target, reference=reference, target_label="",
-                                   reference_label=""))
+        tables.append(table.assign(design=design, target=target, reference=reference,
+                                   target_label=side_label(target, corpus), reference_label=side_label(reference, corpus)))
     columns = ["design", "target", "reference", "target_label", "reference_label", "term", "freq_target", "freq_reference", "rate_target",
                "rate_reference", "g2", "log_ratio", "p_value", "p_adjusted"]
     return pd.concat(tables, ignore_index=True)[columns] if tables else pd.DataFrame(columns=columns)
@@ -145,9 +146,7 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
         "tokens": tokens[["doc_id", "para_no", "position", "start", "token", "is_word", "kind", "part_kind",
                           "section_no"]],
         "frequencies": term_frequencies(tokens, "doc_id"),
-        "keyness": _keyness_tables(tokens, designs, min_freq).assign(
-            target_label=lambda t: t["target"].map({q: side_label(q, corpus) for q in t["target"].unique()}),
-            reference_label=lambda t: t["reference"].map({q: side_label(q, corpus) for q in t["reference"].unique()})),
+        "keyness": _keyness_tables(tokens, designs, min_freq, corpus),
         "theme_hits": hits[["doc_id", "para_no", "position", "theme", "keyword", "n_tokens", "part_kind", "section_no"]],
     }
     if terms:
@@ -159,7 +158,7 @@ def analysis_tables(corpus: pd.DataFrame, paragraph_table: pd.DataFrame, tokens:
     uses = instruments.sentence_instruments(tokens, paragraph_table, instruments.read_instruments(), dictionary)
     measures = panel.document_measures(corpus, tokens, paragraph_table, hits, tables["quantities"], uses, dictionary)
     tables["government_year_measures"] = panel.government_year_measures(measures)
-    tables["growth_targets"] = targets.growth_targets(tables["quantities"], corpus, paragraph_table, checked)
+    tables["growth_targets"] = targets.growth_targets(checked, corpus)
     return {name: table.reset_index(drop=True) for name, table in tables.items()}
 
 

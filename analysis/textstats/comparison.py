@@ -245,19 +245,22 @@ def rank_sum_with_zeros(term: pd.Series, value: pd.Series, target: pd.Series, te
 
 
 def keyness_over_paragraphs(keyness_table: pd.DataFrame, target_tokens: pd.DataFrame,
-                            reference_tokens: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
-    """G² beside the paragraph-level rank test (:func:`paragraph_keyness_test`) for every
-    term of ``keyness_table`` (:func:`analysis.textstats.comparison.keyness` of the two token tables).
+                            reference_tokens: pd.DataFrame, alpha: float = 0.05,
+                            unit: Sequence[str] = ("doc_id", "para_no")) -> pd.DataFrame:
+    """G² beside the rank test over ``unit`` (:func:`paragraph_keyness_test`; paragraphs by
+    default, documents with ``("doc_id",)``) for every term of ``keyness_table``
+    (:func:`analysis.textstats.comparison.keyness` of the two token tables).
 
     The rank test is run on every tested term and adjusted by Benjamini–Hochberg over all
     of them, like G². Adds significant_g2 (p_adjusted < ``alpha``), significant_paragraphs
-    (p_rank_adjusted < ``alpha`` with the sign of G², mean paragraph rates compared) and
-    survives (both). The two sides must not share a paragraph.
+    (p_rank_adjusted < ``alpha`` with the sign of G², mean rates per unit compared) and
+    survives (both). The two sides must not share a unit.
     """
-    unit = ["doc_id", "para_no"]
+    unit = list(unit)
     shared = target_tokens[unit].drop_duplicates().merge(reference_tokens[unit].drop_duplicates(), on=unit)
     if len(shared):
-        raise ValueError(f"the two sides share {len(shared)} paragraph(s); a paragraph test needs disjoint sides")
+        what = "paragraph" if "para_no" in unit else "document"
+        raise ValueError(f"the two sides share {len(shared)} {what}(s); a {what} test needs disjoint sides")
     needed = [*unit, "token", "is_word"]
     both = pd.concat([target_tokens[needed], reference_tokens[needed]], ignore_index=True)
     side = pd.Series(np.arange(len(both)) < len(target_tokens), index=both.index)

@@ -19,8 +19,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .comparison import keyness_over_paragraphs, paragraph_keyness_test
-from .intervals import RateDifference, bootstrap_rate_difference
+from .comparison import keyness_over_paragraphs
+from .intervals import RateDifference, _rate, bootstrap_rate_difference
 
 __all__ = ["MIN_DOCUMENTS", "inference_unit", "document_sums", "rate_difference_by_unit", "group_rates_by_unit",
            "keyness_over_units", "keyness_over_designs", "cluster_bootstrap_share"]
@@ -92,10 +92,7 @@ def group_rates_by_unit(table: pd.DataFrame, group: Sequence[str], count: str = 
         low = high = np.nan
         if total > 0 and len(c) > 1:
             draws = rng.integers(0, len(c), size=(n_resamples, len(c)))
-            drawn_words = w[draws].sum(axis=1)
-            resampled = np.divide(c[draws].sum(axis=1) * per, drawn_words, out=np.full(n_resamples, np.nan),
-                                  where=drawn_words > 0)
-            low, high = np.nanquantile(resampled, [alpha / 2, 1 - alpha / 2])
+            low, high = np.nanquantile(_rate(c[draws], w[draws], per), [alpha / 2, 1 - alpha / 2])
         rows.append({**dict(zip(group, key)), "documents": n_documents, "rows": len(part), "rate": rate,
                      "ci_low": float(low), "ci_high": float(high), "unit": unit})
     return pd.DataFrame(rows, columns=[*group, "documents", "rows", "rate", "ci_low", "ci_high", "unit"])
@@ -114,21 +111,9 @@ def keyness_over_units(keyness_table: pd.DataFrame, target_tokens: pd.DataFrame,
     if unit == "paragraph":
         table = keyness_over_paragraphs(keyness_table, target_tokens, reference_tokens, alpha)
         return table.rename(columns={"significant_paragraphs": "significant_units"}), unit
-    shared = set(target_tokens["doc_id"]) & set(reference_tokens["doc_id"])
-    if shared:
-        raise ValueError(f"the two sides share {len(shared)} document(s) ({sorted(shared)[:3]}); "
-                         "a document test needs disjoint sides")
-    needed = ["doc_id", "token", "is_word"]
-    both = pd.concat([target_tokens[needed], reference_tokens[needed]], ignore_index=True)
-    side = pd.Series(np.arange(len(both)) < len(target_tokens), index=both.index)
-    rank = paragraph_keyness_test(both, side, keyness_table["term"].to_list(), unit=("doc_id",))
-    rank = rank.rename(columns={"paragraphs_target": "documents_target", "paragraphs_reference": "documents_reference"})
-    table = keyness_table.merge(rank, on="term", validate="one_to_one")
-    table["significant_g2"] = table["p_adjusted"] < alpha
-    same_sign = np.sign(table["mean_rate_target"] - table["mean_rate_reference"]) == np.sign(table["g2"])
-    table["significant_units"] = (table["p_rank_adjusted"] < alpha) & same_sign
-    table["survives"] = table["significant_g2"] & table["significant_units"]
-    return table, unit
+    table = keyness_over_paragraphs(keyness_table, target_tokens, reference_tokens, alpha, unit=("doc_id",))
+    return table.rename(columns={"paragraphs_target": "documents_target", "paragraphs_reference": "documents_reference",
+                                 "significant_paragraphs": "significant_units"}), unit
 
 
 def keyness_over_designs(keyness_tables: Mapping[str, pd.DataFrame],

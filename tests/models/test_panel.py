@@ -57,3 +57,13 @@ def test_paragraph_measures_sum_to_the_document_measures(panel):
         shared = documents[documents.index.get_level_values("family") == family].index
         chosen = summed.reindex(shared).fillna(0)
         assert np.allclose(chosen["count"], documents.loc[shared, "count"]), family
+
+
+def test_yearly_measures_resample_documents_in_a_full_year_and_name_the_row_unit_otherwise(panel):
+    rows = panel_models.paragraph_measures(panel.tokens, panel.hits, panel.quantities, panel.dictionary, panel.corpus)
+    yearly = panel_models.yearly_measures(rows, n_resamples=200, seed=3)
+    assert list(dict.fromkeys(yearly["family"])) == list(panel_models.YEARLY_FAMILIES)
+    assert (yearly["unit"] == "document").all()                    # 12 or 13 reports every year
+    few = panel_models.yearly_measures(rows[rows["doc_id"].isin(["cn110000-2011-wr", "cn110000-2012-wr"])], 200, 3)
+    assert set(few.loc[few["family"] == "hedged targets", "unit"]) == {"target"}
+    assert set(few.loc[few["family"] == "attention", "unit"]) == {"paragraph"}

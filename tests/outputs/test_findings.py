@@ -324,8 +324,7 @@ def test_notebook_05_claims_on_the_seeds_and_on_the_planted_panel(corpus, panel)
     uses = instruments.sentence_instruments(seeds.tokens, seeds.paras, instruments.read_instruments(), dictionary)
     seed_trends = models.measure_trends(models.document_measures(seeds.corpus, seeds.tokens, seeds.paras, hits,
                                                                  quantities, uses, dictionary))
-    seed_growth = extract.growth_targets(quantities, seeds.corpus, seeds.paras,
-                                         extract.target_outcomes(quantities, seeds.corpus, seeds.paras))
+    seed_growth = extract.growth_targets(extract.target_outcomes(quantities, seeds.corpus, seeds.paras), seeds.corpus)
     assert findings.panel_is_too_small(models.panel_coverage(seeds.corpus), seed_trends).holds
     assert not findings.trends_found(seed_trends, "attention").holds
     assert not findings.growth_targets_found(seed_growth, seeds.corpus).holds       # 1 of 3 work reports
