@@ -114,11 +114,13 @@ _LEADING_VERBS = re.compile(r"^.*(?:完成|实现|累计|共计|总计|其中|�
 _TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别", "稳定",
                    "保持", "都", "均", "完成", "实现", "按可比价格计算", "按可比价计算", "按可比价", "扣除价格因素",
                    "实际", "同口径", "按可比口径", "可比口径", "按同口径", "可比", "名义", "的预期目标是", "的预期目标为", "预期目标是", "预期目标为", "的目标是",
-                   "目标是", "目标为")
+                   "目标是", "目标为", "预计可", "预计能", "可以", "能够", "有望", "可望", "累计", "确定", "目标")
 HEAD_AFTER_UNITS = ("个", "项", "家", "所", "套", "张", "辆", "座", "处", "条", "台", "件", "间", "栋", "户", "名",
                     "亩", "公顷", "平方米", "平方公里", "场", "剂次")
 """Count and area units whose quantity modifies the noun after it (建成1家智慧公办养老院,
 98项改革任务, 80万亩粮食生产功能区): that noun is the indicator when there is one."""
+_BUILDING_VERB = re.compile(r"^(?:新建|改扩建|新改建|改建|扩建|新增|净增)(?=..)")
+"""A verb of building that opens the noun after a count (6家新建污水处理厂): not part of it."""
 _GENERIC_HEADS = {"规模", "水平", "目标", "任务", "左右", "以上", "以内", "的目标", "的任务", "等"}
 _LIST_BREAK = re.compile(r"[，,；;。：:（）()！？]")
 _LIST_ITEM = re.compile(r"[、和及与]")
@@ -322,8 +324,11 @@ def find_quantities(sentence: str) -> list[_Found]:
     return _respread_lists(sentence, found)
 
 
-STOCK_WORDS = re.compile(r"(?:达到|达|增加到|增至|增长到|提高到|提升到|总数|总量|保有量|共有|拥有)$")
-"""A level reached (养老床位达到12.6万张): the verb right before the number."""
+STOCK_WORDS = re.compile(r"(?:达到|达|增加到|增至|增长到|提高到|提升到|总数|总量|保有量|共有|拥有|稳定在|保持在|维持在)$")
+"""A level reached or held (养老床位达到12.6万张, 面积稳定在1亿亩以上): the verb right before the number."""
+PASSED_WORDS = re.compile(r"(?:突破|超过|超)$")
+"""A level passed (国家级高新技术企业突破7000家): a stock unless a FLOW_WORDS word says what
+the year adds (新增就业突破100万人)."""
 FLOW_WORDS = re.compile(r"新增|新建|新开|新辟|新引进|新设|新培育|建成|建设|完成|改造|开工|引进|培育|实施|举办|接种|全年")
 """What a year adds or does (新增7000张公办养老床位)."""
 
@@ -331,12 +336,15 @@ FLOW_WORDS = re.compile(r"新增|新建|新开|新辟|新引进|新设|新培育
 def flow_or_stock(phrase: str, direction: str) -> str:
     """'stock' when the clause before the number ends with a level verb (STOCK_WORDS, after
     qualifiers); else 'flow' when it states a change (a direction word) or holds a FLOW_WORDS
-    word; '' otherwise. A flow is never compared with a stock."""
+    word; else 'stock' after a word of passing a level (PASSED_WORDS); '' otherwise. A flow
+    is never compared with a stock."""
     bare = _strip_ends(phrase, "")
     if STOCK_WORDS.search(bare) or STOCK_WORDS.search(phrase):
         return "stock"
     if direction or FLOW_WORDS.search(phrase):
         return "flow"
+    if PASSED_WORDS.search(phrase):
+        return "stock"
     return ""
 
 
@@ -484,7 +492,7 @@ def _indicator(phrase: str, direction: str, after: str, head_after: bool) -> str
     _NOTHING_MEASURED is left (累计达到82家: the figure then takes the indicator before it)."""
     after = re.sub(r"(?:约|近|共|达|超过)$", "", after)
     if head_after:
-        head = noun_phrase(after)
+        head = _BUILDING_VERB.sub("", noun_phrase(after))
         if len(head) >= 2 and head not in _GENERIC_HEADS:
             return head
     text = _strip_ends(phrase, direction)
@@ -496,24 +504,26 @@ def _indicator(phrase: str, direction: str, after: str, head_after: bool) -> str
     return "" if _NOTHING_MEASURED.fullmatch(text) else text
 
 
-_LEADING_PREDICATE_WORDS = re.compile(r"^(?:利用|主动公开|尝试推广|每年|共|累计|合计|总计|全区|全市|全省|全县|全镇|全州|帮助|新增)")
+_LEADING_PREDICATE_WORDS = re.compile(r"^(?:——|—|利用|主动公开|尝试推广|每年|共|累计|合计|总计|全区|全市|全省|全县|全镇|全州|帮助|新增"
+                                      r"|净增|增加(?!值))")
 """Words that open a clause before what it measures but that jieba does not tag as verbs or
-adverbs (利用合同外资), 新增 (what a year adds: 新增总部经济机构 counts 总部经济机构), and the
-government's own scope (全区一般公共预算总收入)."""
+adverbs (利用合同外资), 新增, 净增 and 增加 (what a year adds: 新增总部经济机构 counts 总部经济机构),
+the government's own scope (全区一般公共预算总收入) and a list dash (——全省外贸进出口总额)."""
 
 
 _OPENING_VERBS = re.compile(r"引进|建成|完成|实现|开展|推进|实施|举办|打造|培育|查处|改造|建设|新开工|开工|推动|发放|筹集|落实"
                             r"|组织|吸引|支持|扶持|带动|安排|投入|创建|创成|认定|办理|新建|新辟|提供|解决|帮助|完善|开设|设立"
-                            r"|尝试推广|推广")
+                            r"|尝试推广|推广|改扩建|新改建|改建|扩建|除险加固|布局|转移(?!就业)")
 """Verbs of doing that open a clause before what it counts (引进重点企业325家); not verbs
 that name a measure with their noun (登记失业率, 审批时间, 接种疫苗)."""
 
 
 def without_leading_predicates(text: str) -> str:
     """``text`` without the adverbs, pronouns, prepositions and conjunctions (jieba tags d,
-    ad, r, p, c), one verb of _OPENING_VERBS and the words of _LEADING_PREDICATE_WORDS that
-    open it, unless fewer than two characters would be left (引进重点企业 → 重点企业,
-    共查处安全隐患 → 安全隐患)."""
+    ad, r, p, c; after the verb only pronouns and conjunctions other than 和, 与, 及: 新建和美乡村
+    → 和美乡村), one verb of _OPENING_VERBS and the words of _LEADING_PREDICATE_WORDS that open
+    it, unless fewer than two characters would be left (引进重点企业 → 重点企业, 共查处安全隐患 →
+    安全隐患)."""
     rest, verb_cut = text, False
     while True:
         cut = _LEADING_PREDICATE_WORDS.sub("", rest)
@@ -521,7 +531,9 @@ def without_leading_predicates(text: str) -> str:
             rest = cut
             continue
         words = [(w.word, w.flag) for w in _tagger().cut(rest)] if rest else []
-        if words and words[0][1].startswith(("d", "ad", "r", "p", "c")) and len(words) > 1:
+        opening = words[0] if words else ("", "")
+        if len(words) > 1 and opening[1].startswith(("d", "ad", "r", "p", "c")) \
+                and not (verb_cut and (opening[1].startswith(("d", "ad", "p")) or opening[0] in "和与及")):
             rest = rest[len(words[0][0]):]
             continue
         verb = _OPENING_VERBS.match(rest)
@@ -594,6 +606,38 @@ def measure_of(found: _Found) -> str:
 _SCOPE = re.compile(r"(?:以下|及以上的|以上的|以下的)(?![，,；;。：:、）)]|$)")
 """A bound followed by a noun marks a scope, not a figure (5万平方米以下城市连片棚户区,
 500万元以上的项目): such a number is neither a target nor a result."""
+_THRESHOLD = re.compile(r"(?:[和、及或]超?过?[\d.]+[万亿千百]*[^\d，,；;。]{0,3}?)?的(?!目标|预期|水平|任务|增长|增速|幅度|速度|比例|比重)"
+                        r"[\u4e00-\u9fff]")
+"""After 超/超过 before the number, a 的 and a noun make a size threshold (超100亿元的企业,
+超50亿元和超100亿元的企业): a scope."""
+_PLACE_COUNT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:县域|市县|县市|县区|区县|乡镇|地市|市州|州市|县（市、区）|县（市）|县|市|区)")
+"""A count of places (39个欠发达县域, 7个市县): a scope when the number's clause opens on a verb of
+applying (_APPLYING) or another figure follows the place (7个市县7家敬老院)."""
+_APPLYING = re.compile(r"(?:在|对|落实|覆盖|涉及|选择|支持|组织|指导|帮助|针对|围绕|聚焦)$")
+_LIST_COUNT = re.compile(r"[^，,；;。：:、（）()]{0,8}?实事")
+"""A count of 件, 项 or 个 whose noun is 实事 (12件重点民生实事, 15项24个重点民生实事项目) is
+the length of a list of tasks, not a target."""
+
+
+def is_scope(sentence: str, start: int) -> bool:
+    """True when the quantity at ``start`` is a scope or a list length, not a figure: a bound
+    before a noun (_SCOPE), a size threshold (_THRESHOLD), a count of places (_PLACE_COUNT),
+    or the length of a list of tasks (_LIST_COUNT)."""
+    end = _quantity_end(sentence, start)
+    if _SCOPE.match(sentence, end):
+        return True
+    before = sentence[:start]
+    if re.search(r"(?:超|超过|逾)$", before) and _THRESHOLD.match(sentence, end):
+        return True
+    unit = sentence[end - 1:end]
+    if unit in "件项个" and _LIST_COUNT.match(sentence, end):
+        return True
+    place = _PLACE_COUNT.match(sentence, end) if unit == "个" else None
+    if place:
+        own = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
+        if _APPLYING.search(own) or re.match(r"\d", sentence[place.end():place.end() + 1]):
+            return True
+    return False
 
 
 def _quantity_end(sentence: str, start: int) -> int:
@@ -616,7 +660,7 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
 
     The *lead* is the text before the number back to the previous ；, or to the sentence start
     when a COMMITMENT_MARKERS word followed by ：/: opens a list there (目标是：A增长6%；B…).
-    ``unknown`` for a scope (_SCOPE: 5万平方米以下城市连片棚户区). ``target`` when the lead
+    ``unknown`` for a scope or a list length (:func:`is_scope`). ``target`` when the lead
     (in a review part: the number's own clause, since the last ，) holds a COMMITMENT_MARKERS
     word, or in a plan part; otherwise
     ``achieved`` in a review part, or where the lead holds a COMPLETION_MARKERS word; a
@@ -626,7 +670,7 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     review it is an achieved figure, as its qualifier column says."""
     before = sentence[:start]
     lead = number_lead(sentence, start)
-    if _SCOPE.match(sentence, _quantity_end(sentence, start)):
+    if is_scope(sentence, start):
         return "unknown"
     own = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
     commits = _commits(own if part_kind == "review" else lead)
@@ -637,6 +681,29 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     return "unknown"
 
 
+PAST_OPENING = re.compile(r"(?:在)?(?:刚刚|刚)?过去的(?:一年|\d{4}年)|过去一年|去年(?:[，,]|以来|我们|全省|全市|全区|全国)|一年来")
+"""A sentence of a plan part that opens on the year past (刚刚过去的2015年，…; 去年，…): the
+report looks back before it turns to the year ahead."""
+AHEAD_OPENING = re.compile(r"今年|新的一年|明年|下一步|今后|未来|\d{4}年")
+"""A sentence that opens on the year ahead ends a look back (PAST_OPENING)."""
+
+
+def sentence_parts(sentences: list[str], part_kind: str) -> list[tuple[str, str]]:
+    """Each sentence of a paragraph with the part kind its quantities are read in: in a plan
+    part, 'review' from a sentence opening on the year past (PAST_OPENING) to the paragraph's
+    end or a sentence opening on the year ahead (AHEAD_OPENING); ``part_kind`` otherwise."""
+    looking_back = False
+    kinds = []
+    for sentence in sentences:
+        if part_kind == "plan":
+            if PAST_OPENING.match(sentence):
+                looking_back = True
+            elif AHEAD_OPENING.match(sentence):
+                looking_back = False
+        kinds.append((sentence, "review" if looking_back else part_kind))
+    return kinds
+
+
 def extract_quantities(paragraph_table: pd.DataFrame, dictionary: list | None = None) -> pd.DataFrame:
     """Every quantity of every paragraph (columns QUANTITY_COLUMNS plus ``start``, the
     character offset in the sentence), in document order; rules in the module docstring.
@@ -644,10 +711,10 @@ def extract_quantities(paragraph_table: pd.DataFrame, dictionary: list | None = 
     rows = []
     for doc_id, para_no, part_kind, text in zip(paragraph_table["doc_id"], paragraph_table["para_no"],
                                                 paragraph_table["part_kind"].fillna(""), paragraph_table["text"]):
-        for sent_no, sentence in enumerate(split_sentences(text), 1):
+        for sent_no, (sentence, sentence_part) in enumerate(sentence_parts(split_sentences(text), part_kind), 1):
             quantities = find_quantities(sentence)
             for q in quantities:
-                kind = quantity_kind(sentence, q.start, part_kind)
+                kind = quantity_kind(sentence, q.start, sentence_part)
                 rows.append({"doc_id": doc_id, "para_no": para_no, "sent_no": sent_no, "sentence": sentence,
                              "indicator": q.indicator, "value": q.value, "unit": q.unit, "base_value": q.base_value,
                              "base_value_high": q.base_value_high, "base_unit": q.base_unit, "measure": measure_of(q),

@@ -198,6 +198,9 @@ _TARGET_WORDS = re.compile(r"目标|预期|计划|任务")
 _PLAN_PERIOD = re.compile(r"[“\"]?十([一二三四五]?)五[”\"]?(?:规划|计划|时期|期间|期末|末)")
 _YEAR = re.compile(r"(?<![比较与同和])(\d{4})年(?!以来|比|相比|基础上|的基础|同期)")
 _TERM_AHEAD = re.compile(r"今后五年|未来五年|五年内")
+_YEARS_TO_GO = re.compile(r"用([两二三四五六七八九十]|\d{1,2})年(?:左右)?(?:的)?时间|([两二三四五六七八九十]|\d{1,2})年内")
+_OPENING_YEAR = re.compile(r"开局|起步之年|第一年|首年")
+"""A review part titled on a plan's first year (“十一五”开局良好) reviews one year."""
 _THREE_YEAR_PLAN = re.compile(r"([两三四五])年(?:行动|攻坚|计划)")
 _PAIR_COLUMNS = ["district", "target_year", "target_span", "target_doc", "outcome_doc", "indicator",
                  "indicator_as_written", "outcome_indicator_as_written", "target", "target_type", "target_value",
@@ -251,7 +254,8 @@ def target_met(target: float, target_high: float, outcome: float, kind: str, bet
 
 def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
     """The section (SECTIONS) of each quantity: in a review part, 'five-year review' when the
-    part title names a term (FIVE_YEAR) but not the year just ended, else 'annual review'; in
+    part title names a term (FIVE_YEAR) but neither the year just ended nor a plan's first year
+    (_OPENING_YEAR: “十一五”开局良好), else 'annual review'; in
     a plan part, 'main targets' in a paragraph naming the annual targets (ANNUAL_TARGETS) and
     no term; else 'five-year goals' when the part title names a term and neither the title nor
     the paragraph names the report's year (or 今年); else 'main targets' in a paragraph
@@ -267,7 +271,7 @@ def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, c
         title = "" if pd.isna(title) else str(title)
         year = years.get(doc_id)
         if kind == "review":
-            annual = year is not None and f"{int(year) - 1}年" in title
+            annual = year is not None and (f"{int(year) - 1}年" in title or bool(_OPENING_YEAR.search(title)))
             sections.append("five-year review" if FIVE_YEAR.search(title) and not annual else "annual review")
         elif kind == "plan":
             text = str(text)
@@ -288,7 +292,9 @@ def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd
     with the opening of a list before its ：) that is not before the report's year and is
     not a base year (比2010年, 2010年以来); else the end of a plan period named there
     (“十三五” → 2020: the n-th plan ends in 1955 + 5n); else the end of a two- to five-year
-    plan or campaign (三年行动) counted from the report's year; else, in the five-year goals
+    plan or campaign (三年行动) counted from the report's year; else the last of the years a
+    goal is given (用10年时间, 三年内, after the lead's last 今年: the report's year + n − 1); else,
+    in the five-year goals
     or after 今后五年 (未来五年, 五年内), the report's year + 4; else the report's year."""
     years = []
     for sentence, start, year, section in zip(quantities["sentence"], quantities["start"], report_years, sections):
@@ -299,17 +305,28 @@ def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd
         named = [int(y) for y in _YEAR.findall(lead) if int(y) >= year]
         period = _PLAN_PERIOD.search(lead)
         campaign = _THREE_YEAR_PLAN.search(lead)
+        years_to_go = _YEARS_TO_GO.search(lead[lead.rfind("今年") + 1:])     # not before a 今年 of its own
         if named:
             years.append(max(named))
         elif period:
             years.append(1955 + 5 * (10 + (" 一二三四五".index(period.group(1)) if period.group(1) else 0)))
         elif campaign:
             years.append(year + "一二三四五".index(campaign.group(1)) if campaign.group(1) != "两" else year + 1)
+        elif years_to_go and _span_years(years_to_go) >= 2:
+            years.append(year + _span_years(years_to_go) - 1)
         elif section == "five-year goals" or _TERM_AHEAD.search(lead):
             years.append(year + 4)
         else:
             years.append(year)
     return pd.Series(years, index=quantities.index, dtype="int64")
+
+
+def _span_years(match: re.Match) -> int:
+    """The number of years of 用10年时间 or 三年内."""
+    written = match.group(1) or match.group(2)
+    if written.isdigit():
+        return int(written)
+    return {"两": 2, "十": 10}.get(written, " 一二三四五六七八九".find(written))
 
 
 def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -347,7 +364,7 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     achieved (or, outside work reports, any kind). Column ``multi_year`` marks a figure in
     the five-year review whose sentence names not the year before it, whose lead has no 比上年
     (较上年, 同比), and whose
-    paragraph does not open on the year (2022年…, 过去一年, 去年, 一年来), with a
+    paragraph does not open on the year (2022年…, 过去(的)一年, 去年, 一年来), with a
     multi-year word (MULTI_YEAR) in its lead, or in a paragraph
     opening on a term (FIVE_YEAR_OPENING): no outcome of an annual target, and the only outcome of a multi-year goal
     stated as a change (年均增长7%)."""
@@ -361,7 +378,7 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
                             zip(here["sentence"], here["start"], here["value"], here["unit"])], dtype=bool)
     openings = paragraph_table.loc[paragraph_table["doc_id"] == doc_id].set_index("para_no")["text"].astype(str)
     opening_multi = here["para_no"].map(lambda p: bool(FIVE_YEAR_OPENING.match(openings.get(p, "")))).to_numpy(bool)
-    year_words = re.compile(rf"{target_year}年|过去一年|去年|一年来")
+    year_words = re.compile(rf"{target_year}年|过去的?一年|去年|一年来")
     names_year = here["lead"].str.contains(r"比上年|较上年|同比").to_numpy() | np.array(
         [f"{target_year}年" in sentence[:start] for sentence, start in zip(here["sentence"], here["start"])]) | here["para_no"].map(
         lambda p: bool(year_words.search(openings.get(p, "")[:30]))).to_numpy(bool)
@@ -399,9 +416,10 @@ STAGES = {"start": re.compile(r"开工|动工|开建|启动建设|开始建设")
 projects finished (新开工3条高速公路, 建成5条高速公路)."""
 
 
-_ANNUAL_UNITS = ("元", "美元", *RATE_UNITS)
-"""Money and rates are a year's figures whatever the verb (投资达到437亿元 and 投资完成444.7亿元
-are one measure): flow and stock are told apart for counts, areas and lengths only."""
+_ANNUAL_UNITS = ("元", "美元", "吨", *RATE_UNITS)
+"""Money, tonnes and rates are a year's figures whatever the verb (投资达到437亿元 and 投资完成444.7亿元
+are one measure; 粮食产量稳定在5.5亿吨以上 and 全年粮食产量62144万吨 too): flow and stock are
+told apart for counts, areas and lengths only."""
 
 
 def _stage(lead: str) -> str:
@@ -460,8 +478,9 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
     (:func:`target_years`, :func:`outcome_documents`): an annual target of year y against an
     annual outcome of the report of y + 1 (:func:`_outcome_candidates`), a multi-year goal
     against a reviewed figure of the report of its end year + 1 (:func:`_same_period_change`).
-    Main targets first, then document order; the first compatible outcome (:func:`_compatible`) in document order is
-    taken, each outcome once. met by :func:`target_met`; gap = outcome − target (signed base
+    Main targets first, then document order; a target stated again in the same report
+    (:func:`_restatement_key`) is paired once; the first compatible outcome
+    (:func:`_compatible`) in document order is taken, each outcome once. met by :func:`target_met`; gap = outcome − target (signed base
     units). Columns of ``pairs``: see the data dictionary (`export`). ``unmatched``: each
     main target without a pair and its reason (UNMATCHED_REASONS)."""
     annotated = _annotate(quantities, paragraph_table, corpus)
@@ -473,10 +492,14 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
                             ascending=[True, False, True, True, True], kind="stable"))
     sources = outcome_documents(corpus, genre, outcome_genre)
     stated = _value_text(annotated)
-    pairs, unmatched, used = [], [], set()
+    pairs, unmatched, used, stated_before = [], [], set(), set()
     candidates_cache: dict[tuple[str, int, bool], pd.DataFrame] = {}
     for i, target in zip(targets.index, targets.to_dict("records")):
         year = int(target["target_year"])
+        restatement = _restatement_key(target, year)
+        if restatement in stated_before:
+            continue
+        stated_before.add(restatement)
         annual = year == int(target["report_year"])
         outcome_doc = sources.get((target["district"], year))
         if outcome_doc is None:
@@ -531,6 +554,15 @@ def target_outcomes(quantities: pd.DataFrame, corpus: pd.DataFrame, paragraph_ta
                                     "outcome_value": float, "gap": float, "met": bool, "main_target": bool,
                                     "outcome_preliminary": bool})
     return TargetOutcomes(pair_table, pd.DataFrame(unmatched, columns=_UNMATCHED_COLUMNS), annotated)
+
+
+def _restatement_key(target: dict, year: int) -> tuple:
+    """What makes two targets of one report the same target stated twice (in the main targets
+    and again in the tasks): the year, the indicator (canonical, else as written), base unit,
+    measure, target type and signed values. Only the first (main targets first) is paired."""
+    high = None if pd.isna(target["signed_high"]) else round(float(target["signed_high"]), 9)
+    return (target["doc_id"], year, target["canonical"] or target["indicator"], target["base_unit"],
+            target["measure"], target["target_type"], round(float(target["signed_low"]), 9), high)
 
 
 def _unmatched(target: dict, stated: str, outcome_doc: str, reason: str) -> dict:

@@ -149,6 +149,12 @@ def test_a_year_named_heading_reviews_last_year_and_plans_this_year():
     ("全面完成2001年经济和社会发展的主要任务", 2001, "plan"),
     ("“十五”经济社会发展目标全面实现", 2006, "review"),
     ("全面实现“十五”计划的各项目标", 2005, "plan"),
+    # a verb with 了 tells what was done; a heading naming the year ahead and no year past plans
+    ("积极应对复杂的经济环境，基本实现了年初确定的主要经济增长目标", 1999, "review"),
+    ("全面加大今年各项工作力度，实现“十一五”发展良好开局", 2006, "plan"),
+    ("扎实做好2011年工作，努力实现“十二五”良好开局", 2011, "plan"),
+    ("“十三五”实现良好开局", 2017, "review"),
+    ("关于去年和今年前4个月工作", 2020, "review"),
 ])
 def test_completed_tasks_review_and_tasks_to_complete_plan(title, year, kind):
     assert part_kind(title, year, "work_report") == kind

@@ -23,6 +23,11 @@ from analysis.extract import crosswalk
     ("新辟公共绿地", "level", ("public_green_space", "higher")),
     ("兰州新区地区生产总值", "change", ("", "")),                                          # another place's GDP
     ("城镇固定资产投资", "change", ("urban_fixed_asset_investment", "higher")),
+    # growth written as a speed, investment without 全, new jobs with 新增 dropped
+    ("生产总值增速", "change", ("gdp", "higher")),
+    ("社会固定资产投资", "level", ("fixed_asset_investment", "higher")),
+    ("城镇就业", "level", ("new_urban_jobs", "higher")),
+    ("城镇就业人员", "level", ("", "")),
 ])
 def test_canonical_indicator(phrase, measure, expected):
     assert crosswalk.canonical_indicator(phrase, measure) == expected

@@ -192,3 +192,65 @@ def test_a_scope_is_neither_a_target_nor_a_result():
     sentence = "做好5万平方米以下城市连片棚户区改造收尾工作。"
     (q,) = indicators.find_quantities(sentence)
     assert indicators.quantity_kind(sentence, q.start, "plan") == "unknown"
+
+
+@pytest.mark.parametrize("sentence, number", [
+    # a size threshold after 超 and before 的 + a noun
+    ("争取今年再涌现一批销售收入超50亿元和超100亿元的企业。", "50亿"),
+    ("争取今年再涌现一批销售收入超50亿元和超100亿元的企业。", "100亿"),
+    # a count of places that a measure is applied in, or that another figure follows
+    ("落实20个欠发达县域帮扶措施。", "20"),
+    ("在15个县（市、区）开展试点。", "15"),
+    ("5个市县8家敬老院建成投入使用。", "5"),
+    # the length of a list of tasks
+    ("用心办好10件重点民生实事。", "10"),
+    ("抓好12项30个重点民生实事项目。", "12"),
+    ("抓好12项30个重点民生实事项目。", "30"),
+])
+def test_thresholds_places_and_list_lengths_are_scopes(sentence, number):
+    (q,) = [q for q in indicators.find_quantities(sentence) if q.value == number]
+    assert indicators.is_scope(sentence, q.start)
+    assert indicators.quantity_kind(sentence, q.start, "plan") == "unknown"
+
+
+@pytest.mark.parametrize("sentence, number", [
+    ("创建5个国家级生态县。", "5"),                      # a count of places to make is a target
+    ("5个市县8家敬老院建成投入使用。", "8"),
+    ("地区生产总值增长6.5%左右，达到1.2万亿元的水平。", "1.2万亿"),
+    ("新增就业超过100万人。", "100万"),
+])
+def test_counts_and_figures_that_are_no_scope(sentence, number):
+    (q,) = [q for q in indicators.find_quantities(sentence) if q.value == number]
+    assert not indicators.is_scope(sentence, q.start)
+
+
+def test_levels_held_or_passed_are_stocks_unless_the_year_adds_them():
+    assert [q.flow_stock for q in indicators.find_quantities(
+        "绿色食品基地面积稳定在1亿亩以上，国家级高新技术企业突破7000家，新增城镇就业突破40万人。")] == [
+        "stock", "stock", "flow"]
+
+
+def test_a_look_back_inside_a_plan_part_reports_results_until_the_year_ahead():
+    paragraph = ("刚刚过去的2015年，我们较好完成了主要目标任务。全省生产总值增长8%。城镇新增就业116.8万人。"
+                 "今年主要预期目标是：城镇新增就业110万人。")
+    parts = indicators.sentence_parts(indicators.split_sentences(paragraph), "plan")
+    assert [kind for _, kind in parts] == ["review", "review", "review", "plan"]
+    assert [kind for _, kind in indicators.sentence_parts(["去年，完成投资100亿元。"], "review")] == ["review"]
+    table = pd.DataFrame({"doc_id": ["d"], "para_no": [1], "part_kind": ["plan"], "text": [paragraph]})
+    assert indicators.extract_quantities(table)[["value", "kind"]].values.tolist() == [
+        ["8", "achieved"], ["116.8万", "achieved"], ["110万", "target"]]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("——全省外贸进出口总额344.4亿美元。", "外贸进出口总额"),       # a list dash and the scope
+    ("除险加固大中型水库15座。", "大中型水库"),                     # verbs of doing
+    ("改扩建幼儿园28所。", "幼儿园"),
+    ("新建和美乡村200个。", "和美乡村"),                           # 和 after the verb is part of the noun
+    ("净增规模以上工业企业1000家以上。", "规模以上工业企业"),
+    ("全省有6家新建污水处理厂通过验收。", "污水处理厂"),            # the verb before the head after the number
+    ("全社会固定资产投资累计达到1.7万亿元左右。", "全社会固定资产投资"),  # 累计 after the noun
+    ("城镇登记失业率预计可控制在4.2%。", "城镇登记失业率"),         # 预计可 before a bound
+    ("今年经济增长目标确定为9.5%左右。", "经济增长"),
+])
+def test_indicator_phrases_without_verbs_dashes_and_hedges(sentence, expected):
+    assert indicators.find_quantities(sentence)[0].indicator == expected

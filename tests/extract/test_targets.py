@@ -289,3 +289,32 @@ def test_escalation_takes_a_range_at_its_midpoint_on_both_sides():
     assert table.at["cn110000", "national_target"] == 6.75
     assert table.at["cn110000", "escalation"] == pytest.approx(0.25)
     assert table.at["cn120000", "escalation"] == pytest.approx(0.5)
+
+
+def test_a_target_stated_twice_in_one_report_is_paired_once():
+    checked = _pairs(_target_and_outcome("gs", 2020,
+        "主要预期目标是：城镇调查失业率5.5%左右。稳定就业，城镇调查失业率5.5%左右。",
+        "城镇调查失业率平均值为5.2%，年末城镇调查失业率为5.1%。"))
+    assert checked.pairs[["target", "outcome"]].values.tolist() == [["5.5% (左右)", "5.2%"]]
+
+
+def test_a_goal_given_years_to_go_ends_that_many_years_on():
+    corpus, paras, quantities = _reports({
+        "yn-2012-wr": ["某省政府工作报告", "一、2011年工作回顾", "经济平稳运行。", "二、2012年工作安排",
+                       "用10年时间实施1000万亩陡坡地生态治理，今年治理80万亩。", "三年内新建公园30个。"]})
+    sections = targets.quantity_sections(quantities, paras, corpus)
+    years = targets.target_years(quantities, pd.Series(2012, index=quantities.index), sections)
+    assert years.tolist() == [2021, 2012, 2014]
+
+
+@pytest.mark.parametrize("review_title, opening", [
+    ("一、“十一五”开局良好，经济区建设全面推进", "全省生产总值增长13.4%。"),            # a plan's first year
+    ("一、过去五年和2007年工作回顾", "过去的一年，全省生产总值增长13.4%。"),           # the year in its paragraph
+])
+def test_a_plans_first_year_and_the_year_past_in_a_review_give_annual_outcomes(review_title, opening):
+    checked = _pairs({
+        "fj-2006-wr": ["某省政府工作报告", "一、2005年工作回顾", "经济平稳运行。", "二、2006年工作安排",
+                       "主要预期目标是：全省生产总值增长9.5%。"],
+        "fj-2007-wr": ["某省政府工作报告", review_title, "五年来，全省生产总值年均增长12%。", opening,
+                       "二、2007年工作安排", "抓好各项工作。"]})
+    assert checked.pairs[["target", "outcome", "met"]].values.tolist() == [["9.5% (增长)", "13.4% (增长)", True]]
