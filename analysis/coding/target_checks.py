@@ -11,7 +11,9 @@ indicator phrases (``analysis/data/coding/targets/``, README there), and the sco
 * **Coder agreement**: share of equal codes and Cohen's κ (NaN when one value only).
 * **Indicator agreement** on the seeds' number sample (``key_numbers.csv``): among the numbers
   both coders call quantities and the extractor reads, the share whose extractor indicator
-  equals the coder's phrase, or maps to the same canonical indicator (crosswalk.py).
+  equals the coder's phrase, or maps to the same canonical indicator (crosswalk.py); on the
+  development corpus's samples the same, from the extractor's phrases written when the codes
+  were shipped.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from ..textstats.intervals import wilson_interval
 from .workflow import NUMBER_KEY_FILE, PROJECT_SAMPLE_DIR
 
 __all__ = ["TARGET_CODES_DIR", "read_pair_codes", "read_main_target_codes", "pair_scores", "coder_agreement",
-           "main_target_recall", "indicator_agreement"]
+           "main_target_recall", "indicator_agreement", "development_indicator_agreement"]
 
 TARGET_CODES_DIR = PROJECT_SAMPLE_DIR / "targets"
 
@@ -123,6 +125,26 @@ def indicator_agreement(paragraph_table: pd.DataFrame, folder: Path = TARGET_COD
         quantity = next((q for q in find_quantities(sentence) if q.start <= row["start"] < q.end), None)
         if quantity is not None:
             found[number_id] = (quantity.indicator, measure_of(quantity))
+    return _agreement(found, wide, coders)
+
+
+def development_indicator_agreement(sample: str = "development_round7", folder: Path = TARGET_CODES_DIR) -> pd.DataFrame:
+    """:func:`indicator_agreement` on a sample of the development corpus, whose texts are not
+    shipped: the extractor's indicator of each number (``tool_indicator``, ``tool_measure`` of
+    ``indicator_key_<sample>.csv``) was written when the codes were shipped, under the rules
+    measured; numbers where it read no quantity are left out, as on the seeds."""
+    key = pd.read_csv(folder / f"indicator_key_{sample}.csv", dtype=str, keep_default_na=False).set_index("number_id")
+    codes = pd.read_csv(folder / f"indicator_codes_{sample}.csv", dtype=str)
+    wide = codes.pivot(index="number_id", columns="coder", values=["is_quantity", "indicator"])
+    coders = sorted(codes["coder"].unique())
+    found = {number_id: (row["tool_indicator"], row["tool_measure"]) for number_id, row in key.iterrows()
+             if row["tool_measure"] and all(wide.at[number_id, ("is_quantity", c)] == "yes" for c in coders)}
+    return _agreement(found, wide, coders)
+
+
+def _agreement(found: dict, wide: pd.DataFrame, coders: Sequence[str]) -> pd.DataFrame:
+    """Per coder: the numbers of ``found`` (number_id → the extractor's indicator and measure),
+    exact (equal phrase), canonical (same canonical indicator, not equal), agree, agreement."""
     rows = []
     for coder in coders:
         exact = canonical = 0

@@ -107,18 +107,22 @@ not 突破口."""
 _BEFORE_QUALIFIERS = ("力争", "确保", "争取", "至少", "预计", "不低于", "不少于", "不超过", "控制在", "超过", "突破", "低于",
                       "高于", "约", "近")
 _AFTER_QUALIFIERS = ("左右", "以上", "以内", "以下")
-_DIRECTIONS = ("增长", "下降", "提高", "减少", "降低", "增加", "上升", "提升", "上涨", "压缩", "缩短")
-DECREASES = ("下降", "减少", "降低", "压缩", "缩短")
+_DIRECTIONS = ("增长", "下降", "提高", "减少", "降低", "增加", "上升", "提升", "上涨", "压缩", "缩短", "精简")
+DECREASES = ("下降", "减少", "降低", "压缩", "缩短", "精简")
 """Direction words of a fall: the change they state is negative."""
 _LEADING_VERBS = re.compile(r"^.*(?:完成|实现|累计|共计|总计|其中|全年)")
 _TRAILING_WORDS = ("达到", "达", "控制", "了", "到", "至", "为", "在", "比上年", "较上年", "同比", "年均", "分别", "稳定",
                    "保持", "都", "均", "完成", "实现", "按可比价格计算", "按可比价计算", "按可比价", "扣除价格因素",
                    "实际", "同口径", "按可比口径", "可比口径", "按同口径", "可比", "名义", "的预期目标是", "的预期目标为", "预期目标是", "预期目标为", "的目标是",
-                   "目标是", "目标为", "预计可", "预计能", "可以", "能够", "有望", "可望", "累计", "确定", "目标")
+                   "目标是", "目标为", "预计可", "预计能", "可以", "能够", "有望", "可望", "累计", "确定", "目标", "持续", "全部", "超", "由")
 HEAD_AFTER_UNITS = ("个", "项", "家", "所", "套", "张", "辆", "座", "处", "条", "台", "件", "间", "栋", "户", "名",
                     "亩", "公顷", "平方米", "平方公里", "场", "剂次")
 """Count and area units whose quantity modifies the noun after it (建成1家智慧公办养老院,
 98项改革任务, 80万亩粮食生产功能区): that noun is the indicator when there is one."""
+_COMPARISON_BASE = re.compile(r"^(?:比|较)[^，,；;。]{0,12}?(?:期末|年|同期|时期)(?:相比)?")
+"""A comparison base that opens a clause (比“九五”期末增加10960亿元): not what is measured."""
+_BARE_MEASURES = {"增加值", "收入", "利润", "产值", "总产值", "营业收入", "销售收入", "税收", "利税", "总额", "总量"}
+"""Measures that need the subject before their verb (非公有制经济实现增加值): the verb is not cut."""
 _BUILDING_VERB = re.compile(r"^(?:新建|改扩建|新改建|改建|扩建|新增|净增)(?=..)")
 """A verb of building that opens the noun after a count (6家新建污水处理厂): not part of it."""
 _GENERIC_HEADS = {"规模", "水平", "目标", "任务", "左右", "以上", "以内", "的目标", "的任务", "等"}
@@ -307,7 +311,7 @@ def find_quantities(sentence: str) -> list[_Found]:
             clause_start = found[-1].end
         phrase = sentence[clause_start:start]
         direction = next((d for d in _DIRECTIONS if phrase.endswith(d) or phrase.endswith(d + "了")
-                          or re.search(rf"{d}(?:到|至|为)?$", phrase)), "")
+                          or re.search(rf"{d}(?:到|至|为|超过?)?$", phrase)), "")
         after_start = match.end + (len(qualifier) if qualifier and sentence.startswith(qualifier, match.end) else 0)
         next_break = _CLAUSE_BREAK.search(sentence, after_start)
         after_end = min(next_break.start() if next_break else len(sentence),
@@ -315,7 +319,8 @@ def find_quantities(sentence: str) -> list[_Found]:
         after_phrase = sentence[after_start:after_end].strip(" 　").removeprefix("的").rstrip("和及与等 　")
         indicator = _indicator(phrase, direction, after_phrase, match.unit in HEAD_AFTER_UNITS)
         if not indicator and found:
-            indicator = found[-1].indicator
+            indicator = next((f.indicator for f in reversed(found) if not f.indicator.startswith("占")),
+                             found[-1].indicator)
         if not indicator and not found:
             indicator = _previous_clause_noun(sentence, clause_start)
         one = _Found(start, match.end, match.value, match.unit, match.low, match.high, match.base_unit, qualifier,
@@ -459,8 +464,8 @@ def _take_previous(result: list[_Found], group: list[int], direction: str) -> No
                                        direction=result[position].direction or direction)
 
 
-TIME_PREFIX = re.compile(r"^(?:(?:到|至|在|于)?\d{4}年(?:底|末|前)?|[“\"]?十[一二三四五]?五[”\"]?(?:期间|时期|末|期末)?"
-                         r"|今年|明年|年内|年底|今后五年|五年来|五年内)+")
+TIME_PREFIX = re.compile(r"^(?:(?:到|至|在|于)?\d{4}年(?:底|末|前)?|[“\"]?十[一二三四五]?五[”\"]?(?:期间|时期|末|期末|以来)?"
+                         r"|今年|明年|年内|年底|今后五年|五年来|五年内|(?:过去|近|这)?五年(?!规划|计划|行动|攻坚|期))+")
 """Time words that open a clause (到2010年, “十一五”期间): not part of what is measured."""
 
 
@@ -484,20 +489,23 @@ def _strip_ends(text: str, direction: str) -> str:
 def _indicator(phrase: str, direction: str, after: str, head_after: bool) -> str:
     """The measured phrase. With a count or area unit (HEAD_AFTER_UNITS), the noun ``after``
     the quantity, to its clause end or the next quantity (建成1家智慧公办养老院 → 智慧公办养老院),
-    unless it is empty or generic (规模, 水平, 目标 …). Otherwise ``phrase`` (the clause before
-    the number) without qualifiers, direction and linking words at its ends, without what
-    precedes a leading verb (完成, 实现, 全年 …) when more than two characters remain, and
-    without the words that open it (:func:`without_leading_predicates`); when two characters
-    or fewer are left (完成2500家店面整治), the phrase ``after`` instead; '' when only
-    _NOTHING_MEASURED is left (累计达到82家: the figure then takes the indicator before it)."""
+    unless it is empty, generic (规模, 水平, 目标 …) or a change (由113项精简到59项). Otherwise
+    ``phrase`` (the clause before the number) without a comparison base (比“九五”期末),
+    qualifiers, direction and linking words at its ends, without what precedes a leading verb
+    (完成, 实现, 全年 …) when more than two characters remain and they are not a bare measure
+    (_BARE_MEASURES: 非公有制经济实现增加值 stays whole), and without the words that open it
+    (:func:`without_leading_predicates`); when two characters or fewer are left
+    (完成2500家店面整治), the phrase ``after`` instead; '' when only _NOTHING_MEASURED is left
+    (累计达到82家: the figure then takes the indicator before it, passing over shares 占…)."""
     after = re.sub(r"(?:约|近|共|达|超过)$", "", after)
     if head_after:
         head = _BUILDING_VERB.sub("", noun_phrase(after))
-        if len(head) >= 2 and head not in _GENERIC_HEADS:
+        if len(head) >= 2 and head not in _GENERIC_HEADS and not head.startswith(_DIRECTIONS):
             return head
-    text = _strip_ends(phrase, direction)
+    text = _COMPARISON_BASE.sub("", _strip_ends(phrase, direction))
+    text = _strip_ends(text, direction)
     cut = _LEADING_VERBS.sub("", text)
-    text = cut if len(cut.strip(" 　的和及与")) > 2 else text
+    text = cut if len(cut.strip(" 　的和及与")) > 2 and cut.strip(" 　的") not in _BARE_MEASURES else text
     text = without_leading_predicates(text.strip(" 　的和及与"))
     if len(text) <= 2 and after and after not in _GENERIC_HEADS:
         return after
@@ -505,15 +513,17 @@ def _indicator(phrase: str, direction: str, after: str, head_after: bool) -> str
 
 
 _LEADING_PREDICATE_WORDS = re.compile(r"^(?:——|—|利用|主动公开|尝试推广|每年|共|累计|合计|总计|全区|全市|全省|全县|全镇|全州|帮助|新增"
-                                      r"|净增|增加(?!值))")
+                                      r"|净增|增加(?!值)|据?初步(?:统计|核算)|预计)")
 """Words that open a clause before what it measures but that jieba does not tag as verbs or
 adverbs (利用合同外资), 新增, 净增 and 增加 (what a year adds: 新增总部经济机构 counts 总部经济机构),
-the government's own scope (全区一般公共预算总收入) and a list dash (——全省外贸进出口总额)."""
+the government's own scope (全区一般公共预算总收入), a list dash (——全省外贸进出口总额) and the
+words of an estimate (初步统计全社会固定资产投资)."""
 
 
 _OPENING_VERBS = re.compile(r"引进|建成|完成|实现|开展|推进|实施|举办|打造|培育|查处|改造|建设|新开工|开工|推动|发放|筹集|落实"
                             r"|组织|吸引|支持|扶持|带动|安排|投入|创建|创成|认定|办理|新建|新辟|提供|解决|帮助|完善|开设|设立"
-                            r"|尝试推广|推广|改扩建|新改建|改建|扩建|除险加固|布局|转移(?!就业)")
+                            r"|尝试推广|推广|改扩建|新改建|改建|扩建|除险加固|布局|转移(?!就业)|提请审议|审议|制定修改废止|制定"
+                            r"|新登记|净减少|整合")
 """Verbs of doing that open a clause before what it counts (引进重点企业325家); not verbs
 that name a measure with their noun (登记失业率, 审批时间, 接种疫苗)."""
 
@@ -567,7 +577,7 @@ def _tagger():
 
 
 _PREDICATE_VERBS = re.compile(r"实现|入选|开展|完成|获得|达到|打好|打造|参与|参加|纳入|列入|通过|获评|荣获|覆盖|受益|落地"
-                              r"|建成|投用|投入使用|开工|竣工|全面|基本|顺利|累计|得到|开始")
+                              r"|建成|投用|投入使用|开工|竣工|全面|基本|顺利|累计|得到|开始|扎实|加快|持续|稳步|有序")
 """Words that start the predicate after a counted noun (98项改革任务全面完成, 5个对口帮扶地区打好…)."""
 _ACTIVITY_ENDS = re.compile(r"(?:建设|修缮)$")
 
@@ -614,9 +624,13 @@ _PLACE_COUNT = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:县域|市县|县市|县区|
 """A count of places (39个欠发达县域, 7个市县): a scope when the number's clause opens on a verb of
 applying (_APPLYING) or another figure follows the place (7个市县7家敬老院)."""
 _APPLYING = re.compile(r"(?:在|对|落实|覆盖|涉及|选择|支持|组织|指导|帮助|针对|围绕|聚焦)$")
-_LIST_COUNT = re.compile(r"[^，,；;。：:、（）()]{0,8}?实事")
-"""A count of 件, 项 or 个 whose noun is 实事 (12件重点民生实事, 15项24个重点民生实事项目) is
-the length of a list of tasks, not a target."""
+_LIST_COUNT = re.compile(r"[^，,；;。：:、（）()]{0,8}?(?:实事|民生计划|民生工程)")
+"""A count of 件, 项 or 个 whose noun is 实事, 民生计划 or 民生工程 (12件重点民生实事,
+15项24个重点民生实事项目, 10项民生计划) is the length of a list of tasks, not a target."""
+
+
+_BASE_OF_CHANGE = re.compile(r"(?:以上|左右)?(?:[^，,；;。\d]{0,2}?)(?:增加|提高|增长|上升|提升|扩大|下降|减少|降低|压缩|缩短|精简|调整|修正)(?:到|至|为)")
+"""The figure a change starts from (由390元提高到470元, 从40个减少到29个): neither target nor result."""
 
 
 def is_scope(sentence: str, start: int) -> bool:
@@ -660,7 +674,8 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
 
     The *lead* is the text before the number back to the previous ；, or to the sentence start
     when a COMMITMENT_MARKERS word followed by ：/: opens a list there (目标是：A增长6%；B…).
-    ``unknown`` for a scope or a list length (:func:`is_scope`). ``target`` when the lead
+    ``unknown`` for a scope or a list length (:func:`is_scope`) and for the figure a change
+    starts from (_BASE_OF_CHANGE: 由390元提高到470元). ``target`` when the lead
     (in a review part: the number's own clause, since the last ，) holds a COMMITMENT_MARKERS
     word, or in a plan part; otherwise
     ``achieved`` in a review part, or where the lead holds a COMPLETION_MARKERS word; a
@@ -670,7 +685,7 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     review it is an achieved figure, as its qualifier column says."""
     before = sentence[:start]
     lead = number_lead(sentence, start)
-    if is_scope(sentence, start):
+    if is_scope(sentence, start) or _BASE_OF_CHANGE.match(sentence, _quantity_end(sentence, start)):
         return "unknown"
     own = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
     commits = _commits(own if part_kind == "review" else lead)
@@ -686,12 +701,16 @@ PAST_OPENING = re.compile(r"(?:在)?(?:刚刚|刚)?过去的(?:一年|\d{4}年)|
 report looks back before it turns to the year ahead."""
 AHEAD_OPENING = re.compile(r"今年|新的一年|明年|下一步|今后|未来|\d{4}年")
 """A sentence that opens on the year ahead ends a look back (PAST_OPENING)."""
+DONE_IN_PLAN = re.compile(r"(?:实现|完成|取得|守护|维护|保持|创造|赢得|战胜|经受住|巩固)了")
+"""A verb with 了 in a sentence of a plan part tells what was done (…群众安全感率达99.1%，守护了
+人民安居乐业): that sentence reports results."""
 
 
 def sentence_parts(sentences: list[str], part_kind: str) -> list[tuple[str, str]]:
     """Each sentence of a paragraph with the part kind its quantities are read in: in a plan
     part, 'review' from a sentence opening on the year past (PAST_OPENING) to the paragraph's
-    end or a sentence opening on the year ahead (AHEAD_OPENING); ``part_kind`` otherwise."""
+    end or a sentence opening on the year ahead (AHEAD_OPENING), and for a sentence telling what
+    was done (DONE_IN_PLAN); ``part_kind`` otherwise."""
     looking_back = False
     kinds = []
     for sentence in sentences:
@@ -700,7 +719,8 @@ def sentence_parts(sentences: list[str], part_kind: str) -> list[tuple[str, str]
                 looking_back = True
             elif AHEAD_OPENING.match(sentence):
                 looking_back = False
-        kinds.append((sentence, "review" if looking_back else part_kind))
+        done = part_kind == "plan" and bool(DONE_IN_PLAN.search(sentence))
+        kinds.append((sentence, "review" if looking_back or done else part_kind))
     return kinds
 
 

@@ -290,12 +290,14 @@ def quantity_sections(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, c
 def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd.Series) -> pd.Series:
     """The year each target is for: the latest year named in its lead (:func:`number_lead`,
     with the opening of a list before its ：) that is not before the report's year and is
-    not a base year (比2010年, 2010年以来); else the end of a plan period named there
+    not a base year (比2010年, 2010年以来); else the end of a plan period named there and
+    not followed by 今年 (根据“十二五”规划建议…，今年的目标是 sets this year's targets)
     (“十三五” → 2020: the n-th plan ends in 1955 + 5n); else the end of a two- to five-year
-    plan or campaign (三年行动) counted from the report's year; else the last of the years a
-    goal is given (用10年时间, 三年内, after the lead's last 今年: the report's year + n − 1); else,
-    in the five-year goals
-    or after 今后五年 (未来五年, 五年内), the report's year + 4; else the report's year."""
+    plan or campaign (三年行动, not followed by 今年) counted from the report's year; else the last
+    of the years a goal is given (用10年时间, 三年内, after the lead's last 今年: the report's
+    year + n − 1); else,
+    in the five-year goals, after 今后五年 (未来五年, 五年内) or with 年均 in the number's own
+    clause (固定资产投资年均增长15%), the report's year + 4; else the report's year."""
     years = []
     for sentence, start, year, section in zip(quantities["sentence"], quantities["start"], report_years, sections):
         year = int(year)
@@ -303,9 +305,12 @@ def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd
         opening = sentence[:sentence.find("：")] if 0 <= sentence.find("：") < start else ""
         lead = opening + "：" + lead if opening else lead
         named = [int(y) for y in _YEAR.findall(lead) if int(y) >= year]
+        this_year = lead.rfind("今年")
         period = _PLAN_PERIOD.search(lead)
+        period = period if period and period.end() > this_year else None     # 根据“十二五”规划…，今年…: this year
         campaign = _THREE_YEAR_PLAN.search(lead)
-        years_to_go = _YEARS_TO_GO.search(lead[lead.rfind("今年") + 1:])     # not before a 今年 of its own
+        campaign = campaign if campaign and campaign.end() > this_year else None
+        years_to_go = _YEARS_TO_GO.search(lead[this_year + 1:])
         if named:
             years.append(max(named))
         elif period:
@@ -314,11 +319,16 @@ def target_years(quantities: pd.DataFrame, report_years: pd.Series, sections: pd
             years.append(year + "一二三四五".index(campaign.group(1)) if campaign.group(1) != "两" else year + 1)
         elif years_to_go and _span_years(years_to_go) >= 2:
             years.append(year + _span_years(years_to_go) - 1)
-        elif section == "five-year goals" or _TERM_AHEAD.search(lead):
+        elif section == "five-year goals" or _TERM_AHEAD.search(lead) or _AVERAGE.search(own_clause(sentence, start)):
             years.append(year + 4)
         else:
             years.append(year)
     return pd.Series(years, index=quantities.index, dtype="int64")
+
+
+def own_clause(sentence: str, start: int) -> str:
+    """The text of the number's clause before it (back to the last ，；：)."""
+    return _CLAUSE_BEFORE.search(sentence[:start]).group(0)
 
 
 def _span_years(match: re.Match) -> int:
@@ -353,6 +363,8 @@ def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: p
     table["signed_low"], table["signed_high"] = signed_values(table)
     table["main_target"] = table["section"] == "main targets"
     table["lead"] = [number_lead(s, p) for s, p in zip(table["sentence"], table["start"])]
+    table["own_clause"] = [_CLAUSE_BEFORE.search(s[:p]).group(0) + _CLAUSE_AFTER.match(s, p).group(0)
+                           for s, p in zip(table["sentence"], table["start"])]
     return table
 
 
@@ -411,6 +423,23 @@ def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
                 or re.search(r"的[^，,；;。]{0,8}目标(?:预计|有望|可望|基本|顺利|全面)?(?:可以|能够|将)?(?:完成|实现)", rest))
 
 
+MIN_EXACT_PHRASE = 3
+"""Phrases of fewer characters (资金, 项目) name too little to match by the phrase alone."""
+_CLAUSE_BEFORE = re.compile(r"[^，,；;：:。]*$")
+_CLAUSE_AFTER = re.compile(r"[^，,；;。]*")
+LISTING = re.compile(r"纳入|列入|入选|入围|获批")
+"""A figure of things put on a list or approved (16个重大项目纳入国家规划) reports no target's
+achievement unless the target is itself a listing."""
+SUBTOTAL = "其中"
+"""A figure after 其中 in its lead is part of a total (全部财政收入完成634.2亿元，…，其中地方一般预算收入
+335.4亿元): :func:`_names_the_total`."""
+
+
+def _names_the_total(phrase: str, lead: str) -> bool:
+    """True when ``lead`` holds 其中 and the target's ``phrase`` is written before it: the target
+    names the total (财政收入 in 全部财政收入), so a part of it is no outcome of the target."""
+    cut = lead.rfind(SUBTOTAL)
+    return cut >= 0 and bool(phrase) and phrase in lead[:cut]
 STAGES = {"start": re.compile(r"开工|动工|开建|启动建设|开始建设"), "finish": re.compile(r"建成|竣工|完工|通车|投产|投入使用|交付")}
 """Stages of a project named in a lead: a count of projects started never meets one of
 projects finished (新开工3条高速公路, 建成5条高速公路)."""
@@ -430,20 +459,27 @@ def _stage(lead: str) -> str:
 def _compatible(target, outcome) -> str:
     """How a target and an outcome measure the same thing ('' when they do not): the same
     canonical indicator (crosswalk.py) with the same base unit, or, for a phrase the crosswalk
-    does not know, the exact phrase with the same base unit and measure; never a flow against
+    does not know, the exact phrase (of MIN_EXACT_PHRASE characters or more) with the same base
+    unit and measure; never a flow against
     a stock of a count, area or length (_ANNUAL_UNITS), nor a project started against one
-    finished (STAGES)."""
+    finished (STAGES), nor a listing against a target that is none (LISTING); a part of a
+    total the target names (:func:`_names_the_total`) only by its exact phrase."""
     if target["base_unit"] != outcome["base_unit"]:
         return ""
     stages = _stage(target.get("lead", "")), _stage(outcome.get("lead", ""))
     if all(stages) and stages[0] != stages[1]:
+        return ""
+    if LISTING.search(outcome.get("own_clause", "")) and not LISTING.search(target.get("own_clause", "")):
+        return ""
+    if _names_the_total(target["indicator"], outcome.get("lead", "")) and target["indicator"] != outcome["indicator"]:
         return ""
     if target["base_unit"] not in _ANNUAL_UNITS and target["flow_stock"] and outcome["flow_stock"] \
             and target["flow_stock"] != outcome["flow_stock"]:
         return ""
     if target["canonical"]:
         return "same canonical indicator" if target["canonical"] == outcome["canonical"] else ""
-    if target["indicator"] and target["indicator"] == outcome["indicator"] and target["measure"] == outcome["measure"]:
+    if len(target["indicator"]) >= MIN_EXACT_PHRASE and target["indicator"] == outcome["indicator"] \
+            and target["measure"] == outcome["measure"]:
         return "exact phrase"
     return ""
 

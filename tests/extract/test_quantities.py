@@ -254,3 +254,38 @@ def test_a_look_back_inside_a_plan_part_reports_results_until_the_year_ahead():
 ])
 def test_indicator_phrases_without_verbs_dashes_and_hedges(sentence, expected):
     assert indicators.find_quantities(sentence)[0].indicator == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("提请审议地方性法规4件。", "地方性法规"),                        # verbs of doing in a row
+    ("新登记民营经营主体112.8万户。", "民营经营主体"),
+    ("五年全省研发投入315亿元。", "研发投入"),                         # 五年 is a time word
+    ("满意度持续保持100%。", "满意度"),                               # 持续 and 保持 before the figure
+    ("省级一般性支出下降超10%。", "省级一般性支出"),                   # 超 and the direction
+    ("非公有制经济实现增加值增长20%。", "非公有制经济实现增加值"),       # a bare measure keeps its subject
+    ("初步统计全社会固定资产投资16585亿元。", "全社会固定资产投资"),     # the words of an estimate
+])
+def test_indicator_phrases_of_the_fresh_provincial_sample(sentence, expected):
+    assert indicators.find_quantities(sentence)[0].indicator == expected
+
+
+def test_a_comparison_base_is_not_measured_and_a_share_is_passed_over():
+    found = indicators.find_quantities("全省生产总值达到21701亿元，占全国的11.9%，比“九五”期末增加10960亿元，比上年增长12.5%。")
+    assert [(q.indicator, q.value) for q in found] == [
+        ("生产总值", "21701亿"), ("占全国", "11.9"), ("生产总值", "10960亿"), ("生产总值", "12.5")]
+
+
+@pytest.mark.parametrize("sentence, number, kind", [
+    ("新型农村合作医疗人均筹资标准由390元提高到470元。", "390", "unknown"),   # the figure a change starts from
+    ("新型农村合作医疗人均筹资标准由390元提高到470元。", "470", "target"),
+    ("国务院组成部门从40个减少到29个。", "40", "unknown"),
+    ("实施10项民生计划，完成7.7万人的生态移民。", "10", "unknown"),           # a list of tasks
+])
+def test_the_base_of_a_change_and_a_list_of_plans_are_neither_target_nor_result(sentence, number, kind):
+    (q,) = [q for q in indicators.find_quantities(sentence) if q.value == number]
+    assert indicators.quantity_kind(sentence, q.start, "plan") == kind
+
+
+def test_a_sentence_telling_what_was_done_in_a_plan_part_reports_results():
+    parts = indicators.sentence_parts(["群众安全感率达99.1%，守护了人民安居乐业。", "群众安全感率达到99%以上。"], "plan")
+    assert [kind for _, kind in parts] == ["review", "plan"]

@@ -318,3 +318,26 @@ def test_a_plans_first_year_and_the_year_past_in_a_review_give_annual_outcomes(r
         "fj-2007-wr": ["某省政府工作报告", review_title, "五年来，全省生产总值年均增长12%。", opening,
                        "二、2007年工作安排", "抓好各项工作。"]})
     assert checked.pairs[["target", "outcome", "met"]].values.tolist() == [["9.5% (增长)", "13.4% (增长)", True]]
+
+
+def test_a_listing_a_part_of_a_named_total_and_a_short_phrase_meet_no_target():
+    checked = _pairs(_target_and_outcome("gd", 2016,
+        "抓好20个重大项目建设。财政收入增长8.5%。整合资金117亿元。",
+        "16个重大项目纳入国家规划。全部财政收入完成634.2亿元，增长16.5%，其中地方一般预算收入335.4亿元，增长15.2%。"
+        "签约项目15个，资金73.8亿元。"))
+    assert checked.pairs[["indicator_as_written", "target", "outcome"]].values.tolist() == []
+
+
+def test_a_part_of_a_total_meets_a_target_of_its_own_name():
+    checked = _pairs(_target_and_outcome("hb", 2011, "主要预期目标是：外贸出口总额增长10%。",
+                                         "预计进出口总额335.2亿美元，增长29.1%，其中出口195.4亿美元，增长35.3%。"))
+    assert checked.pairs[["target", "outcome"]].values.tolist() == [["10% (增长)", "35.3% (增长, 预计)"]]
+
+
+def test_an_average_over_years_and_a_plan_named_before_this_year():
+    corpus, paras, quantities = _reports({
+        "ln-2004-wr": ["某省政府工作报告", "一、2003年工作回顾", "经济平稳运行。", "二、2004年工作安排",
+                       "固定资产投资年均增长15%。", "根据“十一五”规划建议，今年的主要预期目标是：生产总值增长10%。"]})
+    sections = targets.quantity_sections(quantities, paras, corpus)
+    years = targets.target_years(quantities, pd.Series(2004, index=quantities.index), sections)
+    assert years.tolist() == [2008, 2004]

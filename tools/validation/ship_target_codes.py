@@ -2,13 +2,16 @@
 any text of the reports: the pairs' ids, documents, numbers as written and the coders'
 decisions; the main targets' documents and numbers; the positions of the indicator sample.
 
-Usage: ``python tools/validation/ship_target_codes.py SCRATCH PAIRS`` where PAIRS is the pairs
-table of the development corpus under the rules being measured (``target_outcomes(...).pairs``
-as CSV) and SCRATCH holds, per round
+Usage: ``python tools/validation/ship_target_codes.py SCRATCH PAIRS PARAGRAPHS`` where PAIRS is
+the pairs table of the development corpus under the rules being measured
+(``target_outcomes(...).pairs`` as CSV), PARAGRAPHS its paragraph table (``analysis.paragraphs``,
+pickled), from which the extractor's indicator of each number of the development indicator
+samples is written (``tool_indicator``, ``tool_measure``), and SCRATCH holds, per round
 ``R`` (``coding``, ``coding2`` …), the round's ``sample_key.csv`` (the pairs drawn, as
 ``analysis.extract.target_outcomes`` wrote them), ``coder_*/codes.csv``, and, for rounds with a
 recall sample, ``recall_key.csv`` and ``coder_*/main_targets.csv``; and ``indcoding`` (seeds) and
-``indcoding2`` (development corpus) with ``coder_*/codes.csv`` (and ``key.csv`` for the second).
+``indcoding2`` and ``indcoding3`` (development corpus, seeds 2612 and 2712) with
+``coder_*/codes.csv`` (and ``key.csv`` for the last two).
 The folder's layout is the one the checks of issue 27 used (README of the codes folder).
 """
 from __future__ import annotations
@@ -20,7 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 OUT = Path(__file__).resolve().parents[2] / "analysis" / "data" / "coding" / "targets"
-ROUNDS = {1: "coding", 2: "coding2", 3: "coding3", 4: "coding4", 5: "coding5", 6: "coding6"}
+ROUNDS = {1: "coding", 2: "coding2", 3: "coding3", 4: "coding4", 5: "coding5", 6: "coding6", 7: "coding7"}
+INDICATOR_SAMPLES = {"seeds": "indcoding", "development": "indcoding2", "development_round7": "indcoding3"}
+"""The indicator samples: the seeds' numbers, and two samples of the provincial reports."""
 PAIR_COLUMNS = ["pair_id", "target_doc", "outcome_doc", "target_year", "target_span", "main_target", "indicator",
                 "indicator_as_written", "target", "outcome", "target_type", "direction", "met"]
 
@@ -46,7 +51,22 @@ def _values(joined: str) -> set[float]:
     return {float(v) for v in joined.split(";")} if joined else set()
 
 
-def main(scratch: Path, pairs_file: Path) -> None:
+def tool_indicators(key: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
+    """The extractor's indicator and measure of each number of an indicator sample's ``key``
+    (''  when it reads no quantity there): what the development samples' agreement compares."""
+    from analysis.documents.structure import split_sentences
+    from analysis.extract.quantities import find_quantities, measure_of
+    texts = dict(zip(zip(paragraph_table["doc_id"], paragraph_table["para_no"]), paragraph_table["text"]))
+    rows = []
+    for row in key.itertuples():
+        sentence = split_sentences(str(texts[(row.doc_id, row.para_no)]))[row.sent_no - 1]
+        found = next((q for q in find_quantities(sentence) if q.start <= row.start < q.end), None)
+        rows.append({"number_id": row.number_id, "tool_indicator": found.indicator if found else "",
+                     "tool_measure": measure_of(found) if found else ""})
+    return pd.DataFrame(rows)
+
+
+def main(scratch: Path, pairs_file: Path, paragraphs_file: Path) -> None:
     tool_pairs = pd.read_csv(pairs_file)
     OUT.mkdir(parents=True, exist_ok=True)
     pairs, main_targets = [], []
@@ -76,13 +96,17 @@ def main(scratch: Path, pairs_file: Path) -> None:
     recall["tool_paired"] = [paired(d, t, o, tool_pairs) for d, t, o in
                              zip(recall["target_doc"], recall["target_numbers"], recall["outcome_numbers"])]
     recall.to_csv(OUT / "main_target_codes.csv", index=False)
-    for name, folder in (("seeds", "indcoding"), ("development", "indcoding2")):
+    paragraph_table = pd.read_pickle(paragraphs_file)
+    for name, folder in INDICATOR_SAMPLES.items():
         frames = [pd.read_csv(f).assign(coder=f.parent.name.removeprefix("coder_"))
                   for f in sorted((scratch / folder).glob("coder_*/codes.csv"))]
         pd.concat(frames, ignore_index=True)[["coder", "number_id", "is_quantity", "indicator"]].to_csv(
             OUT / f"indicator_codes_{name}.csv", index=False)
-    pd.read_csv(scratch / "indcoding2" / "key.csv").to_csv(OUT / "indicator_key_development.csv", index=False)
+        if name != "seeds":
+            key = pd.read_csv(scratch / folder / "key.csv", dtype={"number": str})
+            key.merge(tool_indicators(key, paragraph_table), on="number_id", validate="one_to_one").to_csv(
+                OUT / f"indicator_key_{name}.csv", index=False)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
