@@ -128,7 +128,7 @@ def indicator_agreement(paragraph_table: pd.DataFrame, folder: Path = TARGET_COD
     return _agreement(found, wide, coders)
 
 
-def development_indicator_agreement(sample: str = "development_round7", folder: Path = TARGET_CODES_DIR) -> pd.DataFrame:
+def development_indicator_agreement(sample: str = "development_round8", folder: Path = TARGET_CODES_DIR) -> pd.DataFrame:
     """:func:`indicator_agreement` on a sample of the development corpus, whose texts are not
     shipped: the extractor's indicator of each number (``tool_indicator``, ``tool_measure`` of
     ``indicator_key_<sample>.csv``) was written when the codes were shipped, under the rules

@@ -385,15 +385,16 @@ def target_kind_is_accurate(measures: pd.DataFrame, min_share: float = 0.8) -> C
                  "; ".join(map(_measure_text, rows)), bool(rows[0]["share"] >= min_share))
 
 
-def indicators_match_the_coders(agreement: pd.DataFrame, min_share: float = 0.8) -> Claim:
+def indicators_match_the_coders(agreement: pd.DataFrame, min_share: float = 0.8, sample: str = "") -> Claim:
     """Holds when every coder's indicator agreement (:func:`analysis.coding.target_checks.indicator_agreement`:
     the extractor's phrase equal to the coder's, or the same canonical indicator) reaches
-    ``min_share``."""
+    ``min_share``; ``sample`` names the numbers coded in the claim's text."""
     evidence = "; ".join(f"coder {c}: {int(a)}/{int(n)} = {s:.2f} [{lo:.2f}, {hi:.2f}]" for c, a, n, s, lo, hi in
                          zip(agreement["coder"], agreement["agree"], agreement["numbers"], agreement["agreement"],
                              agreement["agreement_ci_low"], agreement["agreement_ci_high"]))
-    return Claim(f"The extractor names what a number measures as the coders do (agreement ≥ {min_share} for "
-                 "each coder)", evidence, bool(len(agreement) and (agreement["agreement"] >= min_share).all()))
+    return Claim(f"The extractor names what a number measures as the coders do{' on ' + sample if sample else ''} "
+                 f"(agreement ≥ {min_share} for each coder)", evidence,
+                 bool(len(agreement) and (agreement["agreement"] >= min_share).all()))
 
 
 def target_pairs_hold(scores: pd.DataFrame, recall: pd.DataFrame, min_precision: float = 0.9,

@@ -9,7 +9,7 @@ from analysis import coding
 from analysis.coding import target_checks
 from analysis.textstats import wilson_interval
 
-FINAL_ROUND = 6
+FINAL_ROUND = 8
 """The round that measured the final rules (README of analysis/data/coding/targets/)."""
 
 
@@ -46,12 +46,30 @@ def test_a_code_outside_its_values_is_named(tmp_path, pair_codes):
 
 
 def test_the_final_rules_pair_precisely_and_judge_met_right(pair_codes):
-    """The final round's figures, as docs/methods.md states them (0.83 and 0.98): each coder's
-    precision and met accuracy stay at or above the floors below, so a changed code file
-    fails here. The targets issue asks for 0.9 and 0.95; the first is not reached."""
+    """The final round's figures, as docs/methods.md states them (pairs right 56/60 = 0.93, met
+    right 56/56 for each coder): precision and met accuracy stay at or above the targets issue's
+    0.9 and 0.95, so a changed code file fails here."""
     final = target_checks.pair_scores(pair_codes[pair_codes["round"] == FINAL_ROUND]).set_index("coder")
-    assert (final["precision"] >= 0.8).all()
+    assert final.loc["both", ["pairs", "correct"]].tolist() == [60, 56]
+    assert (final["precision"] >= 0.9).all()
     assert (final["met_accuracy"] >= 0.95).all()
+
+
+def test_the_final_rules_find_most_main_targets():
+    """Main-target recall of the final round, each coder (70/82 and 71/83): at or above 0.8."""
+    recall = target_checks.main_target_recall(coding.read_main_target_codes())
+    final = recall[recall["round"] == FINAL_ROUND]
+    assert list(final["coder"]) == ["ai", "aj"] and (final["recall"] >= 0.8).all()
+
+
+def test_indicator_agreement_on_the_development_samples_as_shipped():
+    """The development corpus's samples, from the extractor's phrases written when the codes
+    were shipped: the seed-2612 and round-7 samples were read while the rule was revised
+    (0.85, 0.82 and 0.85); the fresh round-8 sample (seed 2812) gives 46 and 48 of 86."""
+    fresh = coding.development_indicator_agreement("development_round8").set_index("coder")
+    assert fresh["agree"].tolist() == [46, 48] and (fresh["numbers"] == 86).all()
+    read = coding.development_indicator_agreement("development_round7")
+    assert (read["agreement"] >= 0.8).all()
 
 
 def test_main_target_recall_counts_targets_with_an_outcome():

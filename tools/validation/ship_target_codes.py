@@ -10,8 +10,8 @@ samples is written (``tool_indicator``, ``tool_measure``), and SCRATCH holds, pe
 ``R`` (``coding``, ``coding2`` …), the round's ``sample_key.csv`` (the pairs drawn, as
 ``analysis.extract.target_outcomes`` wrote them), ``coder_*/codes.csv``, and, for rounds with a
 recall sample, ``recall_key.csv`` and ``coder_*/main_targets.csv``; and ``indcoding`` (seeds) and
-``indcoding2`` and ``indcoding3`` (development corpus, seeds 2612 and 2712) with
-``coder_*/codes.csv`` (and ``key.csv`` for the last two).
+``indcoding2``, ``indcoding3`` and ``indcoding4`` (development corpus, seeds 2612, 2712 and
+2812) with ``coder_*/codes.csv`` (and ``key.csv`` for the last three).
 The folder's layout is the one the checks of issue 27 used (README of the codes folder).
 """
 from __future__ import annotations
@@ -23,9 +23,11 @@ from pathlib import Path
 import pandas as pd
 
 OUT = Path(__file__).resolve().parents[2] / "analysis" / "data" / "coding" / "targets"
-ROUNDS = {1: "coding", 2: "coding2", 3: "coding3", 4: "coding4", 5: "coding5", 6: "coding6", 7: "coding7"}
-INDICATOR_SAMPLES = {"seeds": "indcoding", "development": "indcoding2", "development_round7": "indcoding3"}
-"""The indicator samples: the seeds' numbers, and two samples of the provincial reports."""
+ROUNDS = {1: "coding", 2: "coding2", 3: "coding3", 4: "coding4", 5: "coding5", 6: "coding6", 7: "coding7",
+          8: "coding8"}
+INDICATOR_SAMPLES = {"seeds": "indcoding", "development": "indcoding2", "development_round7": "indcoding3",
+                     "development_round8": "indcoding4"}
+"""The indicator samples: the seeds' numbers, and three samples of the provincial reports."""
 PAIR_COLUMNS = ["pair_id", "target_doc", "outcome_doc", "target_year", "target_span", "main_target", "indicator",
                 "indicator_as_written", "target", "outcome", "target_type", "direction", "met"]
 
