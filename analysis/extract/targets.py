@@ -377,7 +377,7 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     the five-year review whose sentence names not the year before it, whose lead has no 比上年
     (较上年, 同比), and whose
     paragraph does not open on the year (2022年…, 过去(的)一年, 去年, 一年来), with a
-    multi-year word (MULTI_YEAR) in its lead, or in a paragraph
+    multi-year word (MULTI_YEAR) in its lead, compared with an earlier base (:func:`_earlier_base`), or in a paragraph
     opening on a term (FIVE_YEAR_OPENING): no outcome of an annual target, and the only outcome of a multi-year goal
     stated as a change (年均增长7%)."""
     here = annotated[(annotated["doc_id"] == doc_id) & (annotated["kind"] != "target") & ~annotated["heading"]]
@@ -394,13 +394,23 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     names_year = here["lead"].str.contains(r"比上年|较上年|同比").to_numpy() | np.array(
         [f"{target_year}年" in sentence[:start] for sentence, start in zip(here["sentence"], here["start"])]) | here["para_no"].map(
         lambda p: bool(year_words.search(openings.get(p, "")[:30]))).to_numpy(bool)
+    earlier_base = np.array([_earlier_base(clause, target_year) for clause in here["own_clause"]], dtype=bool)
     multi = ((here["section"] == "five-year review").to_numpy() & ~names_year) \
-        | here["lead"].str.contains(MULTI_YEAR).to_numpy() | opening_multi
+        | here["lead"].str.contains(MULTI_YEAR).to_numpy() | opening_multi | earlier_base
     keep = achieved & ~later & ~target_like
     return here[keep].assign(multi_year=multi[keep])
 
 
 _AVERAGE = re.compile(r"年均|平均每年|年平均")
+_BASE_YEAR = re.compile(r"比(\d{4})年")
+_BASE_PERIOD = re.compile(r"比[“\"]?十[一二三四五]?五[”\"]?(?:期末|末)")
+
+
+def _earlier_base(clause: str, target_year: int) -> bool:
+    """True when the figure's clause compares with a year before the one just ended (比2002年增长
+    65.5% in a review of 2007) or with the end of a plan period (比“九五”期末): a change over
+    several years."""
+    return bool(_BASE_PERIOD.search(clause)) or any(int(y) < target_year - 1 for y in _BASE_YEAR.findall(clause))
 
 
 def _same_period_change(target: dict, outcome: dict) -> bool:

@@ -341,3 +341,12 @@ def test_an_average_over_years_and_a_plan_named_before_this_year():
     sections = targets.quantity_sections(quantities, paras, corpus)
     years = targets.target_years(quantities, pd.Series(2004, index=quantities.index), sections)
     assert years.tolist() == [2008, 2004]
+
+
+def test_a_change_over_an_earlier_base_year_is_no_annual_outcome():
+    checked = _pairs(_target_and_outcome("nm", 2007, "主要预期目标是：国内生产总值增长8%左右。",
+                                         "2007年，国内生产总值达到24.66万亿元，比2002年增长65.5%，比“十五”期末增加3万亿元。"))
+    assert checked.pairs.empty
+    checked = _pairs(_target_and_outcome("nm", 2007, "主要预期目标是：国内生产总值增长8%左右。",
+                                         "2007年，国内生产总值达到24.66万亿元，比2006年增长11.4%。"))
+    assert checked.pairs[["target", "outcome"]].values.tolist() == [["8% (增长, 左右)", "11.4% (增长)"]]
