@@ -27,6 +27,7 @@ from sklearn.metrics import cohen_kappa_score
 from ..documents.structure import split_sentences
 from ..extract.crosswalk import canonical_indicator
 from ..extract.quantities import find_quantities, measure_of
+from ..textstats.inference_units import cluster_bootstrap_share
 from ..textstats.intervals import wilson_interval
 from .workflow import NUMBER_KEY_FILE, PROJECT_SAMPLE_DIR
 
@@ -98,13 +99,22 @@ def coder_agreement(codes: pd.DataFrame, field: str = "pair_correct") -> pd.Data
 
 def main_target_recall(codes: pd.DataFrame) -> pd.DataFrame:
     """Per round and coder: main_targets listed, with_outcome (an outcome number), paired
-    (tool_paired among those), recall with its interval."""
+    (tool_paired among those), recall with its Wilson interval, and a percentile interval that
+    resamples the reports (``recall_report_ci_low``/``high``, :func:`cluster_bootstrap_share`):
+    a report's targets are read by the same rules and fail together, so the Wilson interval,
+    which treats them as independent, is too narrow."""
     has = codes["outcome_numbers"].fillna("") != ""
-    table = (codes.assign(with_outcome=has, paired=has & codes["tool_paired"].astype(bool))
-             .groupby(["round", "coder"], sort=True)
+    marked = codes.assign(with_outcome=has, paired=has & codes["tool_paired"].astype(bool))
+    table = (marked.groupby(["round", "coder"], sort=True)
              .agg(main_targets=("target_doc", "size"), with_outcome=("with_outcome", "sum"), paired=("paired", "sum"))
              .reset_index())
-    return _with_interval(table.astype({"with_outcome": int, "paired": int}), "paired", "with_outcome", "recall")
+    table = _with_interval(table.astype({"with_outcome": int, "paired": int}), "paired", "with_outcome", "recall")
+    limits = {key: cluster_bootstrap_share(group.loc[group["with_outcome"], "paired"].to_numpy(bool),
+                                           group.loc[group["with_outcome"], "target_doc"].to_numpy())[1:3]
+              for key, group in marked.groupby(["round", "coder"], sort=True)}
+    table["recall_report_ci_low"] = [limits[(r, c)][0] for r, c in zip(table["round"], table["coder"])]
+    table["recall_report_ci_high"] = [limits[(r, c)][1] for r, c in zip(table["round"], table["coder"])]
+    return table
 
 
 def indicator_agreement(paragraph_table: pd.DataFrame, folder: Path = TARGET_CODES_DIR,

@@ -435,6 +435,8 @@ def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
 
 MIN_EXACT_PHRASE = 3
 """Phrases of fewer characters (资金, 项目) name too little to match by the phrase alone."""
+_ONLY_TIME = re.compile(r"[\d年月底末以来前后]+")
+"""A phrase that is only a time (2015年, a base year left as the phrase) names nothing measured."""
 _CLAUSE_BEFORE = re.compile(r"[^，,；;：:。]*$")
 _CLAUSE_AFTER = re.compile(r"[^，,；;。]*")
 LISTING = re.compile(r"纳入|列入|入选|入围|获批")
@@ -469,8 +471,8 @@ def _stage(lead: str) -> str:
 def _compatible(target, outcome) -> str:
     """How a target and an outcome measure the same thing ('' when they do not): the same
     canonical indicator (crosswalk.py) with the same base unit, or, for a phrase the crosswalk
-    does not know, the exact phrase (of MIN_EXACT_PHRASE characters or more) with the same base
-    unit and measure; never a flow against
+    does not know, the exact phrase (of MIN_EXACT_PHRASE characters or more, not only a time:
+    _ONLY_TIME) with the same base unit and measure; never a flow against
     a stock of a count, area or length (_ANNUAL_UNITS), nor a project started against one
     finished (STAGES), nor a listing against a target that is none (LISTING); a part of a
     total the target names (:func:`_names_the_total`) only by its exact phrase."""
@@ -488,8 +490,8 @@ def _compatible(target, outcome) -> str:
         return ""
     if target["canonical"]:
         return "same canonical indicator" if target["canonical"] == outcome["canonical"] else ""
-    if len(target["indicator"]) >= MIN_EXACT_PHRASE and target["indicator"] == outcome["indicator"] \
-            and target["measure"] == outcome["measure"]:
+    if len(target["indicator"]) >= MIN_EXACT_PHRASE and not _ONLY_TIME.fullmatch(target["indicator"]) \
+            and target["indicator"] == outcome["indicator"] and target["measure"] == outcome["measure"]:
         return "exact phrase"
     return ""
 

@@ -402,7 +402,8 @@ def target_pairs_hold(scores: pd.DataFrame, recall: pd.DataFrame, min_precision:
     """Holds when, in the last round of the blind target checks (:func:`analysis.coding.target_checks.pair_scores`
     and :func:`~analysis.coding.target_checks.main_target_recall`), the pairs both coders
     call right reach ``min_precision``, each coder's met accuracy ``min_met`` and each
-    coder's main-target recall ``min_recall``: the standard of the targets issue."""
+    coder's main-target recall ``min_recall``: the standard of the targets issue, read on the
+    point estimates (the evidence gives the intervals, recall's resampling the reports)."""
     last = int(scores["round"].max())
     both = scores[(scores["round"] == last) & (scores["coder"] == "both")].iloc[0]
     coders = scores[(scores["round"] == last) & (scores["coder"] != "both")]
@@ -412,7 +413,9 @@ def target_pairs_hold(scores: pd.DataFrame, recall: pd.DataFrame, min_precision:
                 + ", ".join(f"{int(r)}/{int(j)}" for r, j in zip(coders["met_right"], coders["met_judged"]))
                 + "; main-target recall " + ", ".join(f"{int(p)}/{int(w)} = {r:.2f} [{lo:.2f}, {hi:.2f}]" for p, w, r, lo, hi
                                                        in zip(found["paired"], found["with_outcome"], found["recall"],
-                                                              found["recall_ci_low"], found["recall_ci_high"])))
+                                                              found.get("recall_report_ci_low", found["recall_ci_low"]),
+                                                              found.get("recall_report_ci_high", found["recall_ci_high"])))
+                + " (intervals resampling the reports); the standard is read on the point estimates")
     holds = bool(both["precision"] >= min_precision and (coders["met_accuracy"] >= min_met).all()
                  and (found["recall"] >= min_recall).all())
     return Claim(f"Targets meet the right outcomes (pairs right ≥ {min_precision}, met right ≥ {min_met}, main "

@@ -87,3 +87,22 @@ def test_the_extractor_names_what_the_seeds_numbers_measure_as_the_coders_do():
     assert list(table.index) == ["k", "l"] and (table["numbers"] >= 55).all()
     assert (table["agreement"] >= 0.8).all(), table
     assert np.array_equal(table["agree"], table["exact"] + table["canonical"])
+
+
+def test_recall_intervals_resample_the_reports():
+    """A report whose targets all fail together widens the interval that resamples reports
+    beyond the Wilson interval, which treats targets as independent."""
+    codes = pd.DataFrame({"round": 1, "coder": "c", "target_doc": [f"d{i // 5}" for i in range(40)],
+                          "target_numbers": "6", "outcome_numbers": "6.5",
+                          "tool_paired": [i // 5 not in (2, 5) for i in range(40)]})
+    row = target_checks.main_target_recall(codes).iloc[0]
+    assert row["recall"] == 0.75
+    assert row["recall_report_ci_low"] < row["recall_ci_low"] and row["recall_report_ci_high"] >= row["recall_ci_high"]
+
+
+def test_the_pairs_changed_after_round_8_are_listed():
+    """Two rules came after round 8: the file lists what they change on the development corpus,
+    14 pairs removed (changes over several years) and 3 added, one removal in round 8's sample."""
+    changed = pd.read_csv(target_checks.TARGET_CODES_DIR / "pairs_changed_after_round8.csv")
+    assert changed["change"].value_counts().to_dict() == {"removed": 14, "added": 3}
+    assert changed.loc[changed["in_round8_sample"], "change"].tolist() == ["removed"]

@@ -350,3 +350,12 @@ def test_a_change_over_an_earlier_base_year_is_no_annual_outcome():
     checked = _pairs(_target_and_outcome("nm", 2007, "主要预期目标是：国内生产总值增长8%左右。",
                                          "2007年，国内生产总值达到24.66万亿元，比2006年增长11.4%。"))
     assert checked.pairs[["target", "outcome"]].values.tolist() == [["8% (增长, 左右)", "11.4% (增长)"]]
+
+
+def test_a_phrase_that_is_only_a_time_matches_nothing():
+    checked = _pairs({
+        "sd-2019-wr": ["某省政府工作报告", "一、2018年工作回顾", "经济平稳运行。", "二、2019年工作安排",
+                       "确保到2020年单位耕地面积化肥、农药使用量，分别比2015年下降6%和10%。"],
+        "sd-2021-wr": ["某省政府工作报告", "一、2020年工作回顾", "国家级和省级领军人才4145名，分别比2015年增长113%、215%。",
+                       "二、2021年工作安排", "抓好各项工作。"]})
+    assert checked.pairs.empty
