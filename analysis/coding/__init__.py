@@ -29,7 +29,7 @@ from .workflow import (
 )
 from .target_checks import (
     TARGET_CODES_DIR, read_pair_codes, read_main_target_codes, pair_scores, coder_agreement, main_target_recall,
-    indicator_agreement, development_indicator_agreement,
+    indicator_agreement, development_indicator_agreement, pairs_changed_after_round, extractor_readings,
 )
 
 __all__ = [
@@ -43,5 +43,5 @@ __all__ = [
     "SENTENCE_KEY_FILE", "NUMBER_KEY_FILE", "PROJECT_SAMPLE_DIR", "Measured", "measured_dictionaries",
     "export_sample", "read_keys", "coded_tables", "import_codes", "project_sample_tables",
     "TARGET_CODES_DIR", "read_pair_codes", "read_main_target_codes", "pair_scores", "coder_agreement",
-    "main_target_recall", "indicator_agreement", "development_indicator_agreement",
+    "main_target_recall", "indicator_agreement", "development_indicator_agreement", "pairs_changed_after_round", "extractor_readings",
 ]

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..textstats.intervals import proportion_with_interval
-from ..extract.quantities import extract_quantities, find_quantities
+from ..extract.quantities import extract_quantities, find_quantities, measure_of
 from ..documents.structure import sentence_numbers
 from .blind_sample import body_sentences
 
@@ -141,8 +141,8 @@ _MAGNITUDE = re.compile(r"(万亿|亿|万)?[多余]?$")
 
 
 def extractor_reading(number_key: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
-    """For each number of the key: extracted (bool), unit (magnitude + unit) and kind of the
-    extractor's quantity at it ('' when none)."""
+    """For each number of the key: extracted (bool), unit (magnitude + unit), kind, indicator
+    and measure of the extractor's quantity at it ('' when none)."""
     keys = set(zip(number_key["doc_id"], number_key["para_no"]))
     paragraphs = paragraph_table[np.array([k in keys for k in zip(paragraph_table["doc_id"].astype(str),
                                                                   paragraph_table["para_no"])], dtype=bool)]
@@ -155,11 +155,13 @@ def extractor_reading(number_key: pd.DataFrame, paragraph_table: pd.DataFrame) -
         sentence = text[(doc_id, para_no, sent_no)]
         match = next((q for q in find_quantities(sentence) if q.start <= start < q.end), None)
         if match is None:
-            rows.append((False, "", ""))
+            rows.append((False, "", "", "", ""))
             continue
         magnitude = _MAGNITUDE.search(match.value).group(1) or ""
-        rows.append((True, magnitude + match.unit.replace("％", "%"), kinds.get((doc_id, para_no, sent_no, match.start), "")))
-    return pd.DataFrame(rows, columns=["extracted", "extractor_unit", "extractor_kind"], index=number_key["sample_id"])
+        rows.append((True, magnitude + match.unit.replace("％", "%"), kinds.get((doc_id, para_no, sent_no, match.start), ""),
+                     match.indicator, measure_of(match)))
+    return pd.DataFrame(rows, columns=["extracted", "extractor_unit", "extractor_kind", "extractor_indicator",
+                                       "extractor_measure"], index=number_key["sample_id"])
 
 
 def quantity_scores(number_key: pd.DataFrame, final: pd.DataFrame, paragraph_table: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -24,15 +24,14 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
-from ..documents.structure import split_sentences
 from ..extract.crosswalk import canonical_indicator
-from ..extract.quantities import find_quantities, measure_of
 from ..textstats.inference_units import cluster_bootstrap_share
 from ..textstats.intervals import wilson_interval
+from .scores import extractor_reading
 from .workflow import NUMBER_KEY_FILE, PROJECT_SAMPLE_DIR
 
 __all__ = ["TARGET_CODES_DIR", "read_pair_codes", "read_main_target_codes", "pair_scores", "coder_agreement",
-           "main_target_recall", "indicator_agreement", "development_indicator_agreement"]
+           "main_target_recall", "pairs_changed_after_round", "extractor_readings", "indicator_agreement", "development_indicator_agreement"]
 
 TARGET_CODES_DIR = PROJECT_SAMPLE_DIR / "targets"
 
@@ -105,16 +104,40 @@ def main_target_recall(codes: pd.DataFrame) -> pd.DataFrame:
     which treats them as independent, is too narrow."""
     has = codes["outcome_numbers"].fillna("") != ""
     marked = codes.assign(with_outcome=has, paired=has & codes["tool_paired"].astype(bool))
-    table = (marked.groupby(["round", "coder"], sort=True)
-             .agg(main_targets=("target_doc", "size"), with_outcome=("with_outcome", "sum"), paired=("paired", "sum"))
-             .reset_index())
-    table = _with_interval(table.astype({"with_outcome": int, "paired": int}), "paired", "with_outcome", "recall")
-    limits = {key: cluster_bootstrap_share(group.loc[group["with_outcome"], "paired"].to_numpy(bool),
-                                           group.loc[group["with_outcome"], "target_doc"].to_numpy())[1:3]
-              for key, group in marked.groupby(["round", "coder"], sort=True)}
-    table["recall_report_ci_low"] = [limits[(r, c)][0] for r, c in zip(table["round"], table["coder"])]
-    table["recall_report_ci_high"] = [limits[(r, c)][1] for r, c in zip(table["round"], table["coder"])]
-    return table
+    rows = []
+    for (round_no, coder), group in marked.groupby(["round", "coder"], sort=True):
+        stated = group[group["with_outcome"]]
+        _, low, high, _ = cluster_bootstrap_share(stated["paired"].to_numpy(bool), stated["target_doc"].to_numpy())
+        rows.append({"round": round_no, "coder": coder, "main_targets": len(group), "with_outcome": len(stated),
+                     "paired": int(stated["paired"].sum()), "recall_report_ci_low": low, "recall_report_ci_high": high})
+    table = _with_interval(pd.DataFrame(rows), "paired", "with_outcome", "recall")
+    return table[[*table.columns.drop(["recall_report_ci_low", "recall_report_ci_high"]),
+                  "recall_report_ci_low", "recall_report_ci_high"]]
+
+
+def pairs_changed_after_round(codes: pd.DataFrame, round_no: int = 8, folder: Path = TARGET_CODES_DIR) -> pd.DataFrame:
+    """Per change (removed, added) of ``pairs_changed_after_round<round_no>.csv`` (the rules
+    added after that round, on the development corpus): pairs, those in the round's sample,
+    and among those the pairs every coder called right and wrong (``codes``: pair codes)."""
+    changed = pd.read_csv(folder / f"pairs_changed_after_round{round_no}.csv")
+    verdicts = (codes[codes["round"] == round_no].groupby(["target_doc", "target", "outcome"])["pair_correct"]
+                .agg(lambda v: "right" if (v == "yes").all() else "wrong" if (v == "no").all() else "split"))
+    keys = pd.MultiIndex.from_frame(changed[["target_doc", "target", "outcome"]])
+    changed["verdict"] = verdicts.reindex(keys).to_numpy()
+    return (changed.groupby("change", sort=True)
+            .agg(pairs=("target_doc", "size"), in_sample=(f"in_round{round_no}_sample", "sum"),
+                 in_sample_right=("verdict", lambda v: int((v == "right").sum())),
+                 in_sample_wrong=("verdict", lambda v: int((v == "wrong").sum())))
+            .reset_index())
+
+
+def extractor_readings(key: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
+    """``tool_indicator`` and ``tool_measure`` (:func:`analysis.coding.scores.extractor_reading`;
+    '' where the extractor reads no quantity) at each number of an indicator sample's ``key``
+    (number_id, doc_id, para_no, sent_no, start), indexed by number_id."""
+    reading = extractor_reading(key.rename(columns={"number_id": "sample_id"}), paragraph_table)
+    return reading[["extractor_indicator", "extractor_measure"]].rename_axis("number_id").rename(
+        columns={"extractor_indicator": "tool_indicator", "extractor_measure": "tool_measure"})
 
 
 def indicator_agreement(paragraph_table: pd.DataFrame, folder: Path = TARGET_CODES_DIR,
@@ -122,39 +145,39 @@ def indicator_agreement(paragraph_table: pd.DataFrame, folder: Path = TARGET_COD
     """Per coder of ``indicator_codes_seeds.csv``: numbers (both coders call a quantity and the
     extractor reads one there), exact, canonical (same canonical indicator, not equal),
     agree = exact + canonical, agreement with its interval (module docstring)."""
-    key = pd.read_csv(key_dir / NUMBER_KEY_FILE, dtype={"number": str}).set_index("sample_id")
-    codes = pd.read_csv(folder / "indicator_codes_seeds.csv", dtype=str)
-    wide = codes.pivot(index="number_id", columns="coder", values=["is_quantity", "indicator"])
-    coders = list(coders or sorted(codes["coder"].unique()))
-    texts = dict(zip(zip(paragraph_table["doc_id"], paragraph_table["para_no"]), paragraph_table["text"]))
-    found = {}
-    for number_id, row in key.iterrows():
-        if not all(wide.at[number_id, ("is_quantity", c)] == "yes" for c in coders):
-            continue
-        sentence = split_sentences(texts[(row["doc_id"], row["para_no"])])[row["sent_no"] - 1]
-        quantity = next((q for q in find_quantities(sentence) if q.start <= row["start"] < q.end), None)
-        if quantity is not None:
-            found[number_id] = (quantity.indicator, measure_of(quantity))
-    return _agreement(found, wide, coders)
+    key = pd.read_csv(key_dir / NUMBER_KEY_FILE, dtype={"number": str})
+    wide, coded_by = _coded(folder / "indicator_codes_seeds.csv")
+    reading = extractor_reading(key, paragraph_table)[["extractor_indicator", "extractor_measure"]]
+    return _agreement(reading.set_axis(["tool_indicator", "tool_measure"], axis=1), wide, list(coders or coded_by))
 
 
 def development_indicator_agreement(sample: str = "development_round8", folder: Path = TARGET_CODES_DIR) -> pd.DataFrame:
     """:func:`indicator_agreement` on a sample of the development corpus, whose texts are not
     shipped: the extractor's indicator of each number (``tool_indicator``, ``tool_measure`` of
-    ``indicator_key_<sample>.csv``) was written when the codes were shipped, under the rules
-    measured; numbers where it read no quantity are left out, as on the seeds."""
+    ``indicator_key_<sample>.csv``, :func:`extractor_readings`) was written when the codes were
+    shipped, under the rules measured; numbers where it read no quantity are left out, as on
+    the seeds."""
     key = pd.read_csv(folder / f"indicator_key_{sample}.csv", dtype=str, keep_default_na=False).set_index("number_id")
-    codes = pd.read_csv(folder / f"indicator_codes_{sample}.csv", dtype=str)
-    wide = codes.pivot(index="number_id", columns="coder", values=["is_quantity", "indicator"])
-    coders = sorted(codes["coder"].unique())
-    found = {number_id: (row["tool_indicator"], row["tool_measure"]) for number_id, row in key.iterrows()
-             if row["tool_measure"] and all(wide.at[number_id, ("is_quantity", c)] == "yes" for c in coders)}
-    return _agreement(found, wide, coders)
+    wide, coders = _coded(folder / f"indicator_codes_{sample}.csv")
+    return _agreement(key[["tool_indicator", "tool_measure"]], wide, coders)
 
 
-def _agreement(found: dict, wide: pd.DataFrame, coders: Sequence[str]) -> pd.DataFrame:
-    """Per coder: the numbers of ``found`` (number_id → the extractor's indicator and measure),
-    exact (equal phrase), canonical (same canonical indicator, not equal), agree, agreement."""
+def _coded(path: Path) -> tuple[pd.DataFrame, list[str]]:
+    """An indicator code file as one row per number (is_quantity and indicator per coder) and
+    its coders, sorted."""
+    codes = pd.read_csv(path, dtype=str)
+    return codes.pivot(index="number_id", columns="coder", values=["is_quantity", "indicator"]), \
+        sorted(codes["coder"].unique())
+
+
+def _agreement(readings: pd.DataFrame, wide: pd.DataFrame, coders: Sequence[str]) -> pd.DataFrame:
+    """Per coder, over the numbers every coder calls a quantity and the extractor reads
+    (``readings``: tool_indicator, tool_measure by number id): exact (equal phrase), canonical
+    (same canonical indicator, not equal), agree, agreement."""
+    quantities = [number_id for number_id in readings.index
+                  if all(wide.at[number_id, ("is_quantity", c)] == "yes" for c in coders)]
+    found = {number_id: (readings.at[number_id, "tool_indicator"], readings.at[number_id, "tool_measure"])
+             for number_id in quantities if readings.at[number_id, "tool_measure"]}
     rows = []
     for coder in coders:
         exact = canonical = 0

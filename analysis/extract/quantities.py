@@ -648,10 +648,15 @@ def is_scope(sentence: str, start: int) -> bool:
         return True
     place = _PLACE_COUNT.match(sentence, end) if unit == "个" else None
     if place:
-        own = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
-        if _APPLYING.search(own) or re.match(r"\d", sentence[place.end():place.end() + 1]):
+        if _APPLYING.search(_clause_end(before)) or re.match(r"\d", sentence[place.end():place.end() + 1]):
             return True
     return False
+
+
+def _clause_end(text: str) -> str:
+    """The last clause of ``text``: what follows its last _CLAUSE_BREAK (the number's own clause
+    when ``text`` is the sentence before it)."""
+    return text[max((m.end() for m in _CLAUSE_BREAK.finditer(text)), default=0):]
 
 
 def _quantity_end(sentence: str, start: int) -> int:
@@ -687,8 +692,7 @@ def quantity_kind(sentence: str, start: int, part_kind: str) -> str:
     lead = number_lead(sentence, start)
     if is_scope(sentence, start) or _BASE_OF_CHANGE.match(sentence, _quantity_end(sentence, start)):
         return "unknown"
-    own = before[max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0):]
-    commits = _commits(own if part_kind == "review" else lead)
+    commits = _commits(_clause_end(before) if part_kind == "review" else lead)
     if part_kind == "plan" or commits or any(_commits(before[:m.end()]) for m in _LIST_OPENING.finditer(before)):
         return "target"
     if part_kind == "review" or COMPLETION_MARKERS.search(lead):

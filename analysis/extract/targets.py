@@ -341,7 +341,9 @@ def _span_years(match: re.Match) -> int:
 
 def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     """The quantity table with section, report_year, district, canonical indicator,
-    direction of better (and its source), target type and signed values."""
+    direction of better (and its source), target type, signed values, the number's lead
+    (:func:`number_lead`) and its clause (:func:`own_clause` and the text after the number to
+    the clause's end)."""
     table = quantities.reset_index(drop=True).copy()
     meta = corpus.drop_duplicates("doc_id").set_index("doc_id")
     table["report_year"] = table["doc_id"].map(meta["year"]).astype("int64")
@@ -363,7 +365,7 @@ def _annotate(quantities: pd.DataFrame, paragraph_table: pd.DataFrame, corpus: p
     table["signed_low"], table["signed_high"] = signed_values(table)
     table["main_target"] = table["section"] == "main targets"
     table["lead"] = [number_lead(s, p) for s, p in zip(table["sentence"], table["start"])]
-    table["own_clause"] = [_CLAUSE_BEFORE.search(s[:p]).group(0) + _CLAUSE_AFTER.match(s, p).group(0)
+    table["clause"] = [own_clause(s, p) + _CLAUSE_AFTER.match(s, p).group(0)
                            for s, p in zip(table["sentence"], table["start"])]
     return table
 
@@ -394,7 +396,7 @@ def _outcome_candidates(annotated: pd.DataFrame, doc_id: str, target_year: int, 
     names_year = here["lead"].str.contains(r"比上年|较上年|同比").to_numpy() | np.array(
         [f"{target_year}年" in sentence[:start] for sentence, start in zip(here["sentence"], here["start"])]) | here["para_no"].map(
         lambda p: bool(year_words.search(openings.get(p, "")[:30]))).to_numpy(bool)
-    earlier_base = np.array([_earlier_base(clause, target_year) for clause in here["own_clause"]], dtype=bool)
+    earlier_base = np.array([_earlier_base(clause, target_year) for clause in here["clause"]], dtype=bool)
     multi = ((here["section"] == "five-year review").to_numpy() & ~names_year) \
         | here["lead"].str.contains(MULTI_YEAR).to_numpy() | opening_multi | earlier_base
     keep = achieved & ~later & ~target_like
@@ -426,7 +428,7 @@ def _names_a_target(sentence: str, start: int, value: str, unit: str) -> bool:
     or the number is followed by 的目标 (年初确定的增长9%左右的目标顺利实现), or the rest of
     its clause chain says that 的…目标 is (to be) reached, without a figure of its own
     (降低3.5%、…减少1%的节能减排目标预计可以完成; not 均高于年初确定的预期目标)."""
-    clause = sentence[max((m.end() for m in re.finditer(r"[，,；;：:]", sentence[:start])), default=0):start]
+    clause = own_clause(sentence, start)
     after = sentence[start + len(value) + len(unit):]
     rest = after[:min((m.start() for m in re.finditer(r"[；;。]", after)), default=len(after))]
     return bool(_TARGET_WORDS.search(clause) or re.match(r"(?:左右|以上|以内|以下)?的?(?:预期)?(?:目标|任务)", after)
@@ -452,6 +454,8 @@ def _names_the_total(phrase: str, lead: str) -> bool:
     names the total (财政收入 in 全部财政收入), so a part of it is no outcome of the target."""
     cut = lead.rfind(SUBTOTAL)
     return cut >= 0 and bool(phrase) and phrase in lead[:cut]
+
+
 STAGES = {"start": re.compile(r"开工|动工|开建|启动建设|开始建设"), "finish": re.compile(r"建成|竣工|完工|通车|投产|投入使用|交付")}
 """Stages of a project named in a lead: a count of projects started never meets one of
 projects finished (新开工3条高速公路, 建成5条高速公路)."""
@@ -481,7 +485,7 @@ def _compatible(target, outcome) -> str:
     stages = _stage(target.get("lead", "")), _stage(outcome.get("lead", ""))
     if all(stages) and stages[0] != stages[1]:
         return ""
-    if LISTING.search(outcome.get("own_clause", "")) and not LISTING.search(target.get("own_clause", "")):
+    if LISTING.search(outcome.get("clause", "")) and not LISTING.search(target.get("clause", "")):
         return ""
     if _names_the_total(target["indicator"], outcome.get("lead", "")) and target["indicator"] != outcome["indicator"]:
         return ""

@@ -413,8 +413,7 @@ def target_pairs_hold(scores: pd.DataFrame, recall: pd.DataFrame, min_precision:
                 + ", ".join(f"{int(r)}/{int(j)}" for r, j in zip(coders["met_right"], coders["met_judged"]))
                 + "; main-target recall " + ", ".join(f"{int(p)}/{int(w)} = {r:.2f} [{lo:.2f}, {hi:.2f}]" for p, w, r, lo, hi
                                                        in zip(found["paired"], found["with_outcome"], found["recall"],
-                                                              found.get("recall_report_ci_low", found["recall_ci_low"]),
-                                                              found.get("recall_report_ci_high", found["recall_ci_high"])))
+                                                              found["recall_report_ci_low"], found["recall_report_ci_high"]))
                 + " (intervals resampling the reports); the standard is read on the point estimates")
     holds = bool(both["precision"] >= min_precision and (coders["met_accuracy"] >= min_met).all()
                  and (found["recall"] >= min_recall).all())

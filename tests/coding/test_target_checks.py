@@ -106,3 +106,9 @@ def test_the_pairs_changed_after_round_8_are_listed():
     changed = pd.read_csv(target_checks.TARGET_CODES_DIR / "pairs_changed_after_round8.csv")
     assert changed["change"].value_counts().to_dict() == {"removed": 14, "added": 3}
     assert changed.loc[changed["in_round8_sample"], "change"].tolist() == ["removed"]
+
+
+def test_the_changes_after_round_8_touch_one_wrong_pair_of_its_sample_and_no_right_one(pair_codes):
+    table = target_checks.pairs_changed_after_round(pair_codes).set_index("change")
+    assert table.loc["removed", ["pairs", "in_sample", "in_sample_right", "in_sample_wrong"]].tolist() == [14, 1, 0, 1]
+    assert table.loc["added", ["pairs", "in_sample"]].tolist() == [3, 0]

@@ -298,13 +298,17 @@ def test_a_target_stated_twice_in_one_report_is_paired_once():
     assert checked.pairs[["target", "outcome"]].values.tolist() == [["5.5% (左右)", "5.2%"]]
 
 
-def test_a_goal_given_years_to_go_ends_that_many_years_on():
+@pytest.mark.parametrize("year, plan, expected", [
+    # a goal given years to go ends that many years on; 今年 in its own clause keeps this year
+    (2012, ["用10年时间实施1000万亩陡坡地生态治理，今年治理80万亩。", "三年内新建公园30个。"], [2021, 2012, 2014]),
+    # an average over years is a five-year goal; a plan period named before 今年 dates nothing
+    (2004, ["固定资产投资年均增长15%。", "根据“十一五”规划建议，今年的主要预期目标是：生产总值增长10%。"], [2008, 2004]),
+])
+def test_years_to_go_averages_and_a_plan_named_before_this_year(year, plan, expected):
     corpus, paras, quantities = _reports({
-        "yn-2012-wr": ["某省政府工作报告", "一、2011年工作回顾", "经济平稳运行。", "二、2012年工作安排",
-                       "用10年时间实施1000万亩陡坡地生态治理，今年治理80万亩。", "三年内新建公园30个。"]})
+        f"yn-{year}-wr": ["某省政府工作报告", f"一、{year - 1}年工作回顾", "经济平稳运行。", f"二、{year}年工作安排", *plan]})
     sections = targets.quantity_sections(quantities, paras, corpus)
-    years = targets.target_years(quantities, pd.Series(2012, index=quantities.index), sections)
-    assert years.tolist() == [2021, 2012, 2014]
+    assert targets.target_years(quantities, pd.Series(year, index=quantities.index), sections).tolist() == expected
 
 
 @pytest.mark.parametrize("review_title, opening", [
@@ -332,15 +336,6 @@ def test_a_part_of_a_total_meets_a_target_of_its_own_name():
     checked = _pairs(_target_and_outcome("hb", 2011, "主要预期目标是：外贸出口总额增长10%。",
                                          "预计进出口总额335.2亿美元，增长29.1%，其中出口195.4亿美元，增长35.3%。"))
     assert checked.pairs[["target", "outcome"]].values.tolist() == [["10% (增长)", "35.3% (增长, 预计)"]]
-
-
-def test_an_average_over_years_and_a_plan_named_before_this_year():
-    corpus, paras, quantities = _reports({
-        "ln-2004-wr": ["某省政府工作报告", "一、2003年工作回顾", "经济平稳运行。", "二、2004年工作安排",
-                       "固定资产投资年均增长15%。", "根据“十一五”规划建议，今年的主要预期目标是：生产总值增长10%。"]})
-    sections = targets.quantity_sections(quantities, paras, corpus)
-    years = targets.target_years(quantities, pd.Series(2004, index=quantities.index), sections)
-    assert years.tolist() == [2008, 2004]
 
 
 def test_a_change_over_an_earlier_base_year_is_no_annual_outcome():

@@ -6,7 +6,8 @@ Usage: ``python tools/validation/ship_target_codes.py SCRATCH PAIRS PARAGRAPHS``
 the pairs table of the development corpus under the rules being measured
 (``target_outcomes(...).pairs`` as CSV), PARAGRAPHS its paragraph table (``analysis.paragraphs``,
 pickled), from which the extractor's indicator of each number of the development indicator
-samples is written (``tool_indicator``, ``tool_measure``), and SCRATCH holds, per round
+samples is written (``tool_indicator``, ``tool_measure``: ``extractor_readings``), and SCRATCH
+holds, per round
 ``R`` (``coding``, ``coding2`` …), the round's ``sample_key.csv`` (the pairs drawn, as
 ``analysis.extract.target_outcomes`` wrote them), ``coder_*/codes.csv``, and, for rounds with a
 recall sample, ``recall_key.csv`` and ``coder_*/main_targets.csv``; and ``indcoding`` (seeds) and
@@ -21,6 +22,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+
+from analysis.coding.target_checks import extractor_readings
 
 OUT = Path(__file__).resolve().parents[2] / "analysis" / "data" / "coding" / "targets"
 ROUNDS = {1: "coding", 2: "coding2", 3: "coding3", 4: "coding4", 5: "coding5", 6: "coding6", 7: "coding7",
@@ -51,21 +54,6 @@ def paired(target_doc: str, target_numbers: str, outcome_numbers: str, pairs: pd
 def _values(joined: str) -> set[float]:
     """The numbers of a ;-joined string (:func:`numbers`) as floats."""
     return {float(v) for v in joined.split(";")} if joined else set()
-
-
-def tool_indicators(key: pd.DataFrame, paragraph_table: pd.DataFrame) -> pd.DataFrame:
-    """The extractor's indicator and measure of each number of an indicator sample's ``key``
-    (''  when it reads no quantity there): what the development samples' agreement compares."""
-    from analysis.documents.structure import split_sentences
-    from analysis.extract.quantities import find_quantities, measure_of
-    texts = dict(zip(zip(paragraph_table["doc_id"], paragraph_table["para_no"]), paragraph_table["text"]))
-    rows = []
-    for row in key.itertuples():
-        sentence = split_sentences(str(texts[(row.doc_id, row.para_no)]))[row.sent_no - 1]
-        found = next((q for q in find_quantities(sentence) if q.start <= row.start < q.end), None)
-        rows.append({"number_id": row.number_id, "tool_indicator": found.indicator if found else "",
-                     "tool_measure": measure_of(found) if found else ""})
-    return pd.DataFrame(rows)
 
 
 def main(scratch: Path, pairs_file: Path, paragraphs_file: Path) -> None:
@@ -106,8 +94,7 @@ def main(scratch: Path, pairs_file: Path, paragraphs_file: Path) -> None:
             OUT / f"indicator_codes_{name}.csv", index=False)
         if name != "seeds":
             key = pd.read_csv(scratch / folder / "key.csv", dtype={"number": str})
-            key.merge(tool_indicators(key, paragraph_table), on="number_id", validate="one_to_one").to_csv(
-                OUT / f"indicator_key_{name}.csv", index=False)
+            key.join(extractor_readings(key, paragraph_table), on="number_id").to_csv(OUT / f"indicator_key_{name}.csv", index=False)
 
 
 if __name__ == "__main__":
